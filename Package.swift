@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per pipeline stage; data flows one way:
+// Loading → Taxonomy → Site → Rendering (with Markdown) → Output, composed by BroadsheetKit.
+let package = Package(
+    name: "Broadsheet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "broadsheet", targets: ["BroadsheetCLI"]),
+        .library(name: "BroadsheetKit", targets: ["BroadsheetKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Core"),
+        .target(name: "Loading", dependencies: ["Core", "Yams"]),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Taxonomy", dependencies: ["Core"]),
+        .target(name: "Site", dependencies: ["Core", "Taxonomy"]),
+        .target(name: "Rendering", dependencies: [
+            "Core", "Site", "Taxonomy",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "Output", dependencies: ["Core", "Site"]),
+        .target(name: "BroadsheetKit", dependencies: [
+            "Core", "Loading", "Markdown", "Taxonomy", "Site", "Rendering", "Output",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "BroadsheetCLI", dependencies: [
+            "BroadsheetKit", "Core",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "LoadingTests", dependencies: ["Loading", "Core"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Core"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Taxonomy", "Core"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Site", "Core"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Site", "Core"]),
+        .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core"]),
+    ]
+)

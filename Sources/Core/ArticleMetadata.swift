@@ -1,0 +1,51 @@
+import Foundation
+
+/// Everything the site needs to know about an article except its body.
+///
+/// The site model holds one of these per article; bodies stay on disk and are read
+/// again, one at a time, when the article's page is rendered. That keeps memory
+/// proportional to the archive's metadata rather than its text.
+public struct ArticleMetadata: Sendable, Hashable {
+    /// Path of the source file relative to the content folder, with `/` separators.
+    public var sourcePath: String
+    public var format: ContentFormat
+    public var title: String
+    public var dek: String?
+    public var byline: String?
+    public var date: Date
+    /// Whether the source gave a time of day (otherwise `date` is midnight in the site's time zone).
+    public var hasTime: Bool
+    public var dateline: String?
+    public var photoCredit: String?
+    /// ISO 3166-1 alpha-2 codes, most salient first.
+    public var countries: [String]
+    /// Tags set by the author (front matter); always kept.
+    public var tags: [String]
+    /// Tags found by the automatic rule; kept only when enough articles share them.
+    public var automaticTags: [String]
+    /// URL slug, unique within the article's month once the site model is built.
+    public var slug: String
+    public var wordCount: Int
+
+    public init(
+        sourcePath: String, format: ContentFormat, title: String, dek: String? = nil,
+        byline: String? = nil, date: Date, hasTime: Bool = false, dateline: String? = nil,
+        photoCredit: String? = nil, countries: [String] = [], tags: [String] = [],
+        automaticTags: [String] = [], slug: String, wordCount: Int = 0
+    ) {
+        self.sourcePath = sourcePath
+        self.format = format
+        self.title = title
+        self.dek = dek
+        self.byline = byline
+        self.date = date
+        self.hasTime = hasTime
+        self.dateline = dateline
+        self.photoCredit = photoCredit
+        self.countries = countries
+        self.tags = tags
+        self.automaticTags = automaticTags
+        self.slug = slug
+        self.wordCount = wordCount
+    }
+}

@@ -1,0 +1,159 @@
+import Core
+import Foundation
+
+/// Reads one article file, text or Markdown, into metadata and body.
+public struct ArticleLoader<FS: FileSystem>: Sendable {
+    public let fileSystem: FS
+    public let contentDirectory: String
+    public let textParser: ArticleTextParser
+    public let dates: NewsDateParser
+
+    public init(fileSystem: FS, contentDirectory: String, timeZone: TimeZone, chrome: ChromePatterns = .builtIn) {
+        self.fileSystem = fileSystem
+        self.contentDirectory = contentDirectory
+        self.textParser = ArticleTextParser(timeZone: timeZone, chrome: chrome)
+        self.dates = NewsDateParser(timeZone: timeZone)
+    }
+
+    public enum Outcome: Sendable {
+        case article(LoadedArticle)
+        /// A draft (`draft: true`): read correctly, deliberately not published.
+        case draft
+    }
+
+    /// Loads the article at `relativePath` (relative to the content folder).
+    public func load(_ relativePath: String) throws(Diagnostic) -> Outcome {
+        let path = joinPath(contentDirectory, relativePath)
+        guard let format = ContentFormat(path: relativePath) else {
+            throw .error(.load, file: path, "not an article file")
+        }
+        let decoded = try read(path)
+        var warnings = decoded.warnings.map { Diagnostic.warning(.load, file: path, $0) }
+        switch format {
+        case .text:
+            let parsed = textParser.parse(decoded.text)
+            warnings += parsed.warnings.map { .warning(.load, file: path, line: $0.line, $0.message) }
+            guard !parsed.title.isEmpty else { throw .error(.load, file: path, line: 1, "no headline found") }
+            let (date, dateWarning) = resolveDate(parsed.date, path: path, relativePath: relativePath)
+            if let dateWarning { warnings.append(dateWarning) }
+            let metadata = ArticleMetadata(
+                sourcePath: relativePath, format: .text, title: parsed.title, dek: parsed.dek,
+                byline: parsed.byline, date: date.date, hasTime: date.hasTime, dateline: parsed.dateline,
+                photoCredit: parsed.photoCredit,
+                slug: slug(title: parsed.title, explicit: nil, relativePath: relativePath),
+                wordCount: Self.countWords(parsed.bodyText))
+            return .article(LoadedArticle(
+                metadata: metadata, declaredCountries: nil, bodyMarkdown: parsed.bodyMarkdown,
+                bodyText: parsed.bodyText, warnings: warnings))
+        case .markdown:
+            let result: FrontMatterParser.Result
+            do {
+                result = try FrontMatterParser.parse(decoded.text)
+            } catch {
+                throw .error(.load, file: path, line: error.line, error.message)
+            }
+            let matter = result.frontMatter
+            if matter.draft { return .draft }
+            var title = matter.title ?? ""
+            if title.isEmpty {
+                title = Self.fileStem(relativePath)
+                warnings.append(.warning(.load, file: path, line: 1, "front matter has no `title`; using the file name"))
+            }
+            var parsedDate: NewsDateParser.Parsed?
+            if let text = matter.date {
+                parsedDate = dates.parse(text)
+                if parsedDate == nil {
+                    warnings.append(.warning(.load, file: path, line: matter.dateLine, "`date: \(text)` is not a date Broadsheet can read"))
+                }
+            }
+            let (date, dateWarning) = resolveDate(parsedDate, path: path, relativePath: relativePath)
+            if let dateWarning { warnings.append(dateWarning) }
+            let metadata = ArticleMetadata(
+                sourcePath: relativePath, format: .markdown, title: title, dek: matter.dek,
+                byline: matter.author, date: date.date, hasTime: date.hasTime, dateline: matter.dateline,
+                photoCredit: matter.photo, tags: Self.unique(matter.tags),
+                slug: slug(title: title, explicit: matter.slug, relativePath: relativePath),
+                wordCount: Self.countWords(result.body))
+            return .article(LoadedArticle(
+                metadata: metadata, declaredCountries: matter.countries, bodyMarkdown: result.body,
+                bodyText: result.body, warnings: warnings))
+        }
+    }
+
+    /// Reads an article's body again for rendering, as Markdown.
+    public func loadBody(_ metadata: ArticleMetadata) throws(Diagnostic) -> String {
+        let path = joinPath(contentDirectory, metadata.sourcePath)
+        let decoded = try read(path)
+        switch metadata.format {
+        case .text:
+            return textParser.parse(decoded.text).bodyMarkdown
+        case .markdown:
+            do {
+                return try FrontMatterParser.parse(decoded.text).body
+            } catch {
+                throw .error(.render, file: path, line: error.line, error.message)
+            }
+        }
+    }
+
+    private func read(_ path: String) throws(Diagnostic) -> SourceTextDecoder.Decoded {
+        let data: Data
+        do {
+            data = try fileSystem.readFile(path)
+        } catch {
+            throw .error(.load, file: path, "cannot read the file: \(error.localizedDescription)")
+        }
+        do {
+            return try SourceTextDecoder.decode(data)
+        } catch {
+            switch error {
+            case .empty: throw .error(.load, file: path, "the file has no text")
+            case .binary: throw .error(.load, file: path, "the file is binary, not text")
+            }
+        }
+    }
+
+    /// Falls back to a date in the file name, then to the file's modification time, and says so.
+    private func resolveDate(
+        _ parsed: NewsDateParser.Parsed?, path: String, relativePath: String
+    ) -> (NewsDateParser.Parsed, Diagnostic?) {
+        if let parsed { return (parsed, nil) }
+        nonisolated(unsafe) let isoDay = #/(\d{4})-(\d{2})-(\d{2})/#
+        if let match = relativePath.firstMatch(of: isoDay), let parsed = dates.parse(String(match.0)) {
+            return (parsed, .warning(.load, file: path, "no date in the article; using \(match.0) from the file name"))
+        }
+        let modified = fileSystem.modificationDate(path) ?? Date(timeIntervalSince1970: 0)
+        return (NewsDateParser.Parsed(date: modified, hasTime: true),
+                .warning(.load, file: path, "no date in the article or its file name; using the file's modification time"))
+    }
+
+    private func slug(title: String, explicit: String?, relativePath: String) -> String {
+        if let explicit, !Slug.make(explicit).isEmpty { return Slug.make(explicit) }
+        let fromTitle = Slug.make(title)
+        if !fromTitle.isEmpty { return fromTitle }
+        let fromFile = Slug.make(Self.fileStem(relativePath))
+        return fromFile.isEmpty ? "article" : fromFile
+    }
+
+    static func fileStem(_ relativePath: String) -> String {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+
+    static func countWords(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
+
+    static func unique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0.lowercased()).inserted }
+    }
+}

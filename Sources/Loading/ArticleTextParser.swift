@@ -1,0 +1,250 @@
+import Foundation
+
+/// Reads an article copied from a news site as plain text: headline, dek, byline and date,
+/// photo credit, body, with the site's chrome (`Listen to article`, share prompts, the comment
+/// section) left out and every word of the story kept.
+///
+/// The shape it expects is the article region of a news page:
+///
+///     Headline
+///
+///     Dek: one paragraph summing the story up.
+///
+///     Byline Month D, YYYY
+///     Photo: Agency
+///
+///     Body paragraphs…
+///
+/// Wire copy (`26-FEB-1987 15:01:01.79` date lines, hard-wrapped paragraphs, `Reuter` sign-off)
+/// and site exports (ISO timestamps, `- Section - SITE.COM` title suffixes) read the same way.
+public struct ArticleTextParser: Sendable {
+    public var dates: NewsDateParser
+    public var chrome: ChromePatterns
+
+    public init(timeZone: TimeZone, chrome: ChromePatterns = .builtIn) {
+        self.dates = NewsDateParser(timeZone: timeZone)
+        self.chrome = chrome
+    }
+
+    /// A run of non-blank lines, with the number of its first line in the file.
+    struct Block {
+        var line: Int
+        var lines: [String]
+    }
+
+    public func parse(_ text: String) -> ParsedArticle {
+        var blocks = splitBlocks(text)
+        var article = ParsedArticle(title: "")
+        guard !blocks.isEmpty else { return article }
+
+        var titleBlock = blocks.removeFirst()
+        article.title = Self.cleanTitle(titleBlock.lines.removeFirst())
+        if !titleBlock.lines.isEmpty {
+            blocks.insert(Block(line: titleBlock.line + 1, lines: titleBlock.lines), at: 0)
+        }
+
+        var index = 0
+        while index < blocks.count && index < 6 {
+            let block = blocks[index]
+            let (isMetadata, leftover) = readMetadata(block, into: &article)
+            if isMetadata && leftover.isEmpty {
+                index += 1
+                continue
+            }
+            if !isMetadata, article.dek == nil, article.date == nil, article.byline == nil, index == 0,
+               block.lines.count <= 3, index + 1 < blocks.count, containsMetadata(blocks[index + 1]) {
+                article.dek = joinWrapped(block.lines)
+                index += 1
+                continue
+            }
+            if isMetadata {
+                blocks[index].lines = leftover
+            }
+            break
+        }
+
+        article.body = blocks[index...].compactMap(bodyBlock)
+        stripSignOff(&article.body)
+        extractDateline(&article)
+
+        if article.date == nil {
+            article.warnings.append(LineWarning(line: 1, message: "no date found in the article text"))
+        }
+        if article.body.isEmpty {
+            article.warnings.append(LineWarning(line: 1, message: "no body text found after the headline"))
+        }
+        return article
+    }
+
+    // MARK: Blocks
+
+    /// Splits the text into blocks at blank lines, dropping chrome lines and everything after
+    /// the comment section opens.
+    func splitBlocks(_ text: String) -> [Block] {
+        var blocks: [Block] = []
+        var current: Block?
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty {
+                if let block = current { blocks.append(block) }
+                current = nil
+                continue
+            }
+            // The headline is never chrome, even when a story is called "Share".
+            if !(blocks.isEmpty && current == nil) {
+                if chrome.isEndMarker(line) { break }
+                if chrome.isChrome(line) { continue }
+            }
+            if current == nil { current = Block(line: lineNumber, lines: []) }
+            current!.lines.append(line)
+        }
+        if let block = current { blocks.append(block) }
+        return blocks
+    }
+
+    // MARK: Header
+
+    /// Reads date, byline and photo credit lines from a header block; returns whether the block
+    /// held any, and the lines that were not metadata.
+    private func readMetadata(_ block: Block, into article: inout ParsedArticle) -> (Bool, [String]) {
+        var found = false
+        var leftover: [String] = []
+        for line in block.lines {
+            if let credit = Self.photoCredit(line) {
+                article.photoCredit = credit
+                found = true
+            } else if article.date == nil, let parsed = dates.parse(line) {
+                article.date = parsed
+                found = true
+            } else if article.date == nil, let (prefix, parsed) = dates.splitTrailingDate(line), Self.isBylineLike(prefix) {
+                article.date = parsed
+                if !prefix.isEmpty { article.byline = Self.cleanByline(prefix) }
+                found = true
+            } else if article.byline == nil, line.lowercased().hasPrefix("by "), Self.isBylineLike(line) {
+                article.byline = Self.cleanByline(line)
+                found = true
+            } else if found, article.byline == nil, Self.isBylineLike(line) {
+                // A name on the line after the date, as site exports write the author.
+                article.byline = Self.cleanByline(line)
+            } else {
+                leftover.append(line)
+            }
+        }
+        return (found, leftover)
+    }
+
+    private func containsMetadata(_ block: Block) -> Bool {
+        block.lines.contains { line in
+            Self.photoCredit(line) != nil || dates.parse(line) != nil
+                || dates.splitTrailingDate(line).map { Self.isBylineLike($0.prefix) } == true
+        }
+    }
+
+    static func photoCredit(_ line: String) -> String? {
+        for prefix in ["Photo:", "Photo :", "Photo credit:", "Photograph:", "Image:", "File photo:"]
+        where line.range(of: prefix, options: [.caseInsensitive, .anchored]) != nil {
+            let credit = line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            return credit.isEmpty ? nil : credit
+        }
+        return nil
+    }
+
+    /// A byline is short and reads like names, not like a sentence.
+    static func isBylineLike(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return text.count <= 80 && words.count <= 10 && !text.hasSuffix(".") && !text.hasSuffix(":")
+    }
+
+    static func cleanByline(_ text: String) -> String {
+        var byline = text.trimmingCharacters(in: .whitespaces)
+        if byline.lowercased().hasPrefix("by ") { byline = String(byline.dropFirst(3)) }
+        return byline.trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—"))
+    }
+
+    // MARK: Title
+
+    /// Removes page-title suffixes (`- Business - DAWN.COM`) and ticker brackets, and turns
+    /// ALL-CAPS wire headlines into a readable case.
+    static func cleanTitle(_ raw: String) -> String {
+        var title = raw.trimmingCharacters(in: .whitespaces)
+        nonisolated(unsafe) let siteSuffix = #/(?i)(?:\s+[-|–—]\s+[^-|–—]{1,40})?\s+[-|–—]\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|pk|in|uk|co|tv|news|info)\s*$/#
+        if let match = title.firstMatch(of: siteSuffix), match.range.lowerBound > title.startIndex {
+            title = String(title[..<match.range.lowerBound])
+        }
+        nonisolated(unsafe) let ticker = #/\s*<[^<>\s][^<>]{0,30}>/#
+        title = title.replacing(ticker, with: "")
+        if isAllCaps(title) { title = ReadableCase.titleCase(title) }
+        return title.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func isAllCaps(_ text: String) -> Bool {
+        var letters = 0, upper = 0
+        for character in text where character.isLetter {
+            letters += 1
+            if character.isUppercase { upper += 1 }
+        }
+        return letters >= 4 && upper * 10 >= letters * 9
+    }
+
+    // MARK: Body
+
+    private func bodyBlock(_ block: Block) -> BodyBlock? {
+        let lines = block.lines
+        guard !lines.isEmpty else { return nil }
+        if lines[0].hasPrefix("• ") || lines[0].hasPrefix("● ") {
+            var items: [String] = []
+            for line in lines {
+                if line.hasPrefix("• ") || line.hasPrefix("● ") {
+                    items.append(String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces))
+                } else if !items.isEmpty {
+                    items[items.count - 1] += " " + line
+                }
+            }
+            return .list(items)
+        }
+        // Prose wrapped at a fixed width has long lines up to the last; short lines mean the
+        // breaks are the text's own (tables of figures in wire copy).
+        if lines.count > 1 && lines.dropLast().contains(where: { $0.count < 45 }) {
+            return .lines(lines)
+        }
+        return .paragraph(joinWrapped(lines))
+    }
+
+    func joinWrapped(_ lines: [String]) -> String {
+        var text = ""
+        for line in lines {
+            if text.isEmpty {
+                text = line
+            } else if text.hasSuffix("-"), let first = line.first, first.isLetter {
+                text += line
+            } else {
+                text += " " + line
+            }
+        }
+        return text
+    }
+
+    /// Wire copy ends with `Reuter` on its own line or run into the last sentence.
+    private func stripSignOff(_ body: inout [BodyBlock]) {
+        guard case .paragraph(let text)? = body.last else { return }
+        for signOff in [" REUTER", " Reuter", " REUTERS", " Reuters"] where text.hasSuffix(signOff) {
+            let trimmed = String(text.dropLast(signOff.count))
+            if trimmed.isEmpty { body.removeLast() } else { body[body.count - 1] = .paragraph(trimmed) }
+            return
+        }
+    }
+
+    /// Moves the dateline (`RIO DE JANEIRO, Feb 26 -`, `ISLAMABAD:`) from the first paragraph to its own field.
+    private func extractDateline(_ article: inout ParsedArticle) {
+        guard case .paragraph(let text)? = article.body.first else { return }
+        nonisolated(unsafe) let dateline = #/^([A-Z][A-Z.'’\- ]{1,40}[A-Z.])(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]{2,12}\))?\s*(?::|--|-|–|—)\s*/#
+        guard let match = text.prefixMatch(of: dateline) else { return }
+        let place = String(match.1).trimmingCharacters(in: .whitespaces)
+        let rest = String(text[match.range.upperBound...])
+        guard place.count >= 3, let first = rest.first, first.isUppercase || first.isNumber || first == "\"" || first == "“" else { return }
+        article.dateline = place
+        article.body[0] = .paragraph(rest)
+    }
+}

@@ -1,0 +1,51 @@
+/// Site furniture that copies of news pages carry around the story, as data rather than code:
+/// lines dropped wherever they appear, and markers after which nothing belongs to the story.
+public struct ChromePatterns: Sendable, Hashable {
+    /// Whole lines (compared case-insensitively, ignoring surrounding punctuation) that are never story text.
+    public var lines: Set<String>
+    /// Line openings that mark a short line as chrome (`Published in Dawn, January 4th, 2025`).
+    public var linePrefixes: [String]
+    /// Lines that open the comment section or page footer: the story has ended.
+    public var endMarkers: Set<String>
+    /// Line openings that end the story the same way (`Comments (319)`).
+    public var endMarkerPrefixes: [String]
+
+    public init(lines: Set<String>, linePrefixes: [String], endMarkers: Set<String>, endMarkerPrefixes: [String]) {
+        self.lines = lines
+        self.linePrefixes = linePrefixes
+        self.endMarkers = endMarkers
+        self.endMarkerPrefixes = endMarkerPrefixes
+    }
+
+    public static let builtIn = ChromePatterns(
+        lines: [
+            "listen to article", "listen", "advertisement", "advertisements", "share", "share this article",
+            "share this story", "print story", "print", "leave a comment", "submit a comment",
+            "read more", "related", "related articles", "related stories", "skip to content",
+            "skip to main content", "follow us", "load more", "reuter", "reuters",
+        ],
+        linePrefixes: ["published in ", "trending:", "read more:", "also read:"],
+        endMarkers: ["comments", "comment", "replying to x", "reader comments"],
+        endMarkerPrefixes: ["comments (", "comments are moderated"]
+    )
+
+    /// The key a line is compared by: lower-cased, with the punctuation and space around it removed.
+    static func key(_ line: String) -> String {
+        line.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+    }
+
+    func isChrome(_ line: String) -> Bool {
+        let key = Self.key(line)
+        if lines.contains(key) { return true }
+        let lowered = line.lowercased().trimmingCharacters(in: .whitespaces)
+        return lowered.count <= 100 && linePrefixes.contains { lowered.hasPrefix($0) }
+    }
+
+    func isEndMarker(_ line: String) -> Bool {
+        if endMarkers.contains(Self.key(line)) { return true }
+        let lowered = line.lowercased().trimmingCharacters(in: .whitespaces)
+        return lowered.count <= 100 && endMarkerPrefixes.contains { lowered.hasPrefix($0) }
+    }
+}
+
+import Foundation

@@ -1,0 +1,144 @@
+import Yams
+
+/// Splits a Markdown file into YAML front matter and body, and reads the front matter's keys.
+public enum FrontMatterParser {
+    public struct Result: Sendable {
+        public var frontMatter: FrontMatter
+        public var body: String
+        /// 1-based line of the file where the body starts.
+        public var bodyLine: Int
+        public var warnings: [LineWarning]
+    }
+
+    /// An error at a line of the file (1-based).
+    public struct Failure: Error, Sendable, Equatable {
+        public var line: Int
+        public var message: String
+    }
+
+    public static func parse(_ text: String) throws(Failure) -> Result {
+        let (yaml, body, bodyLine) = try split(text)
+        var result = Result(frontMatter: FrontMatter(), body: body, bodyLine: bodyLine, warnings: [])
+        guard let yaml, !yaml.allSatisfy(\.isWhitespace) else { return result }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw Failure(line: 1 + yamlLine(error), message: "front matter is not valid YAML: \(yamlProblem(error))")
+        } catch {
+            throw Failure(line: 2, message: "front matter is not valid YAML: \(error)")
+        }
+        guard let node else { return result }
+        guard let mapping = node.mapping else {
+            throw Failure(line: 2, message: "front matter must be a mapping of keys to values")
+        }
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            // Lines are counted from the opening `---`, which is line 1 of the file.
+            let line = (keyNode.mark?.line ?? 0) + 1
+            guard let key = keyNode.string else { continue }
+            if !seen.insert(key).inserted {
+                throw Failure(line: line, message: "front matter key `\(key)` appears twice")
+            }
+            try read(key: key, value: value, line: line, into: &result)
+        }
+        return result
+    }
+
+    private static func read(key: String, value: Node, line: Int, into result: inout Result) throws(Failure) {
+        var matter = result.frontMatter
+        defer { result.frontMatter = matter }
+        switch key.lowercased() {
+        case "title": matter.title = try scalar(value, key: key, line: line)
+        case "date", "publishdate":
+            if matter.date == nil || key.lowercased() == "date" {
+                matter.date = try scalar(value, key: key, line: line)
+                matter.dateLine = line
+            }
+        case "description", "dek", "summary", "subtitle":
+            if matter.dek == nil { matter.dek = try scalar(value, key: key, line: line) }
+        case "author", "authors", "byline":
+            matter.author = try list(value, key: key, line: line).joined(separator: ", ")
+        case "photo", "photo_credit", "photocredit": matter.photo = try scalar(value, key: key, line: line)
+        case "dateline": matter.dateline = try scalar(value, key: key, line: line)
+        case "tags", "keywords": matter.tags += try list(value, key: key, line: line)
+        case "countries", "country": matter.countries = try list(value, key: key, line: line)
+        case "slug": matter.slug = try scalar(value, key: key, line: line)
+        case "draft":
+            guard let flag = value.bool else {
+                throw Failure(line: line, message: "front matter key `draft` must be true or false")
+            }
+            matter.draft = flag
+        default:
+            if let text = value.string { matter.extra[key] = text }
+        }
+    }
+
+    private static func scalar(_ node: Node, key: String, line: Int) throws(Failure) -> String? {
+        if case .scalar(let scalar) = node {
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty || (scalar.style == .plain && text == "null") ? nil : text
+        }
+        throw Failure(line: line, message: "front matter key `\(key)` must be a single value, not a list or mapping")
+    }
+
+    private static func list(_ node: Node, key: String, line: Int) throws(Failure) -> [String] {
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? [] : [text]
+        case .sequence(let sequence):
+            var items: [String] = []
+            for item in sequence {
+                guard let text = item.string else {
+                    throw Failure(line: line, message: "front matter key `\(key)` must be a list of plain values")
+                }
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty { items.append(trimmed) }
+            }
+            return items
+        default:
+            throw Failure(line: line, message: "front matter key `\(key)` must be a value or a list of values")
+        }
+    }
+
+    /// Finds the `---` fences; a file without them is all body.
+    static func split(_ text: String) throws(Failure) -> (yaml: String?, body: String, bodyLine: Int) {
+        guard text.hasPrefix("---\n") || text == "---" else { return (nil, text, 1) }
+        var lineNumber = 1
+        var yamlLines: [Substring] = []
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        _ = lines.next()
+        while let line = lines.next() {
+            lineNumber += 1
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed == "---" || trimmed == "..." {
+                var body: [Substring] = []
+                while let rest = lines.next() { body.append(rest) }
+                return (yamlLines.joined(separator: "\n"), body.joined(separator: "\n"), lineNumber + 1)
+            }
+            yamlLines.append(line)
+        }
+        throw Failure(line: 1, message: "front matter opened with `---` is never closed")
+    }
+
+    private static func yamlLine(_ error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return 1
+        }
+    }
+
+    private static func yamlProblem(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        default:
+            return String(describing: error)
+        }
+    }
+}
+
+import Foundation

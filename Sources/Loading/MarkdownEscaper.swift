@@ -1,0 +1,31 @@
+/// Escapes plain text so that CommonMark reads it back as the same text.
+///
+/// Article text is prose, not Markdown: `<Hemdale Film Corp>` must not become raw HTML,
+/// `*` must not start emphasis, and a line starting `1987.` must not start a list.
+public enum MarkdownEscaper {
+    private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<"]
+    private static let escapedAtLineStart: Set<Unicode.Scalar> = ["#", ">", "-", "+", "=", "|", "~"]
+
+    public static func escape(_ line: String) -> String {
+        let scalars = Array(line.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(scalars.count + 8)
+        // Count the digits a line starts with: `1987. The year…` would open an ordered list.
+        let leadingDigits = scalars.prefix { $0.isASCII && $0.properties.numericType != nil }.count
+        for (index, scalar) in scalars.enumerated() {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if alwaysEscaped.contains(scalar) {
+                result.append("\\")
+            } else if index == 0 && escapedAtLineStart.contains(scalar) {
+                result.append("\\")
+            } else if scalar == "&", let next, next == "#" || next.properties.isAlphabetic {
+                // Only an entity-like run (`&amp;`, `&#39;`) would be decoded; escape just those.
+                result.append("\\")
+            } else if leadingDigits > 0, index == leadingDigits, scalar == "." || scalar == ")" {
+                result.append("\\")
+            }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Reads the date formats news text carries: ISO 8601 timestamps, wire-service date lines
+/// (`26-FEB-1987 15:01:01.79`) and written dates (`February 17, 2025`, `Mon 4 March 2024`).
+///
+/// A date without a time zone is taken in the site's time zone, which decides its calendar day.
+public struct NewsDateParser: Sendable {
+    public struct Parsed: Sendable, Equatable {
+        public var date: Date
+        public var hasTime: Bool
+    }
+
+    public let timeZone: TimeZone
+
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    static let monthNumbers: [String: Int] = {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"]
+        var table: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            table[name] = index + 1
+            table[String(name.prefix(3))] = index + 1
+        }
+        table["sept"] = 9
+        return table
+    }()
+
+    /// Parses a line that is a date and nothing else.
+    public func parse(_ text: String) -> Parsed? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let iso = parseISO(trimmed) { return iso }
+        if let wire = parseWire(trimmed) { return wire }
+        if let match = findWrittenDate(in: trimmed), match.range == trimmed.startIndex..<trimmed.endIndex {
+            return match.parsed
+        }
+        return nil
+    }
+
+    /// Finds a written date at the end of a line, as in a byline: `News Desk February 17, 2025`.
+    public func splitTrailingDate(_ line: String) -> (prefix: String, parsed: Parsed)? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard let match = findWrittenDate(in: trimmed), match.range.upperBound == trimmed.endIndex else { return nil }
+        let prefix = trimmed[..<match.range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—·•"))
+        return (prefix, match.parsed)
+    }
+
+    // MARK: ISO 8601
+
+    private func parseISO(_ text: String) -> Parsed? {
+        nonisolated(unsafe) let pattern = #/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/#
+        guard let match = text.wholeMatch(of: pattern) else { return nil }
+        var zone = timeZone
+        if let designator = match.7 {
+            zone = Self.timeZone(designator: String(designator)) ?? timeZone
+        }
+        let hasTime = match.4 != nil
+        return make(
+            year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!,
+            hour: match.4.flatMap { Int($0) } ?? 0, minute: match.5.flatMap { Int($0) } ?? 0,
+            second: match.6.flatMap { Int($0) } ?? 0, zone: zone, hasTime: hasTime)
+    }
+
+    static func timeZone(designator: String) -> TimeZone? {
+        if designator == "Z" { return TimeZone(identifier: "UTC") }
+        let sign = designator.hasPrefix("-") ? -1 : 1
+        let digits = designator.dropFirst().filter(\.isNumber)
+        guard digits.count == 4, let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)) else { return nil }
+        return TimeZone(secondsFromGMT: sign * (hours * 3600 + minutes * 60))
+    }
+
+    // MARK: Wire date lines
+
+    private func parseWire(_ text: String) -> Parsed? {
+        nonisolated(unsafe) let pattern = #/^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/#
+        guard let match = text.wholeMatch(of: pattern),
+              let month = Self.monthNumbers[match.2.lowercased()] else { return nil }
+        return make(
+            year: Int(match.3)!, month: month, day: Int(match.1)!,
+            hour: match.4.flatMap { Int($0) } ?? 0, minute: match.5.flatMap { Int($0) } ?? 0,
+            second: match.6.flatMap { Int($0) } ?? 0, zone: timeZone, hasTime: match.4 != nil)
+    }
+
+    // MARK: Written dates
+
+    private func findWrittenDate(in text: String) -> (range: Range<String.Index>, parsed: Parsed)? {
+        // Month-first (`February 17, 2025`) or day-first (`17 February 2025`), with an optional weekday.
+        nonisolated(unsafe) let monthFirst = #/(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/#
+        nonisolated(unsafe) let dayFirst = #/(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})/#
+        for match in text.matches(of: monthFirst).reversed() {
+            if let month = Self.monthNumbers[match.1.lowercased()],
+               let parsed = make(year: Int(match.3)!, month: month, day: Int(match.2)!, zone: timeZone, hasTime: false) {
+                return (match.range, parsed)
+            }
+        }
+        for match in text.matches(of: dayFirst).reversed() {
+            if let month = Self.monthNumbers[match.2.lowercased()],
+               let parsed = make(year: Int(match.3)!, month: month, day: Int(match.1)!, zone: timeZone, hasTime: false) {
+                return (match.range, parsed)
+            }
+        }
+        return nil
+    }
+
+    /// Builds the date, refusing days that do not exist (`February 30`) instead of rolling them over.
+    private func make(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
+        zone: TimeZone, hasTime: Bool
+    ) -> Parsed? {
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
+              (0...59).contains(minute), (0...60).contains(second) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard let date = calendar.date(from: components),
+              calendar.component(.day, from: date) == day,
+              calendar.component(.month, from: date) == month else { return nil }
+        return Parsed(date: date, hasTime: hasTime)
+    }
+}

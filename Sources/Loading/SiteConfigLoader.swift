@@ -1,0 +1,67 @@
+import Core
+import Foundation
+import Yams
+
+/// Reads `site.yml`. Every key is optional; an unknown key or a value of the wrong type is an
+/// error naming the key and its line, because a silently ignored setting is worse than none.
+public enum SiteConfigLoader {
+    public static func load(_ path: String, fileSystem: some FileSystem) throws(Diagnostic) -> SiteConfig {
+        guard fileSystem.fileExists(path) else { return SiteConfig() }
+        let text: String
+        do {
+            text = String(decoding: try fileSystem.readFile(path), as: UTF8.self)
+        } catch {
+            throw .error(.config, file: path, "cannot read the settings file: \(error.localizedDescription)")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(Diagnostic) -> SiteConfig {
+        var config = SiteConfig()
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw .error(.config, file: file, "not valid YAML: \(error)")
+        }
+        guard let node else { return config }
+        guard let mapping = node.mapping else {
+            throw .error(.config, file: file, line: 1, "settings must be a mapping of keys to values")
+        }
+        for (keyNode, value) in mapping {
+            let line = keyNode.mark?.line
+            guard let key = keyNode.string else { continue }
+            func string() throws(Diagnostic) -> String {
+                guard case .scalar(let scalar) = value else {
+                    throw .error(.config, file: file, line: line, "`\(key)` must be a single value")
+                }
+                return scalar.string
+            }
+            func positiveInt() throws(Diagnostic) -> Int {
+                guard let number = value.int, number > 0 else {
+                    throw .error(.config, file: file, line: line, "`\(key)` must be a whole number above 0")
+                }
+                return number
+            }
+            switch key {
+            case "title": config.title = try string()
+            case "description": config.description = try string()
+            case "base_url", "baseURL", "baseurl": config.baseURL = SiteConfig.normalizedBaseURL(try string())
+            case "language", "languageCode": config.language = try string()
+            case "time_zone", "timezone", "timeZone":
+                let identifier = try string()
+                guard let zone = TimeZone(identifier: identifier) else {
+                    throw .error(.config, file: file, line: line, "`\(key)`: unknown time zone `\(identifier)` (use an IANA name like Asia/Karachi)")
+                }
+                config.timeZone = zone
+            case "items_per_page", "paginate": config.itemsPerPage = try positiveInt()
+            case "feed_items": config.feedItems = try positiveInt()
+            case "automatic_tags_min_articles": config.automaticTagMinimumArticles = try positiveInt()
+            default:
+                throw .error(.config, file: file, line: line,
+                             "unknown setting `\(key)` (known: title, description, base_url, language, time_zone, items_per_page, feed_items, automatic_tags_min_articles)")
+            }
+        }
+        return config
+    }
+}

@@ -1,0 +1,96 @@
+import Core
+import Taxonomy
+
+/// Every page and feed the site has, as values: what to render, and where it goes.
+///
+/// Planning is pure: it reads the site model and decides; rendering and writing come after.
+public struct PagePlan: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case article(id: Int)
+        case home(Pagination)
+        case tagIndex
+        case countryIndex
+        case tag(term: Int, Pagination)
+        case country(term: Int, Pagination)
+        case archiveIndex
+        case archiveYear(year: Int)
+        case archiveMonth(year: Int, month: Int)
+        case notFound
+    }
+
+    public struct Page: Sendable, Hashable {
+        public var kind: Kind
+        /// URL path relative to the site root (`tags/taliban/page/2/`).
+        public var path: String
+        public var file: String { kind == .notFound ? "404.html" : Permalinks.file(for: path) }
+
+        /// Whether the page belongs in the sitemap: later pages of lists and the 404 page do not.
+        public var isListedInSitemap: Bool {
+            switch kind {
+            case .notFound: return false
+            case .home(let pagination), .tag(_, let pagination), .country(_, let pagination):
+                return pagination.number == 1
+            default: return true
+            }
+        }
+    }
+
+    public struct Feed: Sendable, Hashable {
+        public var title: String
+        /// Path of the page the feed belongs to.
+        public var pagePath: String
+        public var path: String
+        public var articleIDs: ArraySlice<Int>
+    }
+
+    /// Article pages, in ID order: rendered in a parallel pass of their own.
+    public var articlePages: [Page]
+    /// Every other page: home, lists, indexes, archives, 404.
+    public var listPages: [Page]
+    public var feeds: [Feed]
+
+    public init(site: SiteModel) {
+        let pageSize = site.config.itemsPerPage
+        let feedSize = site.config.feedItems
+        articlePages = site.articlePaths.enumerated().map { Page(kind: .article(id: $0), path: $1) }
+
+        var pages: [Page] = []
+        let allIDs = Array(site.articles.indices)
+        for pagination in Paginator.paginate(allIDs, basePath: Permalinks.home, pageSize: pageSize) {
+            pages.append(Page(kind: .home(pagination), path: pagination.path))
+        }
+        pages.append(Page(kind: .tagIndex, path: Permalinks.tagIndex))
+        pages.append(Page(kind: .countryIndex, path: Permalinks.countryIndex))
+        var feeds = [Feed(title: site.config.title, pagePath: Permalinks.home, path: Permalinks.feed(Permalinks.home),
+                          articleIDs: allIDs.prefix(feedSize))]
+        for (index, term) in site.tags.enumerated() {
+            let base = Permalinks.tag(term.slug)
+            for pagination in Paginator.paginate(term.articleIDs, basePath: base, pageSize: pageSize) {
+                pages.append(Page(kind: .tag(term: index, pagination), path: pagination.path))
+            }
+            feeds.append(Feed(title: "\(term.name) — \(site.config.title)", pagePath: base, path: Permalinks.feed(base),
+                              articleIDs: term.articleIDs.prefix(feedSize)))
+        }
+        for (index, term) in site.countries.enumerated() {
+            let base = Permalinks.country(term.slug)
+            for pagination in Paginator.paginate(term.articleIDs, basePath: base, pageSize: pageSize) {
+                pages.append(Page(kind: .country(term: index, pagination), path: pagination.path))
+            }
+            feeds.append(Feed(title: "\(term.name) — \(site.config.title)", pagePath: base, path: Permalinks.feed(base),
+                              articleIDs: term.articleIDs.prefix(feedSize)))
+        }
+        pages.append(Page(kind: .archiveIndex, path: Permalinks.archiveIndex))
+        for year in site.archive.years {
+            pages.append(Page(kind: .archiveYear(year: year.year), path: Permalinks.year(year.year)))
+            for month in year.months {
+                pages.append(Page(kind: .archiveMonth(year: year.year, month: month.month),
+                                  path: Permalinks.month(year: year.year, month: month.month)))
+            }
+        }
+        pages.append(Page(kind: .notFound, path: "404.html"))
+        listPages = pages
+        self.feeds = feeds
+    }
+
+    public var pageCount: Int { articlePages.count + listPages.count }
+}

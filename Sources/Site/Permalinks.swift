@@ -1,0 +1,36 @@
+/// Where every kind of page lives: the site's URL layout in one place.
+///
+/// Paths are relative to the site root, without a leading `/` and with a trailing `/` for
+/// pages (`articles/2025/02/slug/`); the root is the empty string.
+public enum Permalinks {
+    public static func article(year: Int, month: Int, slug: String) -> String {
+        "articles/\(year)/\(twoDigits(month))/\(slug)/"
+    }
+
+    public static let home = ""
+    public static let tagIndex = "tags/"
+    public static let countryIndex = "countries/"
+    public static let archiveIndex = "articles/"
+
+    public static func tag(_ slug: String) -> String { "tags/\(slug)/" }
+    public static func country(_ slug: String) -> String { "countries/\(slug)/" }
+    public static func year(_ year: Int) -> String { "articles/\(year)/" }
+    public static func month(year: Int, month: Int) -> String { "articles/\(year)/\(twoDigits(month))/" }
+
+    /// Page `n` of a paginated list: the list's own path for page 1, `…/page/n/` after.
+    public static func paginated(_ base: String, page: Int) -> String {
+        page <= 1 ? base : "\(base)page/\(page)/"
+    }
+
+    /// The RSS feed of a list page.
+    public static func feed(_ base: String) -> String { "\(base)index.xml" }
+
+    /// The file a page path is written to.
+    public static func file(for path: String) -> String {
+        path.hasSuffix(".html") || path.hasSuffix(".xml") ? path : "\(path)index.html"
+    }
+
+    static func twoDigits(_ number: Int) -> String {
+        number < 10 ? "0\(number)" : "\(number)"
+    }
+}

@@ -1,0 +1,81 @@
+import Core
+import Foundation
+import Taxonomy
+
+/// The whole site as data: every article's metadata keyed by ID, and the indices that list
+/// pages are made from. Built once after loading, never changed after.
+public struct SiteModel: Sendable {
+    public let config: SiteConfig
+    /// Articles newest first; an article's ID is its position here.
+    public let articles: [ArticleMetadata]
+    /// Each article's page path (`articles/2025/02/slug/`), by ID.
+    public let articlePaths: [String]
+    public let tags: [Term]
+    public let countries: [Term]
+    public let archive: DateArchive
+    /// Problems found while assembling the model (two articles wanting one URL).
+    public let warnings: [Diagnostic]
+
+    public init(config: SiteConfig, articles unordered: [ArticleMetadata], gazetteer: CountryGazetteer) {
+        self.config = config
+        // Newest first; ties by source path so the order never depends on load order.
+        var articles = unordered.sorted { lhs, rhs in
+            lhs.date != rhs.date ? lhs.date > rhs.date : lhs.sourcePath < rhs.sourcePath
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = config.timeZone
+        var taken: Set<String> = []
+        var paths: [String] = []
+        var warnings: [Diagnostic] = []
+        paths.reserveCapacity(articles.count)
+        // Two articles wanting the same URL both stay: the later one gets a numbered slug.
+        // Assigning in source-path order keeps the winner stable whatever the dates.
+        let claimOrder = articles.indices.sorted { articles[$0].sourcePath < articles[$1].sourcePath }
+        var assigned = [String](repeating: "", count: articles.count)
+        for id in claimOrder {
+            let parts = calendar.dateComponents([.year, .month], from: articles[id].date)
+            let base = articles[id].slug
+            var slug = base
+            var suffix = 2
+            var path = Permalinks.article(year: parts.year!, month: parts.month!, slug: slug)
+            while !taken.insert(path).inserted {
+                slug = "\(base)-\(suffix)"
+                suffix += 1
+                path = Permalinks.article(year: parts.year!, month: parts.month!, slug: slug)
+            }
+            if slug != base {
+                warnings.append(.warning(.index, file: articles[id].sourcePath,
+                                         "another article already has the URL for slug `\(base)`; this one is published as `\(slug)`"))
+                articles[id].slug = slug
+            }
+            assigned[id] = path
+        }
+        paths = assigned
+        self.articles = articles
+        self.articlePaths = paths
+        let index = TaxonomyIndex(articles: articles, gazetteer: gazetteer, automaticTagMinimum: config.automaticTagMinimumArticles)
+        self.tags = index.tags
+        self.countries = index.countries
+        self.archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
+        self.warnings = warnings
+        self.tagIndexBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
+        self.countryIndexByCode = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code ?? $1.slug, $0) })
+    }
+
+    private let tagIndexBySlug: [String: Int]
+    private let countryIndexByCode: [String: Int]
+
+    /// The tags of one article that have pages, as indices into `tags`.
+    public func tagIndices(of id: Int) -> [Int] {
+        var seen: Set<Int> = []
+        return (articles[id].tags + articles[id].automaticTags).compactMap { name in
+            guard let index = tagIndexBySlug[Slug.make(name)], seen.insert(index).inserted else { return nil }
+            return index
+        }
+    }
+
+    /// The countries of one article, most salient first, as indices into `countries`.
+    public func countryIndices(of id: Int) -> [Int] {
+        articles[id].countries.compactMap { countryIndexByCode[$0] }
+    }
+}

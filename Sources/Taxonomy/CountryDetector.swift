@@ -1,0 +1,97 @@
+/// Finds the countries an article is about, most salient first.
+///
+/// Evidence is a country's name, official name, alias, demonym or capital, matched with its
+/// case as written (`US` counts, `us` does not) and longest phrase first (`Papua New Guinea`
+/// is not `Guinea`). Where a mention appears weighs as much as how often: the dateline and
+/// headline most, then the first paragraph, then the rest.
+public struct CountryDetector: Sendable {
+    public struct Weights: Sendable, Hashable {
+        public var dateline = 6.0
+        public var headline = 4.0
+        public var lead = 2.0
+        public var body = 1.0
+        /// A country must score at least this share of the top country to count as a subject.
+        public var relativeThreshold = 0.3
+        /// …and at least this much in absolute terms (one passing mention in the body is not enough).
+        public var minimumScore = 2.0
+        public init() {}
+    }
+
+    public let gazetteer: CountryGazetteer
+    public let weights: Weights
+
+    public init(gazetteer: CountryGazetteer = .standard, weights: Weights = Weights()) {
+        self.gazetteer = gazetteer
+        self.weights = weights
+    }
+
+    public struct Detection: Sendable, Equatable {
+        /// ISO codes of the countries the article is about, most salient first.
+        public var subjects: [String]
+        /// Every country named, most salient first.
+        public var mentions: [String]
+    }
+
+    public func detect(title: String, dek: String?, dateline: String?, body: String) -> Detection {
+        var scores: [Int: Double] = [:]
+        if let dateline, let country = datelineCountry(dateline) {
+            scores[country, default: 0] += weights.dateline
+        }
+        count(in: title, weight: weights.headline, into: &scores)
+        if let dek { count(in: dek, weight: weights.lead, into: &scores) }
+        let paragraphs = body.split(separator: "\n\n", maxSplits: 1)
+        if let lead = paragraphs.first { count(in: String(lead), weight: weights.lead, into: &scores) }
+        if paragraphs.count > 1 { count(in: String(paragraphs[1]), weight: weights.body, into: &scores) }
+
+        // Ties break by code so the order is the same on every run.
+        let ranked = scores.sorted { lhs, rhs in
+            lhs.value != rhs.value ? lhs.value > rhs.value : gazetteer.countries[lhs.key].code < gazetteer.countries[rhs.key].code
+        }
+        let top = ranked.first?.value ?? 0
+        let threshold = max(weights.minimumScore, top * weights.relativeThreshold)
+        let subjects = ranked.filter { $0.value >= threshold }.map { gazetteer.countries[$0.key].code }
+        // An article that names a single country once is still about it.
+        let fallback = subjects.isEmpty && ranked.count == 1 ? [gazetteer.countries[ranked[0].key].code] : subjects
+        return Detection(subjects: fallback, mentions: ranked.map { gazetteer.countries[$0.key].code })
+    }
+
+    /// A dateline names a place in capitals (`RIO DE JANEIRO`, `ISLAMABAD`): look it up by name.
+    private func datelineCountry(_ dateline: String) -> Int? {
+        let place = dateline.split(separator: ",").first.map(String.init) ?? dateline
+        let titled = place.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        for candidate in [place, titled] {
+            if let indices = gazetteer.phrases[candidate], indices.count == 1 { return indices[0] }
+        }
+        if let country = gazetteer.resolve(titled) {
+            return gazetteer.countries.firstIndex(of: country)
+        }
+        return nil
+    }
+
+    private func count(in text: String, weight: Double, into scores: inout [Int: Double]) {
+        let words = WordScanner.words(text)
+        var index = 0
+        while index < words.count {
+            var matched = 0
+            var phrase = ""
+            var candidate = ""
+            // Longest phrase first, never across punctuation.
+            for length in 1...gazetteer.longestPhrase where index + length <= words.count {
+                candidate = length == 1 ? String(words[index].text) : candidate + " " + words[index + length - 1].text
+                if gazetteer.phrases[candidate] != nil || gazetteer.neutralPhrases.contains(candidate) {
+                    matched = length
+                    phrase = candidate
+                }
+                if words[index + length - 1].endsPhrase { break }
+            }
+            if matched > 0 {
+                if !gazetteer.neutralPhrases.contains(phrase), let indices = gazetteer.phrases[phrase], indices.count == 1 {
+                    scores[indices[0], default: 0] += weight
+                }
+                index += matched
+            } else {
+                index += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Articles grouped by year and month in the site's time zone, newest first.
+public struct DateArchive: Sendable, Hashable {
+    public struct Month: Sendable, Hashable {
+        public var year: Int
+        public var month: Int
+        public var articleIDs: [Int]
+    }
+
+    public struct Year: Sendable, Hashable {
+        public var year: Int
+        public var months: [Month]
+        public var articleCount: Int { months.reduce(0) { $0 + $1.articleIDs.count } }
+    }
+
+    public private(set) var years: [Year] = []
+
+    /// `dates` are in the site's newest-first article order, so IDs arrive already sorted.
+    public init(dates: [Date], timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        for (id, date) in dates.enumerated() {
+            let parts = calendar.dateComponents([.year, .month], from: date)
+            let year = parts.year!, month = parts.month!
+            if years.last?.year != year { years.append(Year(year: year, months: [])) }
+            let yearIndex = years.count - 1
+            if years[yearIndex].months.last?.month != month {
+                years[yearIndex].months.append(Month(year: year, month: month, articleIDs: []))
+            }
+            years[yearIndex].months[years[yearIndex].months.count - 1].articleIDs.append(id)
+        }
+    }
+}
