@@ -238,13 +238,15 @@ public struct ArticleTextParser: Sendable {
 
     /// Moves the dateline (`RIO DE JANEIRO, Feb 26 -`, `ISLAMABAD:`) from the first paragraph to its own field.
     private func extractDateline(_ article: inout ParsedArticle) {
-        guard case .paragraph(let text)? = article.body.first else { return }
+        // Print-edition lead bullets may come first; the dateline opens the first paragraph.
+        guard let index = article.body.prefix(3).firstIndex(where: { if case .paragraph = $0 { true } else { false } }),
+              case .paragraph(let text) = article.body[index] else { return }
         nonisolated(unsafe) let dateline = #/^([A-Z][A-Z.'’\- ]{1,40}[A-Z.])(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]{2,12}\))?\s*(?::|--|-|–|—)\s*/#
         guard let match = text.prefixMatch(of: dateline) else { return }
         let place = String(match.1).trimmingCharacters(in: .whitespaces)
         let rest = String(text[match.range.upperBound...])
         guard place.count >= 3, let first = rest.first, first.isUppercase || first.isNumber || first == "\"" || first == "“" else { return }
         article.dateline = place
-        article.body[0] = .paragraph(rest)
+        article.body[index] = .paragraph(rest)
     }
 }

@@ -31,19 +31,24 @@ public struct ChromePatterns: Sendable, Hashable {
 
     /// The key a line is compared by: lower-cased, with the punctuation and space around it removed.
     static func key(_ line: String) -> String {
-        line.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        collapseSpaces(line).lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+    }
+
+    /// Copied text mixes no-break and ordinary spaces (`Listen\u{A0}to\u{A0}article`); compare them alike.
+    static func collapseSpaces(_ line: String) -> String {
+        line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     func isChrome(_ line: String) -> Bool {
         let key = Self.key(line)
         if lines.contains(key) { return true }
-        let lowered = line.lowercased().trimmingCharacters(in: .whitespaces)
+        let lowered = Self.collapseSpaces(line).lowercased()
         return lowered.count <= 100 && linePrefixes.contains { lowered.hasPrefix($0) }
     }
 
     func isEndMarker(_ line: String) -> Bool {
         if endMarkers.contains(Self.key(line)) { return true }
-        let lowered = line.lowercased().trimmingCharacters(in: .whitespaces)
+        let lowered = Self.collapseSpaces(line).lowercased()
         return lowered.count <= 100 && endMarkerPrefixes.contains { lowered.hasPrefix($0) }
     }
 }

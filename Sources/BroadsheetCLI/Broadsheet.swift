@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct Broadsheet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "broadsheet",
+        abstract: "A static site generator for news archives.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import BroadsheetKit
+import Core
+import Foundation
+import Logging
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from Content/ and Templates/ into Output/."
+    )
+
+    @Option(name: .long, help: "The site folder, holding Content/, Templates/ and site.yml.")
+    var site: String = "."
+
+    @Option(name: .long, help: "Where to write the site (default: <site>/Output).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "The URL the site is published at; overrides base_url in site.yml.")
+    var baseURL: String?
+
+    @Option(name: .customLong("cache-dir"), help: "Where build state lives (default: <site>/.broadsheet-cache).")
+    var cacheDirectory: String?
+
+    @Flag(help: "Fail the build on any warning or skipped file.")
+    var strict = false
+
+    @Flag(help: "Print the time each phase took.")
+    var stats = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    func run() throws {
+        let logger = Logger(label: "broadsheet")
+        let options = BuildOptions(siteDirectory: site, outputDirectory: output, baseURL: baseURL,
+                                   cacheDirectory: cacheDirectory, strict: strict)
+        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        let report: BuildReport
+        do {
+            report = try builder.build()
+        } catch {
+            logger.error("\(error.description)")
+            throw ExitCode.failure
+        }
+        for diagnostic in report.diagnostics where !quiet || diagnostic.severity == .error {
+            if diagnostic.severity == .error {
+                logger.error("\(diagnostic.description)")
+            } else {
+                logger.warning("\(diagnostic.description)")
+            }
+        }
+        if !quiet { print(report.summary) }
+        if stats { print(report.phaseTable) }
+        if strict && !report.diagnostics.isEmpty { throw ExitCode.failure }
+    }
+}

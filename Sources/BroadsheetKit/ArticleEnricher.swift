@@ -1,0 +1,41 @@
+import Core
+import Loading
+import Taxonomy
+
+/// Adds what the text implies to a loaded article: its countries (from front matter, or
+/// detected in the text) and its automatic tags. The body is used here and then let go.
+struct ArticleEnricher: Sendable {
+    let gazetteer: CountryGazetteer
+    let detector: CountryDetector
+    let tagger: TagExtractor
+
+    init(gazetteer: CountryGazetteer) {
+        self.gazetteer = gazetteer
+        self.detector = CountryDetector(gazetteer: gazetteer)
+        self.tagger = TagExtractor(gazetteer: gazetteer)
+    }
+
+    func enrich(_ article: LoadedArticle, file: String) -> (ArticleMetadata, [Diagnostic]) {
+        var metadata = article.metadata
+        var warnings: [Diagnostic] = []
+        if let declared = article.declaredCountries {
+            var codes: [String] = []
+            for name in declared {
+                if let country = gazetteer.resolve(name) {
+                    if !codes.contains(country.code) { codes.append(country.code) }
+                } else {
+                    warnings.append(.warning(.load, file: file, "unknown country `\(name)` in front matter; use a country name or ISO code"))
+                }
+            }
+            metadata.countries = codes
+        } else {
+            metadata.countries = detector.detect(title: metadata.title, dek: metadata.dek, dateline: metadata.dateline,
+                                                 body: article.bodyText).subjects
+        }
+        // Front matter tags are the author's choice; the automatic rule adds to text articles only.
+        if metadata.format == .text {
+            metadata.automaticTags = tagger.tags(title: metadata.title, body: article.bodyText)
+        }
+        return (metadata, warnings)
+    }
+}

@@ -1,0 +1,22 @@
+/// What `broadsheet build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder: `Content/`, `Templates/` and `site.yml` live here.
+    public var siteDirectory: String
+    /// Where the site is written; `<site>/Output` when nil.
+    public var outputDirectory: String?
+    /// Overrides `base_url` from `site.yml`.
+    public var baseURL: String?
+    /// Build state; `<site>/.broadsheet-cache` when nil.
+    public var cacheDirectory: String?
+    /// Treat every warning as an error.
+    public var strict: Bool
+
+    public init(siteDirectory: String = ".", outputDirectory: String? = nil, baseURL: String? = nil,
+                cacheDirectory: String? = nil, strict: Bool = false) {
+        self.siteDirectory = siteDirectory
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.cacheDirectory = cacheDirectory
+        self.strict = strict
+    }
+}

@@ -1,0 +1,38 @@
+/// What a build did: time per phase, counts, and every problem it found.
+public struct BuildReport: Sendable {
+    public struct Phase: Sendable {
+        public var name: String
+        public var seconds: Double
+    }
+
+    public var phases: [Phase] = []
+    public var articles = 0
+    public var drafts = 0
+    public var pages = 0
+    public var feeds = 0
+    public var tags = 0
+    public var countries = 0
+    public var files = 0
+    public var outputDirectory = ""
+    /// Warnings, and errors for articles that were skipped; the build still succeeded.
+    public var diagnostics: [Core.Diagnostic] = []
+
+    public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }
+
+    public var summary: String {
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let skipped = diagnostics.filter { $0.severity == .error }.count
+        var text = "Built \(articles) articles into \(pages) pages (\(tags) tags, \(countries) countries, \(feeds) feeds) in \(outputDirectory)"
+        text += String(format: " in %.2f s", totalSeconds)
+        if skipped > 0 { text += "; \(skipped) file\(skipped == 1 ? "" : "s") skipped" }
+        if warnings > 0 { text += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }
+        return text
+    }
+
+    public var phaseTable: String {
+        phases.map { String(format: "  %-8@ %8.3f s", $0.name as NSString, $0.seconds) }.joined(separator: "\n")
+    }
+}
+
+import Core
+import Foundation

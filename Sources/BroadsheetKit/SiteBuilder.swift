@@ -1,0 +1,215 @@
+import Core
+import Foundation
+import Loading
+import Markdown
+import Output
+import Rendering
+import Site
+import Taxonomy
+
+/// The build pipeline: load → index → plan → render → write, each phase timed.
+///
+/// Loading keeps each article's metadata and lets its body go; rendering reads bodies again
+/// one article at a time on every core and writes each page as soon as it is rendered, so
+/// memory follows the archive's metadata, not its text.
+public struct SiteBuilder<FS: FileSystem>: Sendable {
+    public let options: BuildOptions
+    public let fileSystem: FS
+    public let gazetteer: CountryGazetteer
+
+    public init(options: BuildOptions, fileSystem: FS, gazetteer: CountryGazetteer = .standard) {
+        self.options = options
+        self.fileSystem = fileSystem
+        self.gazetteer = gazetteer
+    }
+
+    public var contentDirectory: String { joinPath(options.siteDirectory, "Content") }
+    public var templatesDirectory: String { joinPath(options.siteDirectory, "Templates") }
+    public var outputDirectory: String { options.outputDirectory ?? joinPath(options.siteDirectory, "Output") }
+    public var cacheDirectory: String { options.cacheDirectory ?? joinPath(options.siteDirectory, ".broadsheet-cache") }
+
+    /// Builds the site. Throws when the site as a whole cannot be built (bad settings or
+    /// templates, an unwritable output folder); a bad article is reported in the result and skipped.
+    public func build() throws(Diagnostic) -> BuildReport {
+        var report = BuildReport()
+        report.outputDirectory = outputDirectory
+        var clock = PhaseClock()
+
+        // config
+        var config = try SiteConfigLoader.load(joinPath(options.siteDirectory, "site.yml"), fileSystem: fileSystem)
+        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+        if !SiteConfig.isAbsoluteURL(config.baseURL) {
+            report.diagnostics.append(.warning(.config, file: joinPath(options.siteDirectory, "site.yml"),
+                "base URL `\(config.baseURL)` has no scheme and host; feeds and the sitemap need absolute links"))
+        }
+        let templates = try TemplateSet(directory: templatesDirectory, fileSystem: fileSystem)
+        report.phases.append(clock.lap("config"))
+
+        // load
+        let loaded = try load(config: config, report: &report)
+        report.phases.append(clock.lap("load"))
+
+        // index
+        let site = SiteModel(config: config, articles: loaded, gazetteer: gazetteer)
+        report.diagnostics += site.warnings
+        report.phases.append(clock.lap("index"))
+
+        // plan
+        let plan = PagePlan(site: site)
+        report.phases.append(clock.lap("plan"))
+
+        if options.strict, let first = report.diagnostics.first {
+            throw .error(first.stage, file: first.file, line: first.line, column: first.column,
+                         "\(first.message) (--strict turns warnings into errors)")
+        }
+
+        // render + write
+        let writer = try OutputWriter(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+        do {
+            report.diagnostics += try render(site: site, plan: plan, templates: templates, writer: writer)
+            report.phases.append(clock.lap("render"))
+            try writer.commit()
+            report.phases.append(clock.lap("write"))
+        } catch {
+            writer.abandon()
+            throw error
+        }
+
+        report.articles = site.articles.count
+        report.pages = plan.pageCount
+        report.feeds = plan.feeds.count
+        report.tags = site.tags.count
+        report.countries = site.countries.count
+        report.files = writer.writtenCount
+        return report
+    }
+
+    // MARK: Load
+
+    private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> [ArticleMetadata] {
+        guard fileSystem.directoryExists(contentDirectory) else {
+            throw .error(.load, file: contentDirectory, "the content folder does not exist")
+        }
+        let scan: ContentScanner.Scan
+        do {
+            scan = try ContentScanner.scan(contentDirectory, fileSystem: fileSystem)
+        } catch {
+            throw .error(.load, file: contentDirectory, "cannot list the content folder: \(error.localizedDescription)")
+        }
+        report.diagnostics += scan.skipped
+        let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: config.timeZone)
+        let enricher = ArticleEnricher(gazetteer: gazetteer)
+        let paths = scan.articles
+        let outcomes = parallelMap(paths.count) { index -> LoadOutcome in
+            do throws(Diagnostic) {
+                switch try loader.load(paths[index]) {
+                case .draft:
+                    return .draft
+                case .article(let article):
+                    let (metadata, warnings) = enricher.enrich(article, file: joinPath(contentDirectory, paths[index]))
+                    return .article(metadata, article.warnings + warnings)
+                }
+            } catch {
+                return .failed(error)
+            }
+        }
+        var articles: [ArticleMetadata] = []
+        articles.reserveCapacity(outcomes.count)
+        for outcome in outcomes {
+            switch outcome {
+            case .article(let metadata, let warnings):
+                articles.append(metadata)
+                report.diagnostics += warnings
+            case .draft:
+                report.drafts += 1
+            case .failed(let diagnostic):
+                report.diagnostics.append(diagnostic)
+            }
+        }
+        return articles
+    }
+
+    private enum LoadOutcome: Sendable {
+        case article(ArticleMetadata, [Diagnostic])
+        case draft
+        case failed(Diagnostic)
+    }
+
+    // MARK: Render
+
+    private func render(site: SiteModel, plan: PagePlan, templates: TemplateSet, writer: OutputWriter) throws(Diagnostic) -> [Diagnostic] {
+        let contexts = PageContextBuilder(site: site, gazetteer: gazetteer)
+        let markdown = MarkdownRenderer()
+        let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: site.config.timeZone)
+
+        let articleResults = parallelMap(plan.articlePages.count) { index -> Diagnostic? in
+            guard case .article(let id) = plan.articlePages[index].kind else { return nil }
+            do throws(Diagnostic) {
+                let body = try loader.loadBody(site.articles[id])
+                let html = templates.render(contexts.article(id: id, bodyHTML: markdown.html(body)), template: "article")
+                try writer.write(plan.articlePages[index].file, string: html)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let listResults = parallelMap(plan.listPages.count) { index -> Diagnostic? in
+            let page = plan.listPages[index]
+            let template: String
+            switch page.kind {
+            case .home, .tag, .country, .archiveMonth: template = "list"
+            case .tagIndex, .countryIndex: template = "terms"
+            case .archiveIndex, .archiveYear: template = "archive"
+            case .notFound: template = "404"
+            case .article: return nil
+            }
+            do throws(Diagnostic) {
+                try writer.write(page.file, string: templates.render(contexts.list(page), template: template))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        // A page that cannot be written means the output would be incomplete: fail the build.
+        if let failure = listResults.compactMap({ $0 }).first { throw failure }
+        var diagnostics: [Diagnostic] = []
+        for failure in articleResults.compactMap({ $0 }) {
+            if failure.stage == .write { throw failure }
+            diagnostics.append(failure)
+        }
+
+        let feeds = RSSFeedWriter(site: site)
+        for feed in plan.feeds {
+            try writer.write(feed.path, string: feeds.render(feed))
+        }
+        try writer.write("sitemap.xml", string: SitemapWriter(site: site).render(plan))
+        try copyStaticFiles(writer: writer)
+        return diagnostics
+    }
+
+    /// `Templates/static/` holds the stylesheet and other files copied to the site as they are.
+    private func copyStaticFiles(writer: OutputWriter) throws(Diagnostic) {
+        let staticDirectory = joinPath(templatesDirectory, "static")
+        guard fileSystem.directoryExists(staticDirectory) else { return }
+        do {
+            for file in try fileSystem.listFiles(under: staticDirectory) {
+                try writer.write(file, contents: try fileSystem.readFile(joinPath(staticDirectory, file)))
+            }
+        } catch let error as Diagnostic {
+            throw error
+        } catch {
+            throw .error(.write, file: staticDirectory, "cannot copy static files: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Times the pipeline's phases.
+struct PhaseClock {
+    private var last = DispatchTime.now()
+
+    mutating func lap(_ name: String) -> BuildReport.Phase {
+        let now = DispatchTime.now()
+        defer { last = now }
+        return BuildReport.Phase(name: name, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9)
+    }
+}

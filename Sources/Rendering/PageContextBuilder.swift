@@ -1,0 +1,228 @@
+import Core
+import Foundation
+import Site
+import Taxonomy
+
+/// Builds the small, purpose-made context each template gets: a list page sees one page of
+/// article summaries, never the archive. Contexts are dictionaries because swift-mustache
+/// reads them about three times faster than structs.
+public struct PageContextBuilder: Sendable {
+    public let site: SiteModel
+    public let gazetteer: CountryGazetteer
+    let dates: DateText
+    let basePath: String
+    let baseURL: String
+
+    public init(site: SiteModel, gazetteer: CountryGazetteer) {
+        self.site = site
+        self.gazetteer = gazetteer
+        self.dates = DateText(timeZone: site.config.timeZone)
+        self.basePath = site.config.basePath
+        self.baseURL = site.config.baseURL
+    }
+
+    /// A site-relative path as a link (`/sub/tags/x/`), valid at a domain root or under a sub-path.
+    public func url(_ path: String) -> String { basePath + path }
+
+    /// A site-relative path as an absolute URL, for canonical links and feeds.
+    public func absoluteURL(_ path: String) -> String {
+        SiteConfig.isAbsoluteURL(baseURL) ? baseURL + path : basePath + path
+    }
+
+    // MARK: Pages
+
+    public func article(id: Int, bodyHTML: String) -> [String: Any] {
+        let article = site.articles[id]
+        var context = common(path: site.articlePaths[id], title: article.title,
+                             description: article.dek ?? site.config.description)
+        var view = summary(id)
+        view["body_html"] = bodyHTML
+        view["reading_minutes"] = max(1, (article.wordCount + 229) / 230)
+        view["word_count"] = article.wordCount
+        view["tags"] = site.tagIndices(of: id).map { termLink(site.tags[$0], base: Permalinks.tag) }
+        view["has_tags"] = !site.tagIndices(of: id).isEmpty
+        view["source"] = article.format == .text ? article.sourcePath : nil
+        context["article"] = view
+        context["is_article"] = true
+        return context
+    }
+
+    public func list(_ page: PagePlan.Page) -> [String: Any] {
+        switch page.kind {
+        case .home(let pagination):
+            var context = common(path: page.path, title: pagination.number == 1 ? site.config.title : "\(site.config.title) — page \(pagination.number)",
+                                 description: site.config.description)
+            context["heading"] = "Latest news"
+            context["is_home"] = true
+            context["feed_url"] = url(Permalinks.feed(Permalinks.home))
+            addPage(pagination, to: &context)
+            return context
+        case .tag(let index, let pagination):
+            let term = site.tags[index]
+            return termPage(term, kind: "Tag", base: Permalinks.tag(term.slug), page: page, pagination: pagination)
+        case .country(let index, let pagination):
+            let term = site.countries[index]
+            var context = termPage(term, kind: "Country", base: Permalinks.country(term.slug), page: page, pagination: pagination)
+            if let code = term.code, let country = gazetteer.country(code: code) {
+                context["flag"] = country.flag
+                context["region"] = country.region
+                context["subregion"] = country.subregion
+            }
+            return context
+        case .archiveMonth(let year, let month):
+            let ids = site.archive.years.first { $0.year == year }?.months.first { $0.month == month }?.articleIDs ?? []
+            let name = "\(DateText.monthNames[month - 1]) \(year)"
+            var context = common(path: page.path, title: "\(name) — \(site.config.title)", description: "Articles from \(name).")
+            context["heading"] = name
+            context["kicker"] = "Archive"
+            context["count_text"] = countText(ids.count)
+            context["articles"] = ids.map(summary)
+            context["has_breadcrumbs"] = true
+            context["breadcrumbs"] = [
+                ["name": "Archive", "url": url(Permalinks.archiveIndex)],
+                ["name": String(year), "url": url(Permalinks.year(year))],
+            ]
+            return context
+        case .tagIndex:
+            return termIndex(site.tags, title: "Tags", path: page.path, base: Permalinks.tag)
+        case .countryIndex:
+            var context = termIndex(site.countries, title: "Countries", path: page.path, base: Permalinks.country)
+            context["is_countries"] = true
+            return context
+        case .archiveIndex:
+            var context = common(path: page.path, title: "Archive — \(site.config.title)", description: "Every article by year and month.")
+            context["heading"] = "Archive"
+            context["count_text"] = countText(site.articles.count)
+            context["years"] = site.archive.years.map { year -> [String: Any] in
+                ["year": year.year, "url": url(Permalinks.year(year.year)), "count": year.articleCount,
+                 "months": year.months.map(monthLink)]
+            }
+            return context
+        case .archiveYear(let yearNumber):
+            let year = site.archive.years.first { $0.year == yearNumber }
+            var context = common(path: page.path, title: "\(yearNumber) — \(site.config.title)", description: "Articles from \(yearNumber).")
+            context["heading"] = String(yearNumber)
+            context["count_text"] = countText(year?.articleCount ?? 0)
+            context["is_year"] = true
+            context["has_breadcrumbs"] = true
+            context["breadcrumbs"] = [["name": "Archive", "url": url(Permalinks.archiveIndex)]]
+            context["years"] = [["year": yearNumber, "url": url(page.path), "count": year?.articleCount ?? 0,
+                                 "months": (year?.months ?? []).map(monthLink)] as [String: Any]]
+            return context
+        case .notFound:
+            var context = common(path: "404.html", title: "Page not found — \(site.config.title)", description: "Page not found.")
+            context["heading"] = "Page not found"
+            context["latest"] = site.articles.indices.prefix(5).map(summary)
+            return context
+        case .article:
+            return [:]
+        }
+    }
+
+    // MARK: Parts
+
+    private func common(path: String, title: String, description: String) -> [String: Any] {
+        [
+            "site": [
+                "title": site.config.title,
+                "description": site.config.description,
+                "language": site.config.language,
+                "base_url": baseURL,
+                "base_path": basePath,
+            ] as [String: Any],
+            "page": [
+                "title": title,
+                "description": description,
+                "canonical": absoluteURL(path),
+                "path": path,
+            ] as [String: Any],
+            "nav": [
+                "home": url(Permalinks.home),
+                "tags": url(Permalinks.tagIndex),
+                "countries": url(Permalinks.countryIndex),
+                "archive": url(Permalinks.archiveIndex),
+                "feed": url(Permalinks.feed(Permalinks.home)),
+            ],
+            "stylesheet": url("style.css"),
+            "feed_url": url(Permalinks.feed(Permalinks.home)),
+        ]
+    }
+
+    /// What a list shows of an article.
+    func summary(_ id: Int) -> [String: Any] {
+        let article = site.articles[id]
+        var view: [String: Any] = [
+            "title": article.title,
+            "url": url(site.articlePaths[id]),
+            "date": dates.long(article.date),
+            "datetime": dates.iso8601(article.date),
+        ]
+        if let dek = article.dek { view["dek"] = dek }
+        if let byline = article.byline { view["byline"] = byline }
+        if let dateline = article.dateline { view["dateline"] = dateline }
+        if let credit = article.photoCredit { view["photo_credit"] = credit }
+        let countries = site.countryIndices(of: id).map { countryLink(site.countries[$0]) }
+        view["countries"] = countries
+        view["has_countries"] = !countries.isEmpty
+        return view
+    }
+
+    private func termPage(_ term: Term, kind: String, base: String, page: PagePlan.Page, pagination: Pagination) -> [String: Any] {
+        let suffix = pagination.number > 1 ? " — page \(pagination.number)" : ""
+        var context = common(path: page.path, title: "\(term.name)\(suffix) — \(site.config.title)",
+                             description: "\(countText(term.articleIDs.count)) about \(term.name).")
+        context["heading"] = term.name
+        context["kicker"] = kind
+        context["feed_url"] = url(Permalinks.feed(base))
+        context["has_breadcrumbs"] = true
+            context["breadcrumbs"] = [["name": kind == "Tag" ? "Tags" : "Countries",
+                                   "url": url(kind == "Tag" ? Permalinks.tagIndex : Permalinks.countryIndex)]]
+        addPage(pagination, to: &context)
+        return context
+    }
+
+    private func addPage(_ pagination: Pagination, to context: inout [String: Any]) {
+        context["articles"] = pagination.articleIDs.map(summary)
+        var countText = countText(pagination.totalCount)
+        if pagination.pageCount > 1 { countText += " · page \(pagination.number) of \(pagination.pageCount)" }
+        context["count_text"] = countText
+        if pagination.pageCount > 1 {
+            var view: [String: Any] = ["number": pagination.number, "count": pagination.pageCount]
+            if let previous = pagination.previousPath { view["previous_url"] = url(previous) }
+            if let next = pagination.nextPath { view["next_url"] = url(next) }
+            context["pagination"] = view
+        }
+    }
+
+    private func termIndex(_ terms: [Term], title: String, path: String, base: (String) -> String) -> [String: Any] {
+        var context = common(path: path, title: "\(title) — \(site.config.title)",
+                             description: "\(terms.count) \(title.lowercased()) in \(site.config.title).")
+        context["heading"] = title
+        context["count_text"] = "\(terms.count) \(title.lowercased())"
+        // Most-covered first, then by name: the order a reader scans an index in.
+        let ordered = terms.sorted { $0.articleIDs.count != $1.articleIDs.count ? $0.articleIDs.count > $1.articleIDs.count : $0.slug < $1.slug }
+        context["terms"] = ordered.map { term -> [String: Any] in
+            var view = termLink(term, base: base)
+            view["count"] = term.articleIDs.count
+            return view
+        }
+        return context
+    }
+
+    private func termLink(_ term: Term, base: (String) -> String) -> [String: Any] {
+        var view: [String: Any] = ["name": term.name, "url": url(base(term.slug))]
+        if let code = term.code, let country = gazetteer.country(code: code) { view["flag"] = country.flag }
+        return view
+    }
+
+    private func countryLink(_ term: Term) -> [String: Any] { termLink(term, base: Permalinks.country) }
+
+    private func monthLink(_ month: DateArchive.Month) -> [String: Any] {
+        ["name": DateText.monthNames[month.month - 1], "url": url(Permalinks.month(year: month.year, month: month.month)),
+         "count": month.articleIDs.count]
+    }
+
+    private func countText(_ count: Int) -> String {
+        count == 1 ? "1 article" : "\(count) articles"
+    }
+}
