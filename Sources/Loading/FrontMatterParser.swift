@@ -24,6 +24,9 @@ public enum FrontMatterParser {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping(let duplicates, _) = error, let key = duplicates.first {
+                throw Failure(line: 1 + secondOccurrence(of: key, in: yaml), message: "front matter key `\(key)` appears twice")
+            }
             throw Failure(line: 1 + yamlLine(error), message: "front matter is not valid YAML: \(yamlProblem(error))")
         } catch {
             throw Failure(line: 2, message: "front matter is not valid YAML: \(error)")
@@ -120,6 +123,17 @@ public enum FrontMatterParser {
             yamlLines.append(line)
         }
         throw Failure(line: 1, message: "front matter opened with `---` is never closed")
+    }
+
+    /// The line (1-based within the YAML) where a top-level key is written the second time.
+    private static func secondOccurrence(of key: String, in yaml: String) -> Int {
+        var seen = false
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.hasPrefix(key + ":") || line.hasPrefix("\"\(key)\":") || line.hasPrefix("'\(key)':") {
+            if seen { return index + 1 }
+            seen = true
+        }
+        return 1
     }
 
     private static func yamlLine(_ error: YamlError) -> Int {

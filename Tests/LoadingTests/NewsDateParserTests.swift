@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Loading
+
+@Suite("News date parser")
+struct NewsDateParserTests {
+    let parser = NewsDateParser(timeZone: Fixture.utc)
+
+    @Test("ISO 8601 timestamps keep their time zone")
+    func iso() {
+        #expect(parser.parse("2025-01-04T00:48:05.000Z") == .init(date: Fixture.utcDate(2025, 1, 4, 0, 48, 5), hasTime: true))
+        // 15:09:50 at UTC+5 is 10:09:50 UTC.
+        #expect(parser.parse("2025-08-10T15:09:50+05:00") == .init(date: Fixture.utcDate(2025, 8, 10, 10, 9, 50), hasTime: true))
+        #expect(parser.parse("2024-05-01") == .init(date: Fixture.utcDate(2024, 5, 1), hasTime: false))
+    }
+
+    @Test("wire date lines")
+    func wire() {
+        #expect(parser.parse("26-FEB-1987 15:01:01.79") == .init(date: Fixture.utcDate(1987, 2, 26, 15, 1, 1), hasTime: true))
+        #expect(parser.parse("3-MAR-1987 03:24:56.23") == .init(date: Fixture.utcDate(1987, 3, 3, 3, 24, 56), hasTime: true))
+    }
+
+    @Test("written dates, month or day first, with weekdays and ordinals")
+    func written() {
+        let expected = NewsDateParser.Parsed(date: Fixture.utcDate(2025, 2, 17), hasTime: false)
+        for text in ["February 17, 2025", "Feb 17, 2025", "17 February 2025", "Monday, February 17, 2025", "February 17th, 2025", "Mon 17 Feb 2025"] {
+            #expect(parser.parse(text) == expected, "\(text)")
+        }
+    }
+
+    @Test("a date that does not exist is not a date")
+    func impossible() {
+        #expect(parser.parse("February 30, 2025") == nil)
+        #expect(parser.parse("2025-02-30") == nil)
+        #expect(parser.parse("2025-13-01") == nil)
+    }
+
+    @Test("the site's time zone decides dates without one")
+    func siteTimeZone() {
+        let karachi = NewsDateParser(timeZone: TimeZone(identifier: "Asia/Karachi")!)
+        #expect(karachi.parse("2025-01-04") == .init(date: Fixture.utcDate(2025, 1, 3, 19), hasTime: false))
+    }
+
+    @Test("a byline with a trailing date splits in two")
+    func bylineDate() throws {
+        let (prefix, parsed) = try #require(parser.splitTrailingDate("News Desk February 17, 2025"))
+        #expect(prefix == "News Desk")
+        #expect(parsed.date == Fixture.utcDate(2025, 2, 17))
+        #expect(parser.splitTrailingDate("No date here") == nil)
+    }
+}

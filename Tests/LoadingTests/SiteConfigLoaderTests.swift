@@ -1,0 +1,42 @@
+import Core
+import Testing
+@testable import Loading
+
+@Suite("site.yml")
+struct SiteConfigLoaderTests {
+    @Test("settings are read, with defaults for the rest")
+    func settings() throws {
+        let config = try SiteConfigLoader.parse("title: Daily\nbase_url: https://x.org/archive\ntime_zone: Asia/Karachi\nitems_per_page: 10\n", file: "site.yml")
+        #expect(config.title == "Daily")
+        #expect(config.baseURL == "https://x.org/archive/")
+        #expect(config.basePath == "/archive/")
+        #expect(config.timeZone.identifier == "Asia/Karachi")
+        #expect(config.itemsPerPage == 10)
+        #expect(config.feedItems == 20)
+        #expect(config.language == "en")
+    }
+
+    @Test("unknown keys and bad values name the key and line")
+    func errors() {
+        do {
+            _ = try SiteConfigLoader.parse("title: x\nitems_per_pag: 10\n", file: "site.yml")
+            Issue.record("unknown key accepted")
+        } catch {
+            #expect(error.file == "site.yml")
+            #expect(error.line == 2)
+            #expect(error.message.contains("items_per_pag"))
+        }
+        do {
+            _ = try SiteConfigLoader.parse("items_per_page: many\n", file: "site.yml")
+            Issue.record("bad number accepted")
+        } catch {
+            #expect(error.line == 1)
+        }
+        do {
+            _ = try SiteConfigLoader.parse("time_zone: Mars/Olympus\n", file: "site.yml")
+            Issue.record("bad time zone accepted")
+        } catch {
+            #expect(error.message.contains("Mars/Olympus"))
+        }
+    }
+}

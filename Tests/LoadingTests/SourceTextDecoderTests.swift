@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import Loading
+
+@Suite("Source text decoder")
+struct SourceTextDecoderTests {
+    @Test("byte-order marks, CRLF and lone CR")
+    func lineEndsAndBOM() throws {
+        let utf8 = try SourceTextDecoder.decode(Data([0xEF, 0xBB, 0xBF]) + Data("Title\r\n\r\nBody\rMore".utf8))
+        #expect(utf8.text == "Title\n\nBody\nMore")
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("Título\n".data(using: .utf16LittleEndian)!)
+        #expect(try SourceTextDecoder.decode(utf16).text == "Título\n")
+    }
+
+    @Test("soft hyphens, zero-width and control characters leave words whole")
+    func invisibleCharacters() throws {
+        let decoded = try SourceTextDecoder.decode(Data("Fe\u{AD}\u{AD}d\u{AD}eral Board\u{200B} of Rev\u{7}enue".utf8))
+        #expect(decoded.text == "Federal Board of Revenue")
+    }
+
+    @Test("invalid UTF-8 is read as Windows-1252 with a warning")
+    func windows1252() throws {
+        let decoded = try SourceTextDecoder.decode(Data([0x43, 0x6F, 0x73, 0x74, 0x20, 0xA3, 0x35]))
+        #expect(decoded.text == "Cost £5")
+        #expect(decoded.warnings.count == 1)
+    }
+
+    @Test("empty, blank and binary files are refused")
+    func refused() {
+        #expect(throws: SourceTextDecoder.Failure.empty) { try SourceTextDecoder.decode(Data()) }
+        #expect(throws: SourceTextDecoder.Failure.empty) { try SourceTextDecoder.decode(Data(" \n\t\n".utf8)) }
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0])
+        #expect(throws: SourceTextDecoder.Failure.binary) { try SourceTextDecoder.decode(png) }
+    }
+}
