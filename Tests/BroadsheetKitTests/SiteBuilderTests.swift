@@ -1,0 +1,183 @@
+import BroadsheetKit
+import Core
+import Foundation
+import Testing
+
+@Suite("Building a fixture site", .serialized)
+struct SiteBuilderTests {
+    let seedPage = "Output/articles/2025/02/afghanistans-taliban-govt-makes-first-diplomatic-trip-to-japan/index.html"
+
+    func makeSite(baseURL: String = "https://news.example.org/") throws -> FixtureSite {
+        var files = FixtureSite.japanArticles(25)
+        files["site.yml"] = "title: Fixture Times\nbase_url: \(baseURL)\n"
+        files["Content/notes/pakistan.md"] = """
+        ---
+        title: "Budget passed in Islamabad"
+        date: 2025-01-10
+        dek: "The assembly voted late."
+        author: Desk
+        photo: APP
+        tags: [Budget, Taliban]
+        countries: [Pakistan, AF]
+        ---
+        The **budget** passed.
+        """
+        files["Content/notes/_index.md"] = "---\ntitle: Notes section\n---\n"
+        files["Content/notes/draft.md"] = "---\ntitle: Not yet\ndate: 2025-01-01\ndraft: true\n---\nSecret.\n"
+        files["Content/broken/empty.txt"] = "  \n\n"
+        let site = try FixtureSite(files: files)
+        try site.copyFromRepository("Content/seed/000_630e8bf078d2bd28.txt", to: "Content/seed/000_630e8bf078d2bd28.txt")
+        try site.write("Content/broken/picture.txt", data: Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]))
+        return site
+    }
+
+    func build(_ site: FixtureSite, baseURL: String? = nil) throws -> BuildReport {
+        try SiteBuilder(options: BuildOptions(siteDirectory: site.path, baseURL: baseURL), fileSystem: LocalFileSystem()).build()
+    }
+
+    @Test("the article page carries every field and links to its tag and country pages")
+    func articlePage() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let report = try build(site)
+        #expect(report.articles == 27)
+        #expect(report.drafts == 1)
+        let html = try #require(site.read(seedPage))
+        #expect(html.contains("<h1 class=\"story-title\">Afghanistan’s Taliban govt makes first diplomatic trip to Japan</h1>"))
+        #expect(html.contains("<p class=\"story-dek\">Latif Nazari, part of the Taliban delegation, highlights Afghanistan’s goal for global engagement.</p>"))
+        #expect(html.contains("By News Desk"))
+        #expect(html.contains("<time datetime=\"2025-02-17T00:00:00+00:00\">February 17, 2025</time>"))
+        #expect(html.contains("Photo: AFP"))
+        #expect(html.contains("<p>A Taliban delegation arrived in Japan on Sunday"))
+        #expect(html.contains("works to rebuild Afghanistan.</p>"))
+        #expect(!html.contains("Listen"))
+        #expect(!html.contains("Comments are moderated"))
+        #expect(html.contains("href=\"/countries/afghanistan/\""))
+        #expect(html.contains("href=\"/countries/japan/\""))
+        // Taliban is an automatic tag here: the seed names it often and the Pakistan note shares it.
+        #expect(html.contains("href=\"/tags/taliban/\""))
+        #expect(html.contains("<link rel=\"canonical\" href=\"https://news.example.org/articles/2025/02/afghanistans-taliban-govt-makes-first-diplomatic-trip-to-japan/\">"))
+    }
+
+    @Test("term pages list their articles and paginate past twenty")
+    func termPages() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let japan = try #require(site.read("Output/countries/japan/index.html"))
+        #expect(japan.contains("26 articles · page 1 of 2"))
+        #expect(japan.contains("href=\"/articles/2024/03/trade-report-25/\""))
+        #expect(japan.contains("href=\"/articles/2025/02/afghanistans-taliban-govt-makes-first-diplomatic-trip-to-japan/\""))
+        #expect(japan.contains("rel=\"next\" href=\"/countries/japan/page/2/\""))
+        let page2 = try #require(site.read("Output/countries/japan/page/2/index.html"))
+        #expect(page2.contains("href=\"/articles/2024/03/trade-report-1/\""))
+        #expect(page2.contains("rel=\"prev\" href=\"/countries/japan/\""))
+        #expect(!site.exists("Output/countries/japan/page/3/index.html"))
+        let pakistan = try #require(site.read("Output/countries/pakistan/index.html"))
+        #expect(pakistan.contains("Budget passed in Islamabad"))
+        #expect(!pakistan.contains("Trade report"))
+        let countries = try #require(site.read("Output/countries/index.html"))
+        #expect(countries.contains("<span class=\"term-name\">Japan</span></a> <span class=\"term-count\">26</span>"))
+        #expect(countries.contains("mledoze/countries"))
+        let tags = try #require(site.read("Output/tags/index.html"))
+        #expect(tags.contains("<span class=\"term-name\">Trade</span></a> <span class=\"term-count\">25</span>"))
+        #expect(site.exists("Output/tags/trade/page/2/index.html"))
+        #expect(site.exists("Output/page/2/index.html"))
+        #expect(site.exists("Output/articles/2024/03/index.html"))
+        #expect(site.exists("Output/404.html"))
+        #expect(site.exists("Output/style.css"))
+    }
+
+    @Test("feeds and the sitemap list the right URLs")
+    func feedsAndSitemap() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let feed = try #require(site.read("Output/index.xml"))
+        #expect(feed.components(separatedBy: "<item>").count - 1 == 20)
+        #expect(feed.contains("<link>https://news.example.org/articles/2025/02/afghanistans-taliban-govt-makes-first-diplomatic-trip-to-japan/</link>"))
+        let pakistanFeed = try #require(site.read("Output/countries/pakistan/index.xml"))
+        #expect(pakistanFeed.components(separatedBy: "<item>").count - 1 == 1)
+        #expect(pakistanFeed.contains("<description>The assembly voted late.</description>"))
+        let sitemap = try #require(site.read("Output/sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://news.example.org/countries/japan/</loc>"))
+        #expect(sitemap.contains("<loc>https://news.example.org/articles/2024/03/trade-report-7/</loc>"))
+        #expect(!sitemap.contains("page/2/"))
+        #expect(!sitemap.contains("404"))
+        #expect(!sitemap.contains("not-yet"))
+    }
+
+    @Test("links work under a sub-path given by --base-url")
+    func subPath() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site, baseURL: "https://example.org/archive")
+        let home = try #require(site.read("Output/index.html"))
+        #expect(home.contains("href=\"/archive/style.css\""))
+        #expect(home.contains("href=\"/archive/countries/\""))
+        #expect(home.contains("href=\"/archive/articles/2025/02/afghanistans-taliban-govt-makes-first-diplomatic-trip-to-japan/\""))
+        #expect(!home.contains("href=\"/countries/"))
+        let feed = try #require(site.read("Output/index.xml"))
+        #expect(feed.contains("<link>https://example.org/archive/articles/"))
+    }
+
+    @Test("bad files are reported with their path and skipped; the rest builds")
+    func badInput() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let report = try build(site)
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 2)
+        #expect(errors.contains { $0.file?.hasSuffix("Content/broken/empty.txt") == true && $0.message.contains("no text") })
+        #expect(errors.contains { $0.file?.hasSuffix("Content/broken/picture.txt") == true && $0.message.contains("binary") })
+        #expect(site.exists(seedPage))
+        // Hugo's section file is not an article.
+        #expect(!(site.read("Output/index.xml") ?? "").contains("Notes section"))
+    }
+
+    @Test("a broken template fails the build and leaves the previous output untouched")
+    func brokenTemplate() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let before = site.snapshot("Output")
+        #expect(before.count > 50)
+        try site.write("Templates/list.mustache", "{{<base}}{{$main}}{{#articles}}{{/main}}{{/base}}")
+        do {
+            _ = try build(site)
+            Issue.record("the build succeeded with a broken template")
+        } catch let error as Diagnostic {
+            #expect(error.file?.hasSuffix("Templates/list.mustache") == true)
+            #expect(error.line != nil)
+        }
+        #expect(site.snapshot("Output") == before)
+    }
+
+    @Test("building twice gives the same bytes, and files Broadsheet did not write are kept")
+    func deterministic() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try site.write("Output/CNAME", "news.example.org")
+        _ = try build(site)
+        let first = site.snapshot("Output")
+        _ = try build(site)
+        #expect(site.snapshot("Output") == first)
+        #expect(site.read("Output/CNAME") == "news.example.org")
+        #expect(!site.exists(".Output.staging"))
+    }
+
+    @Test("the seed article page matches its golden file")
+    func golden() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let html = try #require(site.read(seedPage))
+        let golden = FixtureSite.repository.appendingPathComponent("Tests/BroadsheetKitTests/Golden/seed-article.html")
+        // Regenerate with: BROADSHEET_UPDATE_GOLDEN=1 swift test --filter golden
+        if ProcessInfo.processInfo.environment["BROADSHEET_UPDATE_GOLDEN"] == "1" {
+            try html.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(html == expected)
+    }
+}

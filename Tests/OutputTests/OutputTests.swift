@@ -1,0 +1,87 @@
+import Core
+import Foundation
+import Testing
+@testable import Output
+import Site
+import Taxonomy
+
+@Suite("Feeds, sitemap and the output writer")
+struct OutputTests {
+    func site() -> SiteModel {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let articles = (1...3).map { day in
+            ArticleMetadata(sourcePath: "\(day).md", format: .markdown, title: "Story <\(day)> & ]]>",
+                            dek: day == 1 ? "Dek with \"quotes\"" : nil, byline: "Desk",
+                            date: calendar.date(from: DateComponents(year: 2025, month: 2, day: day, hour: 9))!,
+                            countries: ["JP"], slug: "story-\(day)")
+        }
+        return SiteModel(config: SiteConfig(title: "Daily", baseURL: "https://news.example.org/sub/", feedItems: 2), articles: articles, gazetteer: .standard)
+    }
+
+    @Test("RSS lists the latest items with escaped text and absolute links")
+    func rss() throws {
+        let site = site()
+        let plan = PagePlan(site: site)
+        let feed = try #require(plan.feeds.first { $0.path == "index.xml" })
+        let xml = RSSFeedWriter(site: site).render(feed)
+        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\""))
+        #expect(xml.components(separatedBy: "<item>").count - 1 == 2)
+        #expect(xml.contains("<title>Story &lt;3&gt; &amp; ]]&gt;</title>"))
+        #expect(xml.contains("<link>https://news.example.org/sub/articles/2025/02/story-3/</link>"))
+        #expect(xml.contains("<pubDate>Mon, 03 Feb 2025 09:00:00 +0000</pubDate>"))
+        #expect(!xml.contains("story-1/"))
+        #expect(xml.contains("<lastBuildDate>Mon, 03 Feb 2025 09:00:00 +0000</lastBuildDate>"))
+    }
+
+    @Test("the sitemap lists first pages with their newest date")
+    func sitemap() {
+        let site = site()
+        let xml = SitemapWriter(site: site).render(PagePlan(site: site))
+        #expect(xml.contains("<url><loc>https://news.example.org/sub/articles/2025/02/story-1/</loc><lastmod>2025-02-01</lastmod></url>"))
+        #expect(xml.contains("<loc>https://news.example.org/sub/</loc><lastmod>2025-02-03</lastmod>"))
+        #expect(xml.contains("<loc>https://news.example.org/sub/countries/japan/</loc>"))
+        #expect(!xml.contains("404"))
+    }
+
+    @Test("pages are staged and moved into place only on commit; stale files go, foreign files stay")
+    func stagedWrites() throws {
+        let disk = MemoryFileSystem(files: ["site/Output/keep.txt": "mine", "site/Output/old/index.html": "old page"])
+        try disk.writeFile("site/.cache/output-manifest.txt", string: "old/index.html\n")
+        let writer = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: disk)
+        try writer.write("index.html", string: "home")
+        try writer.write("a/b/index.html", string: "page")
+        #expect(disk.string(at: "site/Output/index.html") == nil)
+        try writer.commit()
+        #expect(disk.string(at: "site/Output/index.html") == "home")
+        #expect(disk.string(at: "site/Output/a/b/index.html") == "page")
+        #expect(disk.string(at: "site/Output/keep.txt") == "mine")
+        #expect(disk.string(at: "site/Output/old/index.html") == nil)
+        #expect(!disk.allPaths.contains { $0.contains("staging") })
+    }
+
+    @Test("an abandoned build leaves the output as it was")
+    func abandon() throws {
+        let disk = MemoryFileSystem(files: ["site/Output/index.html": "previous"])
+        let writer = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: disk)
+        try writer.write("index.html", string: "half-built")
+        writer.abandon()
+        #expect(disk.allPaths == ["site/Output/index.html"])
+        #expect(disk.string(at: "site/Output/index.html") == "previous")
+    }
+
+    @Test("paths that leave the output folder, and two writes to one file, are refused")
+    func refusals() throws {
+        let writer = try OutputWriter(outputDirectory: "Output", cacheDirectory: ".cache", fileSystem: MemoryFileSystem())
+        for path in ["../escape.html", "/etc/passwd", "a/../../b", "a\\b", ""] {
+            #expect(throws: Diagnostic.self) { try writer.write(path, string: "x") }
+        }
+        try writer.write("same.html", string: "1")
+        #expect(throws: Diagnostic.self) { try writer.write("same.html", string: "2") }
+    }
+
+    @Test("XML text drops characters XML cannot carry")
+    func xmlEscaping() {
+        #expect(XMLText.escape("a\u{1}b\u{0}c <&> \"'") == "abc &lt;&amp;&gt; &quot;&apos;")
+    }
+}

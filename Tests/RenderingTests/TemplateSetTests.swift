@@ -1,0 +1,60 @@
+import Core
+import Testing
+@testable import Rendering
+
+@Suite("Templates")
+struct TemplateSetTests {
+    static let minimal: [String: String] = [
+        "base": "<html><title>{{$title}}Site{{/title}}</title><body>{{>partials/nav}}{{$main}}empty{{/main}}</body></html>",
+        "partials/nav": "<nav>{{site}}</nav>",
+        "article": "{{<base}}{{$title}}{{headline}}{{/title}}{{$main}}<h1>{{headline}}</h1>{{{body}}}{{/main}}{{/base}}",
+        "list": "{{<base}}{{$main}}{{#items}}<li>{{.}}</li>{{/items}}{{/main}}{{/base}}",
+        "terms": "{{<base}}{{/base}}",
+        "archive": "{{<base}}{{/base}}",
+        "404": "{{<base}}{{/base}}",
+    ]
+
+    @Test("pages extend the base layout, fill its blocks and include partials")
+    func inheritance() throws {
+        let templates = try TemplateSet(sources: Self.minimal)
+        let html = templates.render(["headline": "Rates <up>", "body": "<p>Text</p>", "site": "Daily"], template: "article")
+        #expect(html == "<html><title>Rates &lt;up&gt;</title><body><nav>Daily</nav><h1>Rates &lt;up&gt;</h1><p>Text</p></body></html>")
+        let list = templates.render(["items": ["a", "b"], "site": "Daily"], template: "list")
+        #expect(list == "<html><title>Site</title><body><nav>Daily</nav><li>a</li><li>b</li></body></html>")
+    }
+
+    @Test("a syntax error names the template, line and column")
+    func syntaxError() {
+        var sources = Self.minimal
+        sources["article"] = "{{<base}}\n{{$main}}\n<h1>{{headline}</h1>\n{{/main}}{{/base}}"
+        do {
+            _ = try TemplateSet(sources: sources)
+            Issue.record("broken template accepted")
+        } catch {
+            #expect(error.file == "article.mustache")
+            #expect(error.line == 3)
+            #expect(error.column != nil)
+            #expect(error.stage == .render)
+            #expect(error.description.hasPrefix("article.mustache:3:"))
+        }
+    }
+
+    @Test("a missing page template fails before anything renders")
+    func missingTemplate() {
+        var sources = Self.minimal
+        sources["terms"] = nil
+        #expect(throws: Diagnostic.error(.render, file: "Templates/terms.mustache", "required template is missing")) {
+            try TemplateSet(sources: sources)
+        }
+    }
+
+    @Test("the templates folder is read recursively through the file-system seam")
+    func directory() throws {
+        var files: [String: String] = [:]
+        for (name, text) in Self.minimal { files["site/Templates/\(name).mustache"] = text }
+        files["site/Templates/static/style.css"] = "body{}"
+        let templates = try TemplateSet(directory: "site/Templates", fileSystem: MemoryFileSystem(files: files))
+        #expect(templates.names.contains("partials/nav"))
+        #expect(!templates.names.contains("static/style"))
+    }
+}

@@ -1,0 +1,97 @@
+import Core
+import Foundation
+import Testing
+@testable import Site
+import Taxonomy
+
+func makeArticle(_ path: String, day: Int, month: Int = 1, year: Int = 2025, title: String? = nil,
+                 tags: [String] = [], countries: [String] = []) -> ArticleMetadata {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let title = title ?? "Story \(path)"
+    return ArticleMetadata(sourcePath: path, format: .markdown, title: title,
+                           date: calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!,
+                           countries: countries, tags: tags, slug: Slug.make(title))
+}
+
+@Suite("Slugs")
+struct SlugTests {
+    @Test("term and article slugs follow Hugo's rule")
+    func rule() {
+        #expect(Slug.make("United States") == "united-states")
+        #expect(Slug.make("Afghanistan’s Taliban govt makes first trip") == "afghanistans-taliban-govt-makes-first-trip")
+        #expect(Slug.make("Côte d'Ivoire") == "cote-divoire")
+        #expect(Slug.make("  --Hello,   World!-- ") == "hello-world")
+        #expect(Slug.make("../../etc/passwd") == "etc-passwd")
+        #expect(Slug.make("?!#") == "")
+        #expect(Slug.make("کراچی میں بارش") == "کراچی-میں-بارش")
+    }
+
+    @Test("long slugs are cut at a word boundary")
+    func length() {
+        let slug = Slug.make(String(repeating: "word ", count: 40))
+        #expect(slug.count <= 80)
+        #expect(slug.hasSuffix("word"))
+    }
+}
+
+@Suite("Site model and page plan")
+struct SiteModelTests {
+    let config = SiteConfig(baseURL: "https://news.example.org/")
+
+    @Test("articles are ordered newest first and filed by month")
+    func ordering() {
+        let site = SiteModel(config: config, articles: [makeArticle("a", day: 1), makeArticle("b", day: 3), makeArticle("c", day: 2, month: 2)], gazetteer: .standard)
+        #expect(site.articles.map(\.sourcePath) == ["c", "b", "a"])
+        #expect(site.articlePaths == ["articles/2025/02/story-c/", "articles/2025/01/story-b/", "articles/2025/01/story-a/"])
+    }
+
+    @Test("two articles wanting one URL both keep a page, with a warning")
+    func collisions() {
+        let site = SiteModel(config: config, articles: [
+            makeArticle("z.md", day: 5, title: "Same headline"),
+            makeArticle("a.md", day: 4, title: "Same headline"),
+        ], gazetteer: .standard)
+        #expect(Set(site.articlePaths) == ["articles/2025/01/same-headline/", "articles/2025/01/same-headline-2/"])
+        // The first by source path keeps the plain slug, whatever the dates.
+        let aIndex = site.articles.firstIndex { $0.sourcePath == "a.md" }!
+        #expect(site.articlePaths[aIndex] == "articles/2025/01/same-headline/")
+        #expect(site.warnings.count == 1)
+        #expect(site.warnings[0].file == "z.md")
+    }
+
+    @Test("pagination splits lists into pages of the configured size")
+    func pagination() {
+        let pages = Paginator.paginate(Array(0..<45), basePath: "countries/japan/", pageSize: 20)
+        #expect(pages.count == 3)
+        #expect(pages.map(\.path) == ["countries/japan/", "countries/japan/page/2/", "countries/japan/page/3/"])
+        #expect(pages[2].articleIDs == [40, 41, 42, 43, 44])
+        #expect(pages[1].previousPath == "countries/japan/")
+        #expect(pages[1].nextPath == "countries/japan/page/3/")
+        #expect(pages[0].previousPath == nil)
+        #expect(Paginator.paginate([], basePath: "", pageSize: 20).count == 1)
+    }
+
+    @Test("the plan has every page of the equivalent page set")
+    func plan() {
+        var articles: [ArticleMetadata] = []
+        for day in 1...25 { articles.append(makeArticle("jp\(day)", day: day, tags: ["Trade"], countries: ["JP"])) }
+        articles.append(makeArticle("pk", day: 3, month: 3, year: 2024, tags: ["Budget"], countries: ["PK"]))
+        let site = SiteModel(config: config, articles: articles, gazetteer: .standard)
+        let plan = PagePlan(site: site)
+        let paths = Set(plan.listPages.map(\.path))
+        for expected in ["", "page/2/", "tags/", "countries/", "tags/trade/", "tags/trade/page/2/", "tags/budget/",
+                         "countries/japan/", "countries/japan/page/2/", "countries/pakistan/", "articles/",
+                         "articles/2025/", "articles/2025/01/", "articles/2024/", "articles/2024/03/", "404.html"] {
+            #expect(paths.contains(expected), "missing \(expected)")
+        }
+        #expect(plan.articlePages.count == 26)
+        #expect(plan.feeds.map(\.path).sorted() == ["countries/japan/index.xml", "countries/pakistan/index.xml", "index.xml",
+                                                    "tags/budget/index.xml", "tags/trade/index.xml"])
+        #expect(plan.feeds.first { $0.path == "index.xml" }?.articleIDs.count == 20)
+        let notInSitemap = plan.listPages.filter { !$0.isListedInSitemap }.map(\.path).sorted()
+        #expect(notInSitemap == ["404.html", "countries/japan/page/2/", "page/2/", "tags/trade/page/2/"])
+        #expect(plan.listPages.first { $0.kind == .notFound }?.file == "404.html")
+        #expect(plan.listPages.first { $0.path == "tags/" }?.file == "tags/index.html")
+    }
+}

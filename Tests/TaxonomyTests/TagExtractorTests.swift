@@ -1,0 +1,58 @@
+import Core
+import Foundation
+import Testing
+@testable import Taxonomy
+
+@Suite("Automatic tags and the taxonomy index")
+struct TagExtractorTests {
+    let extractor = TagExtractor()
+
+    @Test("a name repeated away from sentence starts becomes a tag; countries and one-offs do not")
+    func names() {
+        let tags = extractor.tags(
+            title: "Afghanistan’s Taliban govt makes first diplomatic trip to Japan",
+            body: """
+            A Taliban delegation arrived in Japan. The delegation includes officials from the Ministry of Economy.
+            This trip comes as part of the Taliban’s efforts. Japan's embassy in Kabul reopened.
+            Latif Nazari, the Deputy Minister at the Ministry of Economy, said so. Japanese officials met NHK.
+            """)
+        #expect(tags == ["Taliban", "Ministry of Economy"])
+    }
+
+    @Test("automatic tags need enough articles; front matter tags do not")
+    func archiveThreshold() {
+        func article(_ path: String, tags: [String] = [], automatic: [String] = [], countries: [String] = []) -> ArticleMetadata {
+            ArticleMetadata(sourcePath: path, format: .text, title: path, date: Date(timeIntervalSince1970: 0),
+                            countries: countries, tags: tags, automaticTags: automatic, slug: path)
+        }
+        let articles = [
+            article("a", tags: ["Budget"], automatic: ["Taliban", "Lonely Name"], countries: ["AF", "JP"]),
+            article("b", automatic: ["taliban"], countries: ["AF"]),
+            article("c", tags: ["budget"], countries: ["XX"]),
+        ]
+        let index = TaxonomyIndex(articles: articles, gazetteer: .standard, automaticTagMinimum: 2)
+        #expect(index.tags.map(\.slug) == ["budget", "taliban"])
+        #expect(index.tags.map(\.articleIDs) == [[0, 2], [0, 1]])
+        #expect(index.countries.map(\.name) == ["Afghanistan", "Japan"])
+        #expect(index.countries.map(\.articleIDs) == [[0, 1], [0]])
+        #expect(index.countries.map(\.slug) == ["afghanistan", "japan"])
+    }
+
+    @Test("the date archive groups by year and month in the site's time zone")
+    func dateArchive() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let dates = [
+            calendar.date(from: DateComponents(year: 2025, month: 1, day: 31, hour: 20))!,
+            calendar.date(from: DateComponents(year: 2025, month: 1, day: 2))!,
+            calendar.date(from: DateComponents(year: 2024, month: 12, day: 31))!,
+        ]
+        let utc = DateArchive(dates: dates, timeZone: TimeZone(identifier: "UTC")!)
+        #expect(utc.years.map(\.year) == [2025, 2024])
+        #expect(utc.years[0].months.map(\.month) == [1])
+        #expect(utc.years[0].months[0].articleIDs == [0, 1])
+        // 20:00 UTC on January 31 is February 1 in Karachi.
+        let karachi = DateArchive(dates: dates, timeZone: TimeZone(identifier: "Asia/Karachi")!)
+        #expect(karachi.years[0].months.map(\.month) == [2, 1])
+    }
+}
