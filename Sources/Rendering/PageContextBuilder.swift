@@ -33,7 +33,7 @@ public struct PageContextBuilder: Sendable {
 
     public func article(id: Int, bodyHTML: String) -> [String: Any] {
         let article = site.articles[id]
-        var context = common(path: site.articlePaths[id], title: article.title,
+        var context = common(path: site.articlePaths[id], title: "\(article.title) — \(site.config.title)",
                              description: article.dek ?? site.config.description)
         var view = summary(id)
         view["body_html"] = bodyHTML
