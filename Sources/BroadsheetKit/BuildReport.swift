@@ -30,7 +30,10 @@ public struct BuildReport: Sendable {
     }
 
     public var phaseTable: String {
-        phases.map { String(format: "  %-8@ %8.3f s", $0.name as NSString, $0.seconds) }.joined(separator: "\n")
+        phases.map { phase in
+            let name = phase.name.padding(toLength: 8, withPad: " ", startingAt: 0)
+            return "  \(name)" + String(format: "%8.3f s", phase.seconds)
+        }.joined(separator: "\n")
     }
 }
 
