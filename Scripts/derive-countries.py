@@ -28,6 +28,7 @@ EXTRA_ALIASES = {
     'US': ['U.S.', 'U.S.A.', 'America', 'United States'],
     'GB': ['UK', 'U.K.', 'Britain', 'Great Britain', 'England', 'Scotland', 'Wales'],
     'NL': ['Holland'],
+    'TR': ['Turkey'],
     'RU': ['Soviet Union', 'USSR', 'U.S.S.R.'],
     'DE': ['West Germany', 'East Germany'],
     'CN': ['Peking', "People's Republic of China", 'Mainland China'],

@@ -89,7 +89,7 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
             return textParser.parse(decoded.text).bodyMarkdown
         case .markdown:
             do {
-                return try FrontMatterParser.parse(decoded.text).body
+                return try FrontMatterParser.body(decoded.text)
             } catch {
                 throw .error(.render, file: path, line: error.line, error.message)
             }

@@ -22,7 +22,9 @@ public enum FrontMatterParser {
         guard let yaml, !yaml.allSatisfy(\.isWhitespace) else { return result }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The basic resolver skips Yams' per-scalar regular expressions (int, float, timestamp…):
+            // every value here is read as text and typed by this parser, which is much faster.
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping(let duplicates, _) = error, let key = duplicates.first {
                 throw Failure(line: 1 + secondOccurrence(of: key, in: yaml), message: "front matter key `\(key)` appears twice")
@@ -68,7 +70,7 @@ public enum FrontMatterParser {
         case "countries", "country": matter.countries = try list(value, key: key, line: line)
         case "slug": matter.slug = try scalar(value, key: key, line: line)
         case "draft":
-            guard let flag = value.bool else {
+            guard case .scalar(let scalar) = value, let flag = Self.bool(scalar.string) else {
                 throw Failure(line: line, message: "front matter key `draft` must be true or false")
             }
             matter.draft = flag
@@ -80,7 +82,7 @@ public enum FrontMatterParser {
     private static func scalar(_ node: Node, key: String, line: Int) throws(Failure) -> String? {
         if case .scalar(let scalar) = node {
             let text = scalar.string.trimmingCharacters(in: .whitespaces)
-            return text.isEmpty || (scalar.style == .plain && text == "null") ? nil : text
+            return text.isEmpty || (scalar.style == .plain && (text == "null" || text == "~")) ? nil : text
         }
         throw Failure(line: line, message: "front matter key `\(key)` must be a single value, not a list or mapping")
     }
@@ -105,24 +107,60 @@ public enum FrontMatterParser {
         }
     }
 
-    /// Finds the `---` fences; a file without them is all body.
-    static func split(_ text: String) throws(Failure) -> (yaml: String?, body: String, bodyLine: Int) {
-        guard text.hasPrefix("---\n") || text == "---" else { return (nil, text, 1) }
-        var lineNumber = 1
-        var yamlLines: [Substring] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
-        _ = lines.next()
-        while let line = lines.next() {
-            lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed == "---" || trimmed == "..." {
-                var body: [Substring] = []
-                while let rest = lines.next() { body.append(rest) }
-                return (yamlLines.joined(separator: "\n"), body.joined(separator: "\n"), lineNumber + 1)
-            }
-            yamlLines.append(line)
+    static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
         }
-        throw Failure(line: 1, message: "front matter opened with `---` is never closed")
+    }
+
+    /// The body alone, without reading the YAML: what rendering needs once loading has checked it.
+    public static func body(_ text: String) throws(Failure) -> String {
+        try split(text).body
+    }
+
+    /// Finds the `---` fences; a file without them is all body. Works on UTF-8 bytes: this runs
+    /// for every Markdown article twice (load and render).
+    static func split(_ text: String) throws(Failure) -> (yaml: String?, body: String, bodyLine: Int) {
+        var text = text
+        let found = text.withUTF8 { bytes -> (yaml: String?, body: String, bodyLine: Int)? in
+            let count = bytes.count
+            guard count >= 3, bytes[0] == 0x2D, bytes[1] == 0x2D, bytes[2] == 0x2D,
+                  count == 3 || bytes[3] == 0x0A || (bytes[3] == 0x20 || bytes[3] == 0x09) else {
+                return (nil, String(decoding: bytes, as: UTF8.self), 1)
+            }
+            // Skip the opening fence line.
+            var lineStart = 0
+            while lineStart < count && bytes[lineStart] != 0x0A { lineStart += 1 }
+            lineStart += 1
+            let yamlStart = min(lineStart, count)
+            var lineNumber = 2
+            while lineStart < count {
+                var lineEnd = lineStart
+                while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if isFence(bytes, from: lineStart, to: lineEnd) {
+                    let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[yamlStart..<lineStart]), as: UTF8.self)
+                    let bodyStart = min(lineEnd + 1, count)
+                    let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart..<count]), as: UTF8.self)
+                    return (yaml, body, lineNumber + 1)
+                }
+                lineStart = lineEnd + 1
+                lineNumber += 1
+            }
+            return nil
+        }
+        guard let found else { throw Failure(line: 1, message: "front matter opened with `---` is never closed") }
+        return found
+    }
+
+    /// `---` or `...` alone on a line, trailing spaces allowed.
+    private static func isFence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var end = end
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        guard end - start == 3 else { return false }
+        let first = bytes[start]
+        return (first == 0x2D || first == 0x2E) && bytes[start + 1] == first && bytes[start + 2] == first
     }
 
     /// The line (1-based within the YAML) where a top-level key is written the second time.

@@ -49,22 +49,49 @@ public struct NewsDateParser: Sendable {
 
     // MARK: ISO 8601
 
+    /// `YYYY-MM-DD`, optionally followed by `THH:MM[:SS[.fff]]` and `Z` or `±HH[:]MM`, read by
+    /// hand: every Markdown article's date goes through here.
     private func parseISO(_ text: String) -> Parsed? {
-        nonisolated(unsafe) let pattern = #/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/#
-        guard let match = text.wholeMatch(of: pattern) else { return nil }
-        var zone = timeZone
-        if let designator = match.7 {
-            zone = Self.timeZone(designator: String(designator)) ?? timeZone
+        let bytes = Array(text.utf8)
+        func number(_ start: Int, _ length: Int) -> Int? {
+            guard start + length <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[start..<start + length] {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
         }
-        let hasTime = match.4 != nil
-        return make(
-            year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!,
-            hour: match.4.flatMap { Int($0) } ?? 0, minute: match.5.flatMap { Int($0) } ?? 0,
-            second: match.6.flatMap { Int($0) } ?? 0, zone: zone, hasTime: hasTime)
+        guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
+              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
+        if bytes.count == 10 {
+            return make(year: year, month: month, day: day, zone: timeZone, hasTime: false)
+        }
+        guard bytes[10] == 0x54 || bytes[10] == 0x20 || bytes[10] == 0x74,
+              let hour = number(11, 2), bytes.count >= 16, bytes[13] == 0x3A, let minute = number(14, 2) else { return nil }
+        var index = 16
+        var second = 0
+        if index < bytes.count && bytes[index] == 0x3A {
+            guard let value = number(index + 1, 2) else { return nil }
+            second = value
+            index += 3
+            if index < bytes.count && bytes[index] == 0x2E {
+                index += 1
+                while index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+            }
+        }
+        while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+        var zone = timeZone
+        if index < bytes.count {
+            guard let designated = Self.timeZone(designator: String(decoding: bytes[index...], as: UTF8.self)) else { return nil }
+            zone = designated
+        }
+        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, zone: zone, hasTime: true)
     }
 
     static func timeZone(designator: String) -> TimeZone? {
-        if designator == "Z" { return TimeZone(identifier: "UTC") }
+        if designator == "Z" || designator == "z" { return TimeZone(identifier: "UTC") }
+        guard designator.hasPrefix("+") || designator.hasPrefix("-") else { return nil }
         let sign = designator.hasPrefix("-") ? -1 : 1
         let digits = designator.dropFirst().filter(\.isNumber)
         guard digits.count == 4, let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)) else { return nil }

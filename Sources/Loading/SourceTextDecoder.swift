@@ -15,29 +15,71 @@ public enum SourceTextDecoder {
 
     public static func decode(_ data: Data) throws(Failure) -> Decoded {
         var warnings: [String] = []
-        let bytes = [UInt8](data)
         var text: String
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            text = decodeUTF8(bytes.dropFirst(3), warnings: &warnings)
-        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
-            text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) ?? ""
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            let encoding: String.Encoding = data.first == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            text = normalize(String(data: data.dropFirst(2), encoding: encoding) ?? "")
         } else {
-            if looksBinary(bytes) { throw .binary }
-            text = decodeUTF8(bytes[...], warnings: &warnings)
+            var bytes = [UInt8](data)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                bytes.removeFirst(3)
+            } else if looksBinary(bytes) {
+                throw .binary
+            }
+            if let valid = String(validating: normalizeUTF8(bytes), as: UTF8.self) {
+                text = valid
+            } else {
+                warnings.append("the file is not valid UTF-8; it was read as Windows-1252")
+                text = normalize(String(data: Data(bytes), encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self))
+            }
         }
-        text = normalize(text)
-        if text.allSatisfy({ $0.isWhitespace }) { throw .empty }
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) { throw .empty }
         return Decoded(text: text, warnings: warnings)
     }
 
-    /// Invalid UTF-8 is most often Windows-1252 from an older system; read it as such rather
-    /// than scattering replacement characters through the article.
-    private static func decodeUTF8(_ bytes: ArraySlice<UInt8>, warnings: inout [String]) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        warnings.append("the file is not valid UTF-8; it was read as Windows-1252")
-        return String(data: Data(bytes), encoding: .windowsCP1252)
-            ?? String(decoding: bytes, as: UTF8.self)
+    /// The same clean-up as `normalize`, on valid UTF-8 bytes: most files need none of it, and
+    /// then the bytes are returned untouched without building a string scalar by scalar.
+    static func normalizeUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        var needsWork = false
+        for byte in bytes where byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
+            needsWork = true
+            break
+        }
+        guard needsWork else { return bytes }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x0D:
+                output.append(0x0A)
+                if index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
+            case 0x0A, 0x09:
+                output.append(byte)
+            case 0x00..<0x20, 0x7F:
+                break
+            case 0xC2 where index + 1 < count && (bytes[index + 1] == 0xAD || (0x80...0x9F).contains(bytes[index + 1])):
+                // Soft hyphen and C1 controls.
+                index += 1
+            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (0x8B...0x8D).contains(bytes[index + 2]):
+                // Zero-width space and joiners.
+                index += 2
+            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x81 && bytes[index + 2] == 0xA0:
+                index += 2
+            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                // Line and paragraph separators.
+                output.append(0x0A)
+                index += 2
+            case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
+                index += 2
+            default:
+                output.append(byte)
+            }
+            index += 1
+        }
+        return output
     }
 
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {

@@ -225,7 +225,7 @@ TL	Timor-Leste	Democratic Republic of Timor-Leste	🇹🇱	Asia	South-Eastern As
 TM	Turkmenistan	Turkmenistan	🇹🇲	Asia	Central Asia		Turkmen	Ashgabat
 TN	Tunisia	Tunisian Republic	🇹🇳	Africa	Northern Africa	Republic of Tunisia|al-Jumhūriyyah at-Tūnisiyyah	Tunisian	Tunis
 TO	Tonga	Kingdom of Tonga	🇹🇴	Oceania	Polynesia		Tongan	Nuku'alofa
-TR	Türkiye	Republic of Türkiye	🇹🇷	Asia	Western Asia	Turkiye|Republic of Turkey|Türkiye Cumhuriyeti	Turkish	Ankara
+TR	Türkiye	Republic of Türkiye	🇹🇷	Asia	Western Asia	Turkiye|Republic of Turkey|Türkiye Cumhuriyeti|Turkey	Turkish	Ankara
 TT	Trinidad and Tobago	Republic of Trinidad and Tobago	🇹🇹	Americas	Caribbean	Republic of Trinidad and Tobago	Trinidadian	Port of Spain
 TV	Tuvalu	Tuvalu	🇹🇻	Oceania	Polynesia		Tuvaluan	Funafuti
 TW	Taiwan	Republic of China (Taiwan)	🇹🇼	Asia	Eastern Asia	Táiwān|Republic of China|中華民國|Zhōnghuá Mínguó|Chinese Taipei|Taiwan	Taiwanese	Taipei

@@ -12,6 +12,11 @@ struct NewsDateParserTests {
         // 15:09:50 at UTC+5 is 10:09:50 UTC.
         #expect(parser.parse("2025-08-10T15:09:50+05:00") == .init(date: Fixture.utcDate(2025, 8, 10, 10, 9, 50), hasTime: true))
         #expect(parser.parse("2024-05-01") == .init(date: Fixture.utcDate(2024, 5, 1), hasTime: false))
+        #expect(parser.parse("2024-05-01 10:30") == .init(date: Fixture.utcDate(2024, 5, 1, 10, 30), hasTime: true))
+        #expect(parser.parse("2024-05-01T10:30:00-0400") == .init(date: Fixture.utcDate(2024, 5, 1, 14, 30), hasTime: true))
+        for broken in ["2024-05-01T", "2024-05-01Tnoon", "2024-5-1", "2024-05-01T10:30:00 PKT", "20240501"] {
+            #expect(parser.parse(broken) == nil, "\(broken)")
+        }
     }
 
     @Test("wire date lines")
