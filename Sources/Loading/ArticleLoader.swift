@@ -118,13 +118,27 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
         _ parsed: NewsDateParser.Parsed?, path: String, relativePath: String
     ) -> (NewsDateParser.Parsed, Diagnostic?) {
         if let parsed { return (parsed, nil) }
-        nonisolated(unsafe) let isoDay = #/(\d{4})-(\d{2})-(\d{2})/#
-        if let match = relativePath.firstMatch(of: isoDay), let parsed = dates.parse(String(match.0)) {
-            return (parsed, .warning(.load, file: path, "no date in the article; using \(match.0) from the file name"))
+        if let day = Self.isoDay(in: relativePath), let parsed = dates.parse(day) {
+            return (parsed, .warning(.load, file: path, "no date in the article; using \(day) from the file name"))
         }
         let modified = fileSystem.modificationDate(path) ?? Date(timeIntervalSince1970: 0)
         return (NewsDateParser.Parsed(date: modified, hasTime: true),
                 .warning(.load, file: path, "no date in the article or its file name; using the file's modification time"))
+    }
+
+    /// The first `YYYY-MM-DD` in a path.
+    static func isoDay(in path: String) -> String? {
+        let bytes = Array(path.utf8)
+        guard bytes.count >= 10 else { return nil }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        for start in 0...(bytes.count - 10) {
+            let window = bytes[start..<start + 10]
+            let ok = window.enumerated().allSatisfy { offset, byte in
+                offset == 4 || offset == 7 ? byte == 0x2D : isDigit(byte)
+            }
+            if ok { return String(decoding: window, as: UTF8.self) }
+        }
+        return nil
     }
 
     private func slug(title: String, explicit: String?, relativePath: String) -> String {

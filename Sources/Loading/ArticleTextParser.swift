@@ -84,9 +84,9 @@ public struct ArticleTextParser: Sendable {
         var blocks: [Block] = []
         var current: Block?
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map({ Substring($0) }) {
             lineNumber += 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingSpaces()
             if line.isEmpty {
                 if let block = current { blocks.append(block) }
                 current = nil
@@ -112,6 +112,11 @@ public struct ArticleTextParser: Sendable {
         var found = false
         var leftover: [String] = []
         for line in block.lines {
+            // Header lines are short; a paragraph of prose is never a byline or a date line.
+            guard line.utf8.count <= Self.maximumHeaderLine else {
+                leftover.append(line)
+                continue
+            }
             if let credit = Self.photoCredit(line) {
                 article.photoCredit = credit
                 found = true
@@ -137,10 +142,12 @@ public struct ArticleTextParser: Sendable {
 
     private func containsMetadata(_ block: Block) -> Bool {
         block.lines.contains { line in
-            Self.photoCredit(line) != nil || dates.parse(line) != nil
+            line.utf8.count <= Self.maximumHeaderLine && Self.photoCredit(line) != nil || dates.parse(line) != nil
                 || dates.splitTrailingDate(line).map { Self.isBylineLike($0.prefix) } == true
         }
     }
+
+    static let maximumHeaderLine = 120
 
     static func photoCredit(_ line: String) -> String? {
         for prefix in ["Photo:", "Photo :", "Photo credit:", "Photograph:", "Image:", "File photo:"]
@@ -168,15 +175,57 @@ public struct ArticleTextParser: Sendable {
     /// Removes page-title suffixes (`- Business - DAWN.COM`) and ticker brackets, and turns
     /// ALL-CAPS wire headlines into a readable case.
     static func cleanTitle(_ raw: String) -> String {
-        var title = raw.trimmingCharacters(in: .whitespaces)
-        nonisolated(unsafe) let siteSuffix = #/(?i)(?:\s+[-|–—]\s+[^-|–—]{1,40})?\s+[-|–—]\s+[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|pk|in|uk|co|tv|news|info)\s*$/#
-        if let match = title.firstMatch(of: siteSuffix), match.range.lowerBound > title.startIndex {
-            title = String(title[..<match.range.lowerBound])
-        }
-        nonisolated(unsafe) let ticker = #/\s*<[^<>\s][^<>]{0,30}>/#
-        title = title.replacing(ticker, with: "")
+        var title = removingSiteSuffix(raw.trimmingCharacters(in: .whitespaces))
+        title = removingTickers(title)
         if isAllCaps(title) { title = ReadableCase.titleCase(title) }
         return title.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static let titleSeparators = [" - ", " | ", " – ", " — "]
+    private static let domainEndings: Set<String> = ["com", "org", "net", "pk", "in", "uk", "co", "tv", "news", "info", "au", "ca", "ie", "za", "ng", "ae"]
+
+    /// `Headline - Section - SITE.COM` → `Headline`: a last segment that is a domain goes, and the
+    /// short section name before it.
+    static func removingSiteSuffix(_ title: String) -> String {
+        var segments: [Substring] = [title[...]]
+        for separator in titleSeparators where title.contains(separator) {
+            segments = title.components(separatedBy: separator).map { $0[...] }
+            break
+        }
+        guard segments.count >= 2, let last = segments.last, isDomain(last) else { return title }
+        segments.removeLast()
+        if segments.count >= 2, let section = segments.last, section.count <= 30, section.split(separator: " ").count <= 2 {
+            segments.removeLast()
+        }
+        let separator = titleSeparators.first { title.contains($0) } ?? " - "
+        return segments.joined(separator: separator)
+    }
+
+    static func isDomain(_ text: Substring) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let labels = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let ending = labels.last, domainEndings.contains(String(ending)) else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+
+    /// Drops stock tickers in angle brackets: `COMPUTER MEMORIES <CMIN> SETS…`.
+    static func removingTickers(_ title: String) -> String {
+        guard title.contains("<") else { return title }
+        var result = ""
+        var index = title.startIndex
+        while index < title.endIndex {
+            if title[index] == "<", let close = title[index...].firstIndex(of: ">"),
+               title.distance(from: index, to: close) <= 31, !title[title.index(after: index)..<close].contains("<") {
+                while result.hasSuffix(" ") { result.removeLast() }
+                index = title.index(after: close)
+            } else {
+                result.append(title[index])
+                index = title.index(after: index)
+            }
+        }
+        return result
     }
 
     static func isAllCaps(_ text: String) -> Bool {
@@ -236,17 +285,70 @@ public struct ArticleTextParser: Sendable {
         }
     }
 
-    /// Moves the dateline (`RIO DE JANEIRO, Feb 26 -`, `ISLAMABAD:`) from the first paragraph to its own field.
+    /// Moves the dateline (`RIO DE JANEIRO, Feb 26 -`, `ISLAMABAD, Jan 07 (APP):`) from the first
+    /// paragraph to its own field.
     private func extractDateline(_ article: inout ParsedArticle) {
         // Print-edition lead bullets may come first; the dateline opens the first paragraph.
         guard let index = article.body.prefix(3).firstIndex(where: { if case .paragraph = $0 { true } else { false } }),
-              case .paragraph(let text) = article.body[index] else { return }
-        nonisolated(unsafe) let dateline = #/^([A-Z][A-Z.'’\- ]{1,40}[A-Z.])(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]{2,12}\))?\s*(?::|--|-|–|—)\s*/#
-        guard let match = text.prefixMatch(of: dateline) else { return }
-        let place = String(match.1).trimmingCharacters(in: .whitespaces)
-        let rest = String(text[match.range.upperBound...])
-        guard place.count >= 3, let first = rest.first, first.isUppercase || first.isNumber || first == "\"" || first == "“" else { return }
+              case .paragraph(let text) = article.body[index],
+              let (place, rest) = Self.splitDateline(text) else { return }
         article.dateline = place
         article.body[index] = .paragraph(rest)
+    }
+
+    /// Splits `PLACE[, Mon D][ (AGENCY)] <:|-|–|—> Text` into place and text.
+    static func splitDateline(_ text: String) -> (String, String)? {
+        let head = text.prefix(80)
+        // The place: capitals, spaces, dots, apostrophes and hyphens.
+        var cursor = head.startIndex
+        var letters = 0
+        while cursor < head.endIndex {
+            let character = head[cursor]
+            let remaining = head[cursor...]
+            if remaining.hasPrefix(" - ") || remaining.hasPrefix(" -- ") || remaining.hasPrefix(" – ") || remaining.hasPrefix(" — ") {
+                break
+            }
+            if character.isLetter {
+                guard character.isUppercase else { break }
+                letters += 1
+            } else if !(character == " " || character == "." || character == "'" || character == "’" || character == "-") {
+                break
+            }
+            cursor = head.index(after: cursor)
+        }
+        var place = head[head.startIndex..<cursor]
+        // A hyphen or space the place ran into belongs to the separator, not the place.
+        while let last = place.last, last == " " || last == "-" { place = place.dropLast() }
+        guard letters >= 2, place.count >= 3, place.first?.isLetter == true else { return nil }
+        cursor = place.endIndex
+        var rest = head[cursor...]
+        // `, Jan 07`
+        if rest.hasPrefix(",") {
+            let afterComma = rest.dropFirst().drop { $0 == " " }
+            let monthWord = afterComma.prefix { $0.isLetter }
+            if NewsDateParser.monthNumbers[monthWord.lowercased()] != nil {
+                let afterMonth = afterComma.dropFirst(monthWord.count).drop { $0 == "." || $0 == " " }
+                let digits = afterMonth.prefix { $0.isNumber }
+                guard (1...2).contains(digits.count) else { return nil }
+                rest = afterMonth.dropFirst(digits.count)
+            } else {
+                return nil
+            }
+        }
+        rest = rest.drop { $0 == " " }
+        // ` (APP)`
+        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 14 {
+            rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        }
+        var separatorFound = false
+        for separator in [":", "--", "-", "–", "—"] where rest.hasPrefix(separator) {
+            rest = rest.dropFirst(separator.count)
+            separatorFound = true
+            break
+        }
+        guard separatorFound else { return nil }
+        let body = String(rest.drop { $0 == " " }) + text[head.endIndex...]
+        guard let first = body.first, first.isUppercase || first.isNumber || first == "\"" || first == "“" else { return nil }
+        return (place.trimmingCharacters(in: .whitespaces), body)
     }
 }

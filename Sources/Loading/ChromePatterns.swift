@@ -39,7 +39,11 @@ public struct ChromePatterns: Sendable, Hashable {
         line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// No chrome line is longer than this; longer lines are story text and skip the comparisons.
+    static let longestLine = 100
+
     func isChrome(_ line: String) -> Bool {
+        guard line.utf8.count <= Self.longestLine else { return false }
         let key = Self.key(line)
         if lines.contains(key) { return true }
         let lowered = Self.collapseSpaces(line).lowercased()
@@ -47,6 +51,7 @@ public struct ChromePatterns: Sendable, Hashable {
     }
 
     func isEndMarker(_ line: String) -> Bool {
+        guard line.utf8.count <= Self.longestLine else { return false }
         if endMarkers.contains(Self.key(line)) { return true }
         let lowered = Self.collapseSpaces(line).lowercased()
         return lowered.count <= 100 && endMarkerPrefixes.contains { lowered.hasPrefix($0) }

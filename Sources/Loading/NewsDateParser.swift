@@ -100,35 +100,104 @@ public struct NewsDateParser: Sendable {
 
     // MARK: Wire date lines
 
+    /// `26-FEB-1987 15:01:01.79`.
     private func parseWire(_ text: String) -> Parsed? {
-        nonisolated(unsafe) let pattern = #/^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/#
-        guard let match = text.wholeMatch(of: pattern),
-              let month = Self.monthNumbers[match.2.lowercased()] else { return nil }
-        return make(
-            year: Int(match.3)!, month: month, day: Int(match.1)!,
-            hour: match.4.flatMap { Int($0) } ?? 0, minute: match.5.flatMap { Int($0) } ?? 0,
-            second: match.6.flatMap { Int($0) } ?? 0, zone: timeZone, hasTime: match.4 != nil)
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 1 || parts.count == 2 else { return nil }
+        let dateParts = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        guard dateParts.count == 3, (1...2).contains(dateParts[0].count), let day = Int(dateParts[0]),
+              dateParts[1].count == 3, let month = Self.monthNumbers[dateParts[1].lowercased()],
+              let year = Self.year(dateParts[2]) else { return nil }
+        guard parts.count == 2 else { return make(year: year, month: month, day: day, zone: timeZone, hasTime: false) }
+        let clock = parts[1].split(separator: ":")
+        guard clock.count >= 2, clock.count <= 3, let hour = Int(clock[0]), let minute = Int(clock[1]) else { return nil }
+        var second = 0
+        if clock.count == 3 {
+            guard let value = Int(clock[2].prefix { $0 != "." }) else { return nil }
+            second = value
+        }
+        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, zone: timeZone, hasTime: true)
     }
 
     // MARK: Written dates
 
+    /// Finds the last written date in a line: month first (`February 17, 2025`) or day first
+    /// (`17 February 2025`), with an optional weekday before it. Read word by word rather than
+    /// with a regular expression: it runs on every header line of every article.
     private func findWrittenDate(in text: String) -> (range: Range<String.Index>, parsed: Parsed)? {
-        // Month-first (`February 17, 2025`) or day-first (`17 February 2025`), with an optional weekday.
-        nonisolated(unsafe) let monthFirst = #/(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/#
-        nonisolated(unsafe) let dayFirst = #/(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})/#
-        for match in text.matches(of: monthFirst).reversed() {
-            if let month = Self.monthNumbers[match.1.lowercased()],
-               let parsed = make(year: Int(match.3)!, month: month, day: Int(match.2)!, zone: timeZone, hasTime: false) {
-                return (match.range, parsed)
+        let words = Self.words(text)
+        guard words.count >= 3 else { return nil }
+        for start in stride(from: words.count - 3, through: 0, by: -1) {
+            let first = words[start].text, second = words[start + 1].text, third = words[start + 2].text
+            guard let year = Self.year(third) else { continue }
+            var month: Int?, day: Int?
+            if let m = Self.month(first), let d = Self.day(second) {
+                month = m
+                day = d
+            } else if let d = Self.day(first), let m = Self.month(second) {
+                month = m
+                day = d
             }
-        }
-        for match in text.matches(of: dayFirst).reversed() {
-            if let month = Self.monthNumbers[match.2.lowercased()],
-               let parsed = make(year: Int(match.3)!, month: month, day: Int(match.1)!, zone: timeZone, hasTime: false) {
-                return (match.range, parsed)
-            }
+            guard let month, let day, let parsed = make(year: year, month: month, day: day, zone: timeZone, hasTime: false) else { continue }
+            var lower = words[start].range.lowerBound
+            if start > 0, Self.isWeekday(words[start - 1].text) { lower = words[start - 1].range.lowerBound }
+            return (lower..<words[start + 2].range.upperBound, parsed)
         }
         return nil
+    }
+
+    struct Word {
+        var text: Substring
+        var range: Range<String.Index>
+    }
+
+    /// Words split at spaces and commas, with a trailing `.` dropped (`Feb.`); ranges cover the word only.
+    static func words(_ text: String) -> [Word] {
+        var words: [Word] = []
+        var start: String.Index?
+        var index = text.startIndex
+        func close(at end: String.Index) {
+            guard let wordStart = start else { return }
+            var wordEnd = end
+            if wordEnd > wordStart, text[text.index(before: wordEnd)] == "." { wordEnd = text.index(before: wordEnd) }
+            if wordEnd > wordStart { words.append(Word(text: text[wordStart..<wordEnd], range: wordStart..<wordEnd)) }
+            start = nil
+        }
+        while index < text.endIndex {
+            let character = text[index]
+            if character == " " || character == "," || character == "\u{A0}" || character == "\t" {
+                close(at: index)
+            } else if start == nil {
+                start = index
+            }
+            index = text.index(after: index)
+        }
+        close(at: text.endIndex)
+        return words
+    }
+
+    static func month(_ word: Substring) -> Int? {
+        guard word.count >= 3, word.count <= 9, word.allSatisfy(\.isLetter) else { return nil }
+        return monthNumbers[word.lowercased()]
+    }
+
+    /// `17`, `17th`, `1st`.
+    static func day(_ word: Substring) -> Int? {
+        let digits = word.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count), let value = Int(digits) else { return nil }
+        let suffix = word.dropFirst(digits.count).lowercased()
+        guard suffix.isEmpty || ["st", "nd", "rd", "th"].contains(suffix) else { return nil }
+        return value
+    }
+
+    static func year(_ word: Substring) -> Int? {
+        guard word.count == 4, word.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(word)
+    }
+
+    static func isWeekday(_ word: Substring) -> Bool {
+        guard word.count >= 3, word.count <= 9, word.allSatisfy(\.isLetter) else { return false }
+        return ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].contains(word.prefix(3).lowercased())
     }
 
     /// Builds the date, refusing days that do not exist (`February 30`) instead of rolling them over.

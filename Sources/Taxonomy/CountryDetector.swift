@@ -72,11 +72,15 @@ public struct CountryDetector: Sendable {
         let words = WordScanner.words(text)
         var index = 0
         while index < words.count {
+            guard let longest = gazetteer.phraseLengthByFirstWord[words[index].text] else {
+                index += 1
+                continue
+            }
             var matched = 0
             var phrase = ""
             var candidate = ""
             // Longest phrase first, never across punctuation.
-            for length in 1...gazetteer.longestPhrase where index + length <= words.count {
+            for length in 1...longest where index + length <= words.count {
                 candidate = length == 1 ? String(words[index].text) : candidate + " " + words[index + length - 1].text
                 if gazetteer.phrases[candidate] != nil || gazetteer.neutralPhrases.contains(candidate) {
                     matched = length

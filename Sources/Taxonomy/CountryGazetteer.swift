@@ -9,6 +9,9 @@ public struct CountryGazetteer: Sendable {
     /// Phrases that contain a country's name but are about something else (`South China Sea`).
     let neutralPhrases: Set<String>
     let longestPhrase: Int
+    /// For each word that starts some phrase, the most words a phrase starting with it has:
+    /// most words start none, and are passed over with one lookup.
+    let phraseLengthByFirstWord: [Substring: Int]
 
     /// The table shipped with Broadsheet, derived by `Scripts/derive-countries.py`.
     public static let standard = CountryGazetteer(tsv: countryTableTSV)
@@ -48,6 +51,13 @@ public struct CountryGazetteer: Sendable {
             "South China Sea", "East China Sea", "New Mexico", "Indian Ocean", "Georgia", "New Jersey",
             "Jersey", "Guernsey", "American Express", "American Airlines", "Turkey Point",
         ]
+        var lengths: [Substring: Int] = [:]
+        for phrase in Array(phrases.keys) + Array(self.neutralPhrases) {
+            let words = WordScanner.words(phrase)
+            guard let first = words.first else { continue }
+            lengths[Substring(String(first.text)), default: 0] = max(lengths[Substring(String(first.text)), default: 0], words.count)
+        }
+        self.phraseLengthByFirstWord = lengths
         self.longestPhrase = (phrases.keys.map { $0.split(separator: " ").count } + neutralPhrases.map { $0.split(separator: " ").count }).max() ?? 1
     }
 

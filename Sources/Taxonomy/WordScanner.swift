@@ -1,5 +1,8 @@
 /// Splits text into words with their positions, keeping abbreviations like `U.S.` whole and
 /// noting which words open a sentence (where capitals say nothing about names).
+///
+/// Works on Unicode scalars rather than grapheme clusters: it reads every word of every
+/// article, and words are made of letters and digits, where the two agree.
 struct WordScanner {
     struct Word {
         var text: Substring
@@ -9,20 +12,22 @@ struct WordScanner {
     }
 
     static func words(_ text: String) -> [Word] {
+        let scalars = text.unicodeScalars
         var words: [Word] = []
-        var index = text.startIndex
+        words.reserveCapacity(text.utf8.count / 6)
+        var index = scalars.startIndex
         var sentenceStart = true
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter || character.isNumber {
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
                 let start = index
-                var end = text.index(after: index)
-                while end < text.endIndex {
-                    let next = text[end]
-                    if next.isLetter || next.isNumber {
-                        end = text.index(after: end)
-                    } else if next == "." || next == "-" || next == "&", isAbbreviationOrCompound(text, start: start, at: end) {
-                        end = text.index(after: end)
+                var end = scalars.index(after: index)
+                while end < scalars.endIndex {
+                    let next = scalars[end]
+                    if isWordScalar(next) || next.properties.isGraphemeExtend {
+                        end = scalars.index(after: end)
+                    } else if next == "." || next == "-" || next == "&", continuesWord(scalars, start: start, at: end) {
+                        end = scalars.index(after: end)
                     } else {
                         break
                     }
@@ -31,34 +36,58 @@ struct WordScanner {
                 sentenceStart = false
                 index = end
             } else {
-                if character == "." || character == "!" || character == "?" || character == "\n" || character == ":" || character == "\"" || character == "“" {
+                switch scalar {
+                case ".", "!", "?", "\n", ":", "\"", "\u{201C}":
                     sentenceStart = true
+                default:
+                    break
                 }
-                if !character.isWhitespace && character != "’" && character != "'", !words.isEmpty {
+                if !words.isEmpty && scalar != " " && scalar != "\u{2019}" && scalar != "'" && scalar != "\u{A0}" && scalar != "\t" {
                     words[words.count - 1].endsPhrase = true
                 }
-                if character == "\n", !words.isEmpty { words[words.count - 1].endsPhrase = true }
-                index = text.index(after: index)
+                index = scalars.index(after: index)
             }
         }
         return words
     }
 
-    /// `U.S.`: single capitals separated by dots; `Guinea-Bissau`: hyphen between letters.
-    private static func isAbbreviationOrCompound(_ text: String, start: String.Index, at position: String.Index) -> Bool {
-        let separator = text[position]
-        let afterIndex = text.index(after: position)
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// `U.S.`: single capitals separated by dots; `Guinea-Bissau`, `AT&T`: a joiner between letters.
+    private static func continuesWord(_ scalars: String.UnicodeScalarView, start: String.Index, at position: String.Index) -> Bool {
+        let separator = scalars[position]
+        let afterIndex = scalars.index(after: position)
         if separator == "-" || separator == "&" {
-            return afterIndex < text.endIndex && text[afterIndex].isLetter
+            return afterIndex < scalars.endIndex && isWordScalar(scalars[afterIndex])
         }
-        // A dot continues the word only inside single-letter runs: U.S., U.K., U.S.A.
-        let sofar = text[start..<position]
-        let letters = sofar.filter { $0 != "." }
-        guard letters.allSatisfy({ $0.isUppercase }), sofar.split(separator: ".").allSatisfy({ $0.count == 1 }) else { return false }
-        if afterIndex < text.endIndex, text[afterIndex].isUppercase {
-            let nextNext = text.index(after: afterIndex)
-            return nextNext == text.endIndex || text[nextNext] == "." || !text[nextNext].isLetter
+        // A dot continues the word only inside runs of single capitals: U.S., U.K., U.S.A.
+        var letters = 0
+        var runLength = 0
+        var cursor = start
+        while cursor < position {
+            let scalar = scalars[cursor]
+            if scalar == "." {
+                guard runLength == 1 else { return false }
+                runLength = 0
+            } else {
+                guard scalar.isASCII, scalar.properties.isUppercase else { return false }
+                runLength += 1
+                letters += 1
+            }
+            cursor = scalars.index(after: cursor)
         }
-        return letters.count >= 2
+        guard runLength == 1 else { return false }
+        if afterIndex < scalars.endIndex, scalars[afterIndex].properties.isUppercase, scalars[afterIndex].isASCII {
+            let nextNext = scalars.index(after: afterIndex)
+            return nextNext == scalars.endIndex || scalars[nextNext] == "." || !isWordScalar(scalars[nextNext])
+        }
+        return letters >= 2
     }
 }

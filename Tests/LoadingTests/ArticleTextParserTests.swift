@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 @testable import Loading
@@ -100,5 +101,43 @@ struct ArticleTextParserTests {
         let article = parser.parse("HEADLINE OF RESULTS\n\n3-MAR-1987 10:00:00.00\n\nShr 12 cts vs 10 cts\nNet 1,000,000 vs 900,000\nRevs 5.0 mln vs 4.1 mln\n")
         #expect(article.body == [.lines(["Shr 12 cts vs 10 cts", "Net 1,000,000 vs 900,000", "Revs 5.0 mln vs 4.1 mln"])])
         #expect(article.bodyMarkdown == "Shr 12 cts vs 10 cts\\\nNet 1,000,000 vs 900,000\\\nRevs 5.0 mln vs 4.1 mln\n")
+    }
+}
+
+@Suite("Datelines and titles")
+struct DatelineAndTitleTests {
+    @Test("datelines in the shapes wires and sites write them")
+    func datelines() {
+        let cases: [(String, String, String)] = [
+            ("RIO DE JANEIRO, Feb 26 - Brazil's plan", "RIO DE JANEIRO", "Brazil's plan"),
+            ("TOKYO, March 3 - The Ministry", "TOKYO", "The Ministry"),
+            ("ISLAMABAD: The Federal Board", "ISLAMABAD", "The Federal Board"),
+            ("ISLAMABAD, Jan 07 (APP):Career diplomat", "ISLAMABAD", "Career diplomat"),
+            ("NEW YORK - Stocks rose", "NEW YORK", "Stocks rose"),
+            ("U.S. -- Officials said", "U.S.", "Officials said"),
+        ]
+        for (text, place, rest) in cases {
+            let split = ArticleTextParser.splitDateline(text)
+            #expect(split?.0 == place, "\(text)")
+            #expect(split?.1 == rest, "\(text)")
+        }
+        for text in ["IT remains to be seen", "A Taliban delegation arrived", "NHK said: more", "TOKYO, the capital, is big"] {
+            #expect(ArticleTextParser.splitDateline(text) == nil, "\(text)")
+        }
+    }
+
+    @Test("site suffixes and tickers leave the headline")
+    func titles() {
+        #expect(ArticleTextParser.cleanTitle("FBR falls Rs386bn short of revenue target - Business - DAWN.COM") == "FBR falls Rs386bn short of revenue target")
+        #expect(ArticleTextParser.cleanTitle("Pakistan - India talks resume - DAWN.COM") == "Pakistan - India talks resume")
+        #expect(ArticleTextParser.cleanTitle("Rates - what next") == "Rates - what next")
+        #expect(ArticleTextParser.cleanTitle("COMPUTER MEMORIES <CMIN> SETS FILM FIRM MERGER") == "Computer Memories Sets Film Firm Merger")
+        #expect(ArticleTextParser.cleanTitle("U.S. TRADE DEFICIT WIDENS IN JANUARY") == "U.S. Trade Deficit Widens in January")
+    }
+
+    @Test("a date in the file name")
+    func fileNameDate() {
+        #expect(ArticleLoader<MemoryFileSystem>.isoDay(in: "app/app-2025-01-02-2975603648.txt") == "2025-01-02")
+        #expect(ArticleLoader<MemoryFileSystem>.isoDay(in: "bbc/business-001.txt") == nil)
     }
 }
