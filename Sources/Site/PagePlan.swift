@@ -63,21 +63,20 @@ public struct PagePlan: Sendable {
         pages.append(Page(kind: .countryIndex, path: Permalinks.countryIndex))
         var feeds = [Feed(title: site.config.title, pagePath: Permalinks.home, path: Permalinks.feed(Permalinks.home),
                           articleIDs: allIDs.prefix(feedSize))]
-        for (index, term) in site.tags.enumerated() {
-            let base = Permalinks.tag(term.slug)
-            for pagination in Paginator.paginate(term.articleIDs, basePath: base, pageSize: pageSize) {
-                pages.append(Page(kind: .tag(term: index, pagination), path: pagination.path))
+        // Tags and countries are planned alike: paginated term pages and a feed per term.
+        let taxonomies: [([Term], (String) -> String, (Int, Pagination) -> Kind)] = [
+            (site.tags, Permalinks.tag, { .tag(term: $0, $1) }),
+            (site.countries, Permalinks.country, { .country(term: $0, $1) }),
+        ]
+        for (terms, basePath, kind) in taxonomies {
+            for (index, term) in terms.enumerated() {
+                let base = basePath(term.slug)
+                for pagination in Paginator.paginate(term.articleIDs, basePath: base, pageSize: pageSize) {
+                    pages.append(Page(kind: kind(index, pagination), path: pagination.path))
+                }
+                feeds.append(Feed(title: "\(term.name) — \(site.config.title)", pagePath: base, path: Permalinks.feed(base),
+                                  articleIDs: term.articleIDs.prefix(feedSize)))
             }
-            feeds.append(Feed(title: "\(term.name) — \(site.config.title)", pagePath: base, path: Permalinks.feed(base),
-                              articleIDs: term.articleIDs.prefix(feedSize)))
-        }
-        for (index, term) in site.countries.enumerated() {
-            let base = Permalinks.country(term.slug)
-            for pagination in Paginator.paginate(term.articleIDs, basePath: base, pageSize: pageSize) {
-                pages.append(Page(kind: .country(term: index, pagination), path: pagination.path))
-            }
-            feeds.append(Feed(title: "\(term.name) — \(site.config.title)", pagePath: base, path: Permalinks.feed(base),
-                              articleIDs: term.articleIDs.prefix(feedSize)))
         }
         pages.append(Page(kind: .archiveIndex, path: Permalinks.archiveIndex))
         for year in site.archive.years {
