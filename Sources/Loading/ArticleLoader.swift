@@ -117,7 +117,17 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
     private func resolveDate(
         _ parsed: NewsDateParser.Parsed?, path: String, relativePath: String
     ) -> (NewsDateParser.Parsed, Diagnostic?) {
-        if let parsed { return (parsed, nil) }
+        if let parsed {
+            // An archive files each article under its publication day; a scraped page's timestamp
+            // is sometimes a later re-publication or crawl. When the two are days apart, the
+            // archive's own record wins, and the build says so.
+            if let day = Self.isoDay(in: relativePath), let filed = dates.parse(day),
+               abs(filed.date.timeIntervalSince(parsed.date)) > 2 * 86_400 {
+                return (filed, .warning(.load, file: path,
+                    "the text's date and the date in the file name (\(day)) are days apart; using the file name's"))
+            }
+            return (parsed, nil)
+        }
         if let day = Self.isoDay(in: relativePath), let parsed = dates.parse(day) {
             return (parsed, .warning(.load, file: path, "no date in the article; using \(day) from the file name"))
         }

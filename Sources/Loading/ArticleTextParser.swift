@@ -175,8 +175,8 @@ public struct ArticleTextParser: Sendable {
     /// Removes page-title suffixes (`- Business - DAWN.COM`) and ticker brackets, and turns
     /// ALL-CAPS wire headlines into a readable case.
     static func cleanTitle(_ raw: String) -> String {
+        // Tickers in angle brackets (`CARBIDE <UK>`) are part of a wire headline and stay.
         var title = removingSiteSuffix(raw.trimmingCharacters(in: .whitespaces))
-        title = removingTickers(title)
         if isAllCaps(title) { title = ReadableCase.titleCase(title) }
         return title.trimmingCharacters(in: .whitespaces)
     }
@@ -208,24 +208,6 @@ public struct ArticleTextParser: Sendable {
         return labels.allSatisfy { label in
             !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         }
-    }
-
-    /// Drops stock tickers in angle brackets: `COMPUTER MEMORIES <CMIN> SETS…`.
-    static func removingTickers(_ title: String) -> String {
-        guard title.contains("<") else { return title }
-        var result = ""
-        var index = title.startIndex
-        while index < title.endIndex {
-            if title[index] == "<", let close = title[index...].firstIndex(of: ">"),
-               title.distance(from: index, to: close) <= 31, !title[title.index(after: index)..<close].contains("<") {
-                while result.hasSuffix(" ") { result.removeLast() }
-                index = title.index(after: close)
-            } else {
-                result.append(title[index])
-                index = title.index(after: index)
-            }
-        }
-        return result
     }
 
     static func isAllCaps(_ text: String) -> Bool {
