@@ -33,6 +33,17 @@ public struct ArticleTextParser: Sendable {
     }
 
     public func parse(_ text: String) -> ParsedArticle {
+        let pages = PageRegionFinder(dates: dates, chrome: chrome)
+        let lines = nonEmptyLines(text)
+        if let region = pages.storyRegion(lines) {
+            var article = pages.parse(lines, region: region)
+            stripSignOff(&article.body)
+            extractDateline(&article)
+            if article.date == nil {
+                article.warnings.append(LineWarning(line: lines[region.start].number, message: "no date found around the story"))
+            }
+            return article
+        }
         var blocks = splitBlocks(text)
         var article = ParsedArticle(title: "")
         guard !blocks.isEmpty else { return article }
@@ -77,6 +88,18 @@ public struct ArticleTextParser: Sendable {
     }
 
     // MARK: Blocks
+
+    /// The text's non-empty lines, trimmed, with their line numbers.
+    func nonEmptyLines(_ text: String) -> [PageRegionFinder.Line] {
+        var lines: [PageRegionFinder.Line] = []
+        var number = 0
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            number += 1
+            let line = Substring(raw).trimmingSpaces()
+            if !line.isEmpty { lines.append(PageRegionFinder.Line(number: number, text: line)) }
+        }
+        return lines
+    }
 
     /// Splits the text into blocks at blank lines, dropping chrome lines and everything after
     /// the comment section opens.

@@ -9,10 +9,15 @@ public struct ChromePatterns: Sendable, Hashable {
     public var endMarkers: Set<String>
     /// Line openings that end the story the same way (`Comments (319)`).
     public var endMarkerPrefixes: [String]
+    /// Openings of whole paragraphs, however long, that are the site talking to its reader
+    /// (`Dear reader, online ads enable us…`), not the story.
+    public var paragraphPrefixes: [String]
 
-    public init(lines: Set<String>, linePrefixes: [String], endMarkers: Set<String>, endMarkerPrefixes: [String]) {
+    public init(lines: Set<String>, linePrefixes: [String], endMarkers: Set<String>, endMarkerPrefixes: [String],
+                paragraphPrefixes: [String] = []) {
         self.lines = lines
         self.linePrefixes = linePrefixes
+        self.paragraphPrefixes = paragraphPrefixes
         self.endMarkers = endMarkers
         self.endMarkerPrefixes = endMarkerPrefixes
     }
@@ -26,7 +31,8 @@ public struct ChromePatterns: Sendable, Hashable {
         ],
         linePrefixes: ["published in ", "trending:", "read more:", "also read:"],
         endMarkers: ["comments", "comment", "replying to x", "reader comments"],
-        endMarkerPrefixes: ["comments (", "comments are moderated"]
+        endMarkerPrefixes: ["comments (", "comments are moderated"],
+        paragraphPrefixes: ["dear reader", "please upgrade", "you are using an outdated browser", "we use cookies"]
     )
 
     /// The key a line is compared by: lower-cased, with the punctuation and space around it removed.
@@ -43,11 +49,17 @@ public struct ChromePatterns: Sendable, Hashable {
     static let longestLine = 100
 
     func isChrome(_ line: String) -> Bool {
-        guard line.utf8.count <= Self.longestLine else { return false }
+        guard line.utf8.count <= Self.longestLine else { return isChromeParagraph(line) }
         let key = Self.key(line)
         if lines.contains(key) { return true }
         let lowered = Self.collapseSpaces(line).lowercased()
         return lowered.count <= 100 && linePrefixes.contains { lowered.hasPrefix($0) }
+    }
+
+    func isChromeParagraph(_ line: String) -> Bool {
+        guard !paragraphPrefixes.isEmpty else { return false }
+        let opening = line.prefix(40).lowercased()
+        return paragraphPrefixes.contains { opening.hasPrefix($0) }
     }
 
     func isEndMarker(_ line: String) -> Bool {

@@ -47,6 +47,11 @@ public struct NewsDateParser: Sendable {
         return (prefix, match.parsed)
     }
 
+    /// Finds a written date anywhere in a line: `Published Apr 09, 2016 10:44am`.
+    public func findDate(in line: String) -> (range: Range<String.Index>, parsed: Parsed)? {
+        findWrittenDate(in: line)
+    }
+
     // MARK: ISO 8601
 
     /// `YYYY-MM-DD`, optionally followed by `THH:MM[:SS[.fff]]` and `Z` or `±HH[:]MM`, read by
