@@ -35,25 +35,50 @@ public struct ChromePatterns: Sendable, Hashable {
         paragraphPrefixes: ["dear reader", "please upgrade", "you are using an outdated browser", "we use cookies"]
     )
 
-    /// The key a line is compared by: lower-cased, with the punctuation and space around it removed.
-    static func key(_ line: String) -> String {
-        collapseSpaces(line).lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+    /// The key a line is compared by: lower-cased, spaces collapsed (copied text mixes no-break
+    /// and ordinary spaces: `Listen\u{A0}to\u{A0}article`), punctuation and space around it removed.
+    static func key(_ line: Substring) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in line.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else if isPunctuation(scalar) && result.isEmpty {
+                continue
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        while let last = result.last, isPunctuation(last) { result.removeLast() }
+        return String(result)
     }
 
-    /// Copied text mixes no-break and ordinary spaces (`Listen\u{A0}to\u{A0}article`); compare them alike.
-    static func collapseSpaces(_ line: String) -> String {
-        line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    static func key(_ line: String) -> String { key(line[...]) }
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
     }
 
     /// No chrome line is longer than this; longer lines are story text and skip the comparisons.
     static let longestLine = 100
+    /// Whole chrome lines are short; prefixes are matched on a line's opening only.
+    static let longestKey = 40
 
     func isChrome(_ line: String) -> Bool {
-        guard line.utf8.count <= Self.longestLine else { return isChromeParagraph(line) }
-        let key = Self.key(line)
-        if lines.contains(key) { return true }
-        let lowered = Self.collapseSpaces(line).lowercased()
-        return lowered.count <= 100 && linePrefixes.contains { lowered.hasPrefix($0) }
+        let length = line.utf8.count
+        guard length <= Self.longestLine else { return isChromeParagraph(line) }
+        if length <= Self.longestKey, lines.contains(Self.key(line)) { return true }
+        let opening = Self.key(line.prefix(Self.longestKey))
+        // `Trending:` alone has lost its colon to the key.
+        return linePrefixes.contains { opening.hasPrefix($0) || ($0.hasSuffix(":") && opening == $0.dropLast()) }
     }
 
     func isChromeParagraph(_ line: String) -> Bool {
@@ -63,10 +88,11 @@ public struct ChromePatterns: Sendable, Hashable {
     }
 
     func isEndMarker(_ line: String) -> Bool {
-        guard line.utf8.count <= Self.longestLine else { return false }
-        if endMarkers.contains(Self.key(line)) { return true }
-        let lowered = Self.collapseSpaces(line).lowercased()
-        return lowered.count <= 100 && endMarkerPrefixes.contains { lowered.hasPrefix($0) }
+        let length = line.utf8.count
+        guard length <= Self.longestLine else { return false }
+        if length <= Self.longestKey, endMarkers.contains(Self.key(line)) { return true }
+        let opening = Self.key(line.prefix(Self.longestKey))
+        return endMarkerPrefixes.contains { opening.hasPrefix($0) }
     }
 }
 
