@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Taxonomy", "Core"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Site", "Core"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Site", "Core"]),
-        .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core"], exclude: ["Golden"]),
+        .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core", "Loading"], exclude: ["Golden"]),
     ]
 )

@@ -6,7 +6,7 @@ struct Broadsheet: ParsableCommand {
         commandName: "broadsheet",
         abstract: "A static site generator for news archives.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ExtractCommand.self],
+        subcommands: [BuildCommand.self, ExtractCommand.self, ImportCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -23,19 +23,8 @@ struct ExtractCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        var zone = TimeZone(identifier: "UTC")!
-        if let site {
-            do {
-                zone = try SiteConfigLoader.load(joinPath(site, "site.yml"), fileSystem: LocalFileSystem()).timeZone
-            } catch {
-                throw ValidationError(error.description)
-            }
-        }
-        if let timeZone {
-            guard let named = TimeZone(identifier: timeZone) else { throw ValidationError("unknown time zone `\(timeZone)`") }
-            zone = named
-        }
-        let extractor = ArticleExtractor(fileSystem: LocalFileSystem(), timeZone: zone)
+        let config = try SiteOptions.config(site: site, timeZone: timeZone)
+        let extractor = ArticleExtractor(fileSystem: LocalFileSystem(), timeZone: config.timeZone, chrome: .forSite(config))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var output = ""

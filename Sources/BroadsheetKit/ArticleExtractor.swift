@@ -32,8 +32,8 @@ public struct ArticleExtractor<FS: FileSystem>: Sendable {
     let enricher: ArticleEnricher
     let dates: DateText
 
-    public init(fileSystem: FS, timeZone: TimeZone, gazetteer: CountryGazetteer = .standard) {
-        loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: "", timeZone: timeZone)
+    public init(fileSystem: FS, timeZone: TimeZone, chrome: ChromePatterns = .builtIn, gazetteer: CountryGazetteer = .standard) {
+        loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: "", timeZone: timeZone, chrome: chrome)
         enricher = ArticleEnricher(gazetteer: gazetteer)
         dates = DateText(timeZone: timeZone)
     }
@@ -55,13 +55,17 @@ public struct ArticleExtractor<FS: FileSystem>: Sendable {
                 result.title = metadata.title
                 result.dek = metadata.dek
                 result.byline = metadata.byline
-                result.date = metadata.hasTime ? dates.iso8601(metadata.date) : dates.day(metadata.date)
+                if loaded.dateOrigin != .modificationTime {
+                    result.date = metadata.hasTime ? dates.iso8601(metadata.date) : dates.day(metadata.date)
+                }
                 result.dateline = metadata.dateline
                 result.photoCredit = metadata.photoCredit
                 result.countries = metadata.countries
                 result.tags = metadata.tags + metadata.automaticTags
                 result.body = loaded.bodyMarkdown
-                result.warnings = (loaded.warnings + warnings).map(Self.describe)
+                result.warnings = (loaded.warnings + warnings)
+                    .filter { loaded.dateOrigin != .modificationTime || !$0.message.contains("modification time") }
+                    .map(Self.describe)
             }
         } catch {
             result.error = Self.describe(error)

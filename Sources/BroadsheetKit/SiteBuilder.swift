@@ -97,7 +97,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             throw .error(.load, file: contentDirectory, "cannot list the content folder: \(error.localizedDescription)")
         }
         report.diagnostics += scan.skipped
-        let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: config.timeZone)
+        let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: config.timeZone,
+                                   chrome: .forSite(config))
         let enricher = ArticleEnricher(gazetteer: gazetteer)
         let paths = scan.articles
         let outcomes = parallelMap(paths.count) { index -> LoadOutcome in
@@ -140,7 +141,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     private func render(site: SiteModel, plan: PagePlan, templates: TemplateSet, writer: OutputWriter) throws(Diagnostic) -> [Diagnostic] {
         let contexts = PageContextBuilder(site: site, gazetteer: gazetteer)
         let markdown = MarkdownRenderer()
-        let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: site.config.timeZone)
+        let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: site.config.timeZone,
+                                   chrome: .forSite(site.config))
 
         let articleResults = parallelMap(plan.articlePages.count) { index -> Diagnostic? in
             guard case .article(let id) = plan.articlePages[index].kind else { return nil }

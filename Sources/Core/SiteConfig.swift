@@ -12,6 +12,11 @@ public struct SiteConfig: Sendable, Hashable {
     public var feedItems: Int
     /// Minimum number of articles an automatic tag needs before it becomes a term.
     public var automaticTagMinimumArticles: Int
+    /// The site's own chrome, added to the built-in patterns: whole lines to drop, line
+    /// openings to drop, and lines after which nothing belongs to the story.
+    public var chromeLines: [String] = []
+    public var chromePrefixes: [String] = []
+    public var chromeEndMarkers: [String] = []
 
     public init(
         title: String = "Broadsheet",

@@ -34,7 +34,7 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
             let parsed = textParser.parse(decoded.text)
             warnings += parsed.warnings.map { .warning(.load, file: path, line: $0.line, $0.message) }
             guard !parsed.title.isEmpty else { throw .error(.load, file: path, line: 1, "no headline found") }
-            let (date, dateWarning) = resolveDate(parsed.date, path: path, relativePath: relativePath)
+            let (date, dateWarning, dateOrigin) = resolveDate(parsed.date, path: path, relativePath: relativePath)
             if let dateWarning { warnings.append(dateWarning) }
             let metadata = ArticleMetadata(
                 sourcePath: relativePath, format: .text, title: parsed.title, dek: parsed.dek,
@@ -44,7 +44,7 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
                 wordCount: Self.countWords(parsed.bodyText))
             return .article(LoadedArticle(
                 metadata: metadata, declaredCountries: nil, bodyMarkdown: parsed.bodyMarkdown,
-                bodyText: parsed.bodyText, warnings: warnings))
+                bodyText: parsed.bodyText, warnings: warnings, dateOrigin: dateOrigin))
         case .markdown:
             let result: FrontMatterParser.Result
             do {
@@ -66,7 +66,7 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
                     warnings.append(.warning(.load, file: path, line: matter.dateLine, "`date: \(text)` is not a date Broadsheet can read"))
                 }
             }
-            let (date, dateWarning) = resolveDate(parsedDate, path: path, relativePath: relativePath)
+            let (date, dateWarning, dateOrigin) = resolveDate(parsedDate, path: path, relativePath: relativePath)
             if let dateWarning { warnings.append(dateWarning) }
             let metadata = ArticleMetadata(
                 sourcePath: relativePath, format: .markdown, title: title, dek: matter.dek,
@@ -76,7 +76,7 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
                 wordCount: Self.countWords(result.body))
             return .article(LoadedArticle(
                 metadata: metadata, declaredCountries: matter.countries, bodyMarkdown: result.body,
-                bodyText: result.body, warnings: warnings))
+                bodyText: result.body, warnings: warnings, dateOrigin: dateOrigin))
         }
     }
 
@@ -116,7 +116,7 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
     /// Falls back to a date in the file name, then to the file's modification time, and says so.
     private func resolveDate(
         _ parsed: NewsDateParser.Parsed?, path: String, relativePath: String
-    ) -> (NewsDateParser.Parsed, Diagnostic?) {
+    ) -> (NewsDateParser.Parsed, Diagnostic?, LoadedArticle.DateOrigin) {
         if let parsed {
             // An archive files each article under its publication day; a scraped page's timestamp
             // is sometimes a later re-publication or crawl. When the two are days apart, the
@@ -124,16 +124,17 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
             if let day = Self.isoDay(in: relativePath), let filed = dates.parse(day),
                abs(filed.date.timeIntervalSince(parsed.date)) > 2 * 86_400 {
                 return (filed, .warning(.load, file: path,
-                    "the text's date and the date in the file name (\(day)) are days apart; using the file name's"))
+                    "the text's date and the date in the file name (\(day)) are days apart; using the file name's"), .fileName)
             }
-            return (parsed, nil)
+            return (parsed, nil, .text)
         }
         if let day = Self.isoDay(in: relativePath), let parsed = dates.parse(day) {
-            return (parsed, .warning(.load, file: path, "no date in the article; using \(day) from the file name"))
+            return (parsed, .warning(.load, file: path, "no date in the article; using \(day) from the file name"), .fileName)
         }
         let modified = fileSystem.modificationDate(path) ?? Date(timeIntervalSince1970: 0)
         return (NewsDateParser.Parsed(date: modified, hasTime: true),
-                .warning(.load, file: path, "no date in the article or its file name; using the file's modification time"))
+                .warning(.load, file: path, "no date in the article or its file name; using the file's modification time"),
+                .modificationTime)
     }
 
     /// The first `YYYY-MM-DD` in a path.

@@ -1,3 +1,4 @@
+import Core
 /// Site furniture that copies of news pages carry around the story, as data rather than code:
 /// lines dropped wherever they appear, and markers after which nothing belongs to the story.
 public struct ChromePatterns: Sendable, Hashable {
@@ -34,6 +35,19 @@ public struct ChromePatterns: Sendable, Hashable {
         endMarkerPrefixes: ["comments (", "comments are moderated"],
         paragraphPrefixes: ["dear reader", "please upgrade", "you are using an outdated browser", "we use cookies"]
     )
+
+    /// The built-in patterns with a site's own additions from `site.yml`.
+    public func adding(lines extraLines: [String], prefixes: [String], endMarkers extraMarkers: [String]) -> ChromePatterns {
+        var patterns = self
+        patterns.lines.formUnion(extraLines.map { Self.key($0) })
+        patterns.linePrefixes += prefixes.map { Self.key($0) }.filter { !$0.isEmpty }
+        patterns.endMarkers.formUnion(extraMarkers.map { Self.key($0) })
+        return patterns
+    }
+
+    public static func forSite(_ config: SiteConfig) -> ChromePatterns {
+        builtIn.adding(lines: config.chromeLines, prefixes: config.chromePrefixes, endMarkers: config.chromeEndMarkers)
+    }
 
     /// The key a line is compared by: lower-cased, spaces collapsed (copied text mixes no-break
     /// and ordinary spaces: `Listen\u{A0}to\u{A0}article`), punctuation and space around it removed.

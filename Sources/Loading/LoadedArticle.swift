@@ -9,8 +9,19 @@ public struct LoadedArticle: Sendable {
     public var bodyMarkdown: String
     public var bodyText: String
     public var warnings: [Diagnostic]
+    /// Where the date came from: a build needs one for every article, but only a date from the
+    /// text or the file name is information; a modification time is a stand-in.
+    public var dateOrigin: DateOrigin
 
-    public init(metadata: ArticleMetadata, declaredCountries: [String]?, bodyMarkdown: String, bodyText: String, warnings: [Diagnostic]) {
+    public enum DateOrigin: Sendable, Equatable {
+        case text
+        case fileName
+        case modificationTime
+    }
+
+    public init(metadata: ArticleMetadata, declaredCountries: [String]?, bodyMarkdown: String, bodyText: String,
+                warnings: [Diagnostic], dateOrigin: DateOrigin = .text) {
+        self.dateOrigin = dateOrigin
         self.metadata = metadata
         self.declaredCountries = declaredCountries
         self.bodyMarkdown = bodyMarkdown

@@ -44,7 +44,11 @@ struct PageRegionFinder: Sendable {
             lastProse = index
             if let region = current, region.weight > best?.weight ?? 0 { best = region }
         }
-        guard let best, best.start > Self.pageThreshold else { return nil }
+        guard var best, best.start > Self.pageThreshold else { return nil }
+        // A story may end on a short paragraph: a closing quote, a one-line sentence.
+        while best.end + 1 < lines.count, Self.isSentence(lines[best.end + 1].text), !chrome.isChrome(lines[best.end + 1].text) {
+            best.end += 1
+        }
         return best
     }
 

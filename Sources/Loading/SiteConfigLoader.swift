@@ -57,9 +57,27 @@ public enum SiteConfigLoader {
             case "items_per_page", "paginate": config.itemsPerPage = try positiveInt()
             case "feed_items": config.feedItems = try positiveInt()
             case "automatic_tags_min_articles": config.automaticTagMinimumArticles = try positiveInt()
+            case "chrome":
+                guard let chrome = value.mapping else {
+                    throw .error(.config, file: file, line: line, "`chrome` must be a mapping with `lines`, `prefixes` or `end_markers`")
+                }
+                for (chromeKey, list) in chrome {
+                    let name = chromeKey.string ?? ""
+                    let listLine = chromeKey.mark?.line
+                    guard let items = list.sequence?.compactMap(\.string), items.count == list.sequence?.count else {
+                        throw .error(.config, file: file, line: listLine, "`chrome.\(name)` must be a list of strings")
+                    }
+                    switch name {
+                    case "lines": config.chromeLines = items
+                    case "prefixes": config.chromePrefixes = items
+                    case "end_markers": config.chromeEndMarkers = items
+                    default:
+                        throw .error(.config, file: file, line: listLine, "unknown setting `chrome.\(name)` (known: lines, prefixes, end_markers)")
+                    }
+                }
             default:
                 throw .error(.config, file: file, line: line,
-                             "unknown setting `\(key)` (known: title, description, base_url, language, time_zone, items_per_page, feed_items, automatic_tags_min_articles)")
+                             "unknown setting `\(key)` (known: title, description, base_url, language, time_zone, items_per_page, feed_items, automatic_tags_min_articles, chrome)")
             }
         }
         return config
