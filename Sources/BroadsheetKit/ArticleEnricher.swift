@@ -18,6 +18,10 @@ struct ArticleEnricher: Sendable {
     func enrich(_ article: LoadedArticle, file: String) -> (ArticleMetadata, [Diagnostic]) {
         var metadata = article.metadata
         var warnings: [Diagnostic] = []
+        // The title and body are split into words once, for countries and tags alike.
+        let title = ScannedText(metadata.title)
+        let (leadText, restText) = CountryDetector.splitLead(article.bodyText)
+        let lead = ScannedText(leadText), rest = ScannedText(restText)
         if let declared = article.declaredCountries {
             var codes: [String] = []
             for name in declared {
@@ -29,12 +33,12 @@ struct ArticleEnricher: Sendable {
             }
             metadata.countries = codes
         } else {
-            metadata.countries = detector.detect(title: metadata.title, dek: metadata.dek, dateline: metadata.dateline,
-                                                 body: article.bodyText).subjects
+            metadata.countries = detector.detect(title: title, dek: metadata.dek.map(ScannedText.init), dateline: metadata.dateline,
+                                                 lead: lead, rest: rest).subjects
         }
         // Front matter tags are the author's choice; the automatic rule adds to text articles only.
         if metadata.format == .text {
-            metadata.automaticTags = tagger.tags(title: metadata.title, body: article.bodyText)
+            metadata.automaticTags = tagger.tags(title: title, body: lead + rest)
         }
         return (metadata, warnings)
     }

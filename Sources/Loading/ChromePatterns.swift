@@ -66,7 +66,7 @@ public struct ChromePatterns: Sendable, Hashable {
                 result.append(scalar)
             }
         }
-        while let last = result.last, isPunctuation(last) { result.removeLast() }
+        while let last = result.last, isPunctuation(last) || last == " " { result.removeLast() }
         return String(result)
     }
 
@@ -91,9 +91,48 @@ public struct ChromePatterns: Sendable, Hashable {
         let length = line.utf8.count
         guard length <= Self.longestLine else { return isChromeParagraph(line) }
         if length <= Self.longestKey, lines.contains(Self.key(line)) { return true }
-        let opening = Self.key(line.prefix(Self.longestKey))
-        // `Trending:` alone has lost its colon to the key.
-        return linePrefixes.contains { opening.hasPrefix($0) || ($0.hasSuffix(":") && opening == $0.dropLast()) }
+        return linePrefixes.contains { Self.opens(line, with: $0) }
+    }
+
+    /// Whether a line opens with `prefix`, ignoring case, leading punctuation and the kind of
+    /// spaces; compared on bytes, since it runs for every short line of every article.
+    static func opens(_ line: String, with prefix: String) -> Bool {
+        guard prefix.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let opening = key(line.prefix(longestKey))
+            return opening.hasPrefix(prefix) || (prefix.hasSuffix(":") && opening == prefix.dropLast())
+        }
+        var lineBytes = line.utf8.makeIterator()
+        var current = lineBytes.next()
+        // Skip leading spaces and ASCII punctuation (`• `, `* `, quotes are rare here).
+        while let byte = current, byte == 0x20 || byte == 0x09 || (byte < 0x80 && byte != 0x26 && isASCIIPunctuation(byte)) {
+            current = lineBytes.next()
+        }
+        var previousWasSpace = false
+        for expected in prefix.utf8 {
+            // Collapse runs of spaces (and the two bytes of a no-break space) in the line.
+            while let byte = current, previousWasSpace, byte == 0x20 || byte == 0xC2 || byte == 0xA0 {
+                current = lineBytes.next()
+            }
+            guard let byte = current else {
+                // `Trending:` alone matches the prefix `trending:` without its colon.
+                return expected == 0x3A
+            }
+            if expected == 0x20 {
+                guard byte == 0x20 || byte == 0xC2 || byte == 0x09 else { return false }
+                if byte == 0xC2 { _ = lineBytes.next() }
+                previousWasSpace = true
+            } else {
+                let lowered = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                guard lowered == expected else { return false }
+                previousWasSpace = false
+            }
+            current = lineBytes.next()
+        }
+        return true
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60) || (byte >= 0x7B && byte <= 0x7E)
     }
 
     func isChromeParagraph(_ line: String) -> Bool {
@@ -106,8 +145,7 @@ public struct ChromePatterns: Sendable, Hashable {
         let length = line.utf8.count
         guard length <= Self.longestLine else { return false }
         if length <= Self.longestKey, endMarkers.contains(Self.key(line)) { return true }
-        let opening = Self.key(line.prefix(Self.longestKey))
-        return endMarkerPrefixes.contains { opening.hasPrefix($0) }
+        return endMarkerPrefixes.contains { Self.opens(line, with: $0) }
     }
 }
 

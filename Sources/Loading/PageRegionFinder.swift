@@ -189,13 +189,29 @@ struct PageRegionFinder: Sendable {
 
     /// A paragraph of running text.
     static func isProse(_ text: String) -> Bool {
-        text.utf8.count >= 100 && text.split(separator: " ").count >= 12
+        text.utf8.count >= 100 && wordCount(text, atLeast: 12)
+    }
+
+    /// Whether `text` has at least `minimum` space-separated words, counted without allocating.
+    static func wordCount(_ text: String, atLeast minimum: Int) -> Bool {
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words >= minimum { return true }
+            }
+        }
+        return false
     }
 
     /// A short paragraph that is still a sentence: it ends like one and has a few words.
     static func isSentence(_ text: String) -> Bool {
         guard let last = text.last, ".!?\"”’)…".contains(last) else { return false }
-        return text.split(separator: " ").count >= 5
+        return wordCount(text, atLeast: 5)
     }
 }
 

@@ -33,15 +33,27 @@ public struct CountryDetector: Sendable {
     }
 
     public func detect(title: String, dek: String?, dateline: String?, body: String) -> Detection {
+        let (lead, rest) = Self.splitLead(body)
+        return detect(title: ScannedText(title), dek: dek.map(ScannedText.init), dateline: dateline,
+                      lead: ScannedText(lead), rest: ScannedText(rest))
+    }
+
+    /// The first paragraph and the rest of a body.
+    public static func splitLead(_ body: String) -> (String, String) {
+        guard let range = body.range(of: "\n\n") else { return (body, "") }
+        return (String(body[..<range.lowerBound]), String(body[range.upperBound...]))
+    }
+
+    /// Detection on texts already split into words, so that other stages can share the scan.
+    public func detect(title: ScannedText, dek: ScannedText?, dateline: String?, lead: ScannedText, rest: ScannedText) -> Detection {
         var scores: [Int: Double] = [:]
         if let dateline, let country = datelineCountry(dateline) {
             scores[country, default: 0] += weights.dateline
         }
-        count(in: title, weight: weights.headline, into: &scores)
-        if let dek { count(in: dek, weight: weights.lead, into: &scores) }
-        let paragraphs = body.split(separator: "\n\n", maxSplits: 1)
-        if let lead = paragraphs.first { count(in: String(lead), weight: weights.lead, into: &scores) }
-        if paragraphs.count > 1 { count(in: String(paragraphs[1]), weight: weights.body, into: &scores) }
+        count(title.words, weight: weights.headline, into: &scores)
+        if let dek { count(dek.words, weight: weights.lead, into: &scores) }
+        count(lead.words, weight: weights.lead, into: &scores)
+        count(rest.words, weight: weights.body, into: &scores)
 
         // Ties break by code so the order is the same on every run.
         let ranked = scores.sorted { lhs, rhs in
@@ -68,11 +80,13 @@ public struct CountryDetector: Sendable {
         return nil
     }
 
-    private func count(in text: String, weight: Double, into scores: inout [Int: Double]) {
-        let words = WordScanner.words(text)
+    private func count(_ words: [WordScanner.Word], weight: Double, into scores: inout [Int: Double]) {
         var index = 0
         while index < words.count {
-            guard let longest = gazetteer.phraseLengthByFirstWord[words[index].text] else {
+            // Names start with a capital (or a caseless script): most words are passed over here.
+            guard let first = words[index].text.unicodeScalars.first, !first.properties.isLowercase,
+                  !(first.isASCII && first.properties.numericType != nil),
+                  let longest = gazetteer.phraseLengthByFirstWord[words[index].text] else {
                 index += 1
                 continue
             }

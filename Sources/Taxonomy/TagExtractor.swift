@@ -26,10 +26,14 @@ public struct TagExtractor: Sendable {
     }
 
     public func tags(title: String, body: String) -> [String] {
+        tags(title: ScannedText(title), body: ScannedText(body))
+    }
+
+    public func tags(title: ScannedText, body: ScannedText) -> [String] {
         var counts: [String: Int] = [:]
         var firstSeen: [String: Int] = [:]
         for text in [title, body] {
-            let words = WordScanner.words(text)
+            let words = text.words
             var index = 0
             while index < words.count {
                 guard isCapitalised(words[index].text), !words[index].startsSentence else {

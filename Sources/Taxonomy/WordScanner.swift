@@ -1,10 +1,27 @@
+/// A text split into words once, for every stage that reads its words (countries, tags).
+public struct ScannedText: Sendable {
+    let words: [WordScanner.Word]
+
+    public init(_ text: String) {
+        words = WordScanner.words(text)
+    }
+
+    init(words: [WordScanner.Word]) {
+        self.words = words
+    }
+
+    public static func + (lhs: ScannedText, rhs: ScannedText) -> ScannedText {
+        ScannedText(words: lhs.words + rhs.words)
+    }
+}
+
 /// Splits text into words with their positions, keeping abbreviations like `U.S.` whole and
 /// noting which words open a sentence (where capitals say nothing about names).
 ///
 /// Works on Unicode scalars rather than grapheme clusters: it reads every word of every
 /// article, and words are made of letters and digits, where the two agree.
 struct WordScanner {
-    struct Word {
+    struct Word: Sendable {
         var text: Substring
         var startsSentence: Bool
         /// Whether punctuation separates this word from the next one (names do not run across it).

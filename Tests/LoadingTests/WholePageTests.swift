@@ -78,3 +78,30 @@ struct WholePageTests {
 }
 
 import Core
+
+@Suite("Chrome patterns")
+struct ChromePatternTests {
+    let chrome = ChromePatterns.builtIn
+
+    @Test("whole lines match whatever their case, spaces and surrounding punctuation")
+    func lines() {
+        for line in ["Listen to article", "LISTEN\u{A0}TO\u{A0}ARTICLE", "Advertisement", "— Share —", "Subscribe"] {
+            #expect(chrome.isChrome(line), "\(line)")
+        }
+        for line in ["Listen to the article about share prices", "Shares rose 5 pct", "Advertisement revenue fell sharply this year."] {
+            #expect(!chrome.isChrome(line), "\(line)")
+        }
+    }
+
+    @Test("line openings match on bytes, with no-break spaces and a lone colon-less label")
+    func openings() {
+        #expect(chrome.isChrome("Published in Dawn, January 4th, 2025"))
+        #expect(chrome.isChrome("Published\u{A0}in Daily Times, October 11th 2017."))
+        #expect(chrome.isChrome("Trending: Budget, Cricket, Weather"))
+        #expect(chrome.isChrome("Trending"))
+        #expect(!chrome.isChrome("Publishers in Dawn's market said"))
+        #expect(chrome.isEndMarker("Comments (319) Closed"))
+        #expect(chrome.isEndMarker("COMMENTS"))
+        #expect(!chrome.isEndMarker("Comments by the minister were criticised."))
+    }
+}
