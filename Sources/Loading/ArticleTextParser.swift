@@ -301,59 +301,76 @@ public struct ArticleTextParser: Sendable {
         article.body[index] = .paragraph(rest)
     }
 
-    /// Splits `PLACE[, Mon D][ (AGENCY)] <:|-|–|—> Text` into place and text.
+    /// Splits `PLACE[, Region][, Mon D][ (AGENCY)] <:|-|–|—> Text` into place and text:
+    /// `RIO DE JANEIRO, Feb 26 -`, `CARSON, Calif., March 2 -`, `ISLAMABAD, Jan 07 (APP):`,
+    /// `Chicago, March 6 -`. A place in capitals needs no date; one in ordinary case does, so
+    /// that a sentence opening with a name and a colon is not taken for a dateline.
     static func splitDateline(_ text: String) -> (String, String)? {
-        let head = text.prefix(80)
-        // The place: capitals, spaces, dots, apostrophes and hyphens.
-        var cursor = head.startIndex
+        let head = text.prefix(100)
+        var separatorRange: Range<Substring.Index>?
+        for separator in [" -- ", " - ", " – ", " — ", ":", " -"] {
+            if let range = head.range(of: separator), separatorRange.map({ range.lowerBound < $0.lowerBound }) ?? true {
+                separatorRange = range
+            }
+        }
+        guard let separatorRange else { return nil }
+        var prefix = head[..<separatorRange.lowerBound].trimmingSpaces()[...]
+        // ` (APP)` before the separator.
+        if prefix.hasSuffix(")"), let open = prefix.lastIndex(of: "("), prefix.distance(from: open, to: prefix.endIndex) <= 14 {
+            prefix = prefix[..<open]
+        }
+        var segments = prefix.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        guard let place = segments.first, !place.isEmpty else { return nil }
+        var hasDate = false
+        if segments.count > 1, isDayOfMonth(segments[segments.count - 1]) {
+            segments.removeLast()
+            hasDate = true
+        }
+        let regions = segments.dropFirst()
+        guard regions.count <= 2, regions.allSatisfy(isRegion) else { return nil }
+        let capitals = isCapitalsPlace(place)
+        guard capitals || (hasDate && isTitlePlace(place)) else { return nil }
+        let rest = head[separatorRange.upperBound...].drop { $0 == " " } + text[head.endIndex...]
+        guard let first = rest.first,
+              first.isUppercase || first.isNumber || "\"“‘'<(".contains(first) || (hasDate && first.isLetter) else { return nil }
+        return (([place] + regions).joined(separator: ", "), String(rest))
+    }
+
+    /// `RIO DE JANEIRO`, `U.S.`: capitals, spaces, dots, apostrophes and hyphens, at most five words.
+    private static func isCapitalsPlace(_ text: String) -> Bool {
         var letters = 0
-        while cursor < head.endIndex {
-            let character = head[cursor]
-            let remaining = head[cursor...]
-            if remaining.hasPrefix(" - ") || remaining.hasPrefix(" -- ") || remaining.hasPrefix(" – ") || remaining.hasPrefix(" — ") {
-                break
-            }
+        for character in text {
             if character.isLetter {
-                guard character.isUppercase else { break }
+                guard character.isUppercase else { return false }
                 letters += 1
-            } else if !(character == " " || character == "." || character == "'" || character == "’" || character == "-") {
-                break
-            }
-            cursor = head.index(after: cursor)
-        }
-        var place = head[head.startIndex..<cursor]
-        // A hyphen or space the place ran into belongs to the separator, not the place.
-        while let last = place.last, last == " " || last == "-" { place = place.dropLast() }
-        guard letters >= 2, place.count >= 3, place.first?.isLetter == true else { return nil }
-        cursor = place.endIndex
-        var rest = head[cursor...]
-        // `, Jan 07`
-        if rest.hasPrefix(",") {
-            let afterComma = rest.dropFirst().drop { $0 == " " }
-            let monthWord = afterComma.prefix { $0.isLetter }
-            if NewsDateParser.monthNumbers[monthWord.lowercased()] != nil {
-                let afterMonth = afterComma.dropFirst(monthWord.count).drop { $0 == "." || $0 == " " }
-                let digits = afterMonth.prefix { $0.isNumber }
-                guard (1...2).contains(digits.count) else { return nil }
-                rest = afterMonth.dropFirst(digits.count)
-            } else {
-                return nil
+            } else if !" .'’-".contains(character) {
+                return false
             }
         }
-        rest = rest.drop { $0 == " " }
-        // ` (APP)`
-        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 14 {
-            rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        return letters >= 2 && text.count >= 3 && text.split(separator: " ").count <= 5
+    }
+
+    /// `Chicago`, `New York`, `Quito`: capitalised words.
+    private static func isTitlePlace(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...4).contains(words.count) && words.allSatisfy { word in
+            word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || ".'’-".contains($0) }
         }
-        var separatorFound = false
-        for separator in [":", "--", "-", "–", "—"] where rest.hasPrefix(separator) {
-            rest = rest.dropFirst(separator.count)
-            separatorFound = true
-            break
+    }
+
+    /// `Calif.`, `British Columbia`, `Pa.`: a state or province after the city.
+    private static func isRegion(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...3).contains(words.count) && text.count <= 24 && words.allSatisfy { word in
+            word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "." }
         }
-        guard separatorFound else { return nil }
-        let body = String(rest.drop { $0 == " " }) + text[head.endIndex...]
-        guard let first = body.first, first.isUppercase || first.isNumber || first == "\"" || first == "“" else { return nil }
-        return (place.trimmingCharacters(in: .whitespaces), body)
+    }
+
+    /// `Feb 26`, `march 9`, `Jan 07`.
+    private static func isDayOfMonth(_ text: String) -> Bool {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2 else { return false }
+        let month = parts[0].hasSuffix(".") ? parts[0].dropLast() : parts[0]
+        return NewsDateParser.monthNumbers[month.lowercased()] != nil && (1...2).contains(parts[1].count) && parts[1].allSatisfy(\.isNumber)
     }
 }

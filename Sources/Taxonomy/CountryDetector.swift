@@ -18,10 +18,12 @@ public struct CountryDetector: Sendable {
     }
 
     public let gazetteer: CountryGazetteer
+    public let places: PlaceIndex
     public let weights: Weights
 
-    public init(gazetteer: CountryGazetteer = .standard, weights: Weights = Weights()) {
+    public init(gazetteer: CountryGazetteer = .standard, places: PlaceIndex = .standard, weights: Weights = Weights()) {
         self.gazetteer = gazetteer
+        self.places = places
         self.weights = weights
     }
 
@@ -67,17 +69,25 @@ public struct CountryDetector: Sendable {
         return Detection(subjects: fallback, mentions: ranked.map { gazetteer.countries[$0.key].code })
     }
 
-    /// A dateline names a place in capitals (`RIO DE JANEIRO`, `ISLAMABAD`): look it up by name.
+    /// A dateline names a place (`RIO DE JANEIRO`, `CARSON, Calif.`, `ISLAMABAD`): a country,
+    /// a region after the city, or a city, looked up in that order.
     private func datelineCountry(_ dateline: String) -> Int? {
-        let place = dateline.split(separator: ",").first.map(String.init) ?? dateline
+        let parts = dateline.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let place = parts.first else { return nil }
         let titled = place.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         for candidate in [place, titled] {
             if let indices = gazetteer.phrases[candidate], indices.count == 1 { return indices[0] }
         }
-        if let country = gazetteer.resolve(titled) {
-            return gazetteer.countries.firstIndex(of: country)
+        for region in parts.dropFirst() {
+            if let code = places.regionCountry(region) ?? gazetteer.resolve(region)?.code { return index(of: code) }
         }
+        if let country = gazetteer.resolve(titled) { return index(of: country.code) }
+        if let code = places.cityCountry(place) { return index(of: code) }
         return nil
+    }
+
+    private func index(of code: String) -> Int? {
+        gazetteer.countries.firstIndex { $0.code == code }
     }
 
     private func count(_ words: [WordScanner.Word], weight: Double, into scores: inout [Int: Double]) {

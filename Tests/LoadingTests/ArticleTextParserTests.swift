@@ -115,13 +115,19 @@ struct DatelineAndTitleTests {
             ("ISLAMABAD, Jan 07 (APP):Career diplomat", "ISLAMABAD", "Career diplomat"),
             ("NEW YORK - Stocks rose", "NEW YORK", "Stocks rose"),
             ("U.S. -- Officials said", "U.S.", "Officials said"),
+            ("CARSON, Calif., March 2 - Tylan Corp said", "CARSON, Calif.", "Tylan Corp said"),
+            ("VANCOUVER, British Columbia, March 3 - Musto", "VANCOUVER, British Columbia", "Musto"),
+            ("MONTREAL, March 3 - <Royal Bank of Canada>, in", "MONTREAL", "<Royal Bank of Canada>, in"),
+            ("Chicago, March 6 - The National Pork Producers", "Chicago", "The National Pork Producers"),
+            ("Quito, march 9 - up to 300 people", "Quito", "up to 300 people"),
         ]
         for (text, place, rest) in cases {
             let split = ArticleTextParser.splitDateline(text)
             #expect(split?.0 == place, "\(text)")
             #expect(split?.1 == rest, "\(text)")
         }
-        for text in ["IT remains to be seen", "A Taliban delegation arrived", "NHK said: more", "TOKYO, the capital, is big"] {
+        for text in ["IT remains to be seen", "A Taliban delegation arrived", "NHK said: more", "TOKYO, the capital, is big",
+                     "Karachi: the city without a date", "The minister said: no", "Pakistan - India talks"] {
             #expect(ArticleTextParser.splitDateline(text) == nil, "\(text)")
         }
     }

@@ -54,6 +54,18 @@ struct CountryDetectorTests {
         #expect(detection.subjects == ["JP"])
     }
 
+    @Test("a dateline's city, state or province names the country")
+    func datelinePlaces() {
+        let cases: [(String, String)] = [
+            ("KARACHI", "PK"), ("SAO PAULO", "BR"), ("CARSON, Calif.", "US"), ("VANCOUVER, British Columbia", "CA"),
+            ("NEW YORK", "US"), ("WASHINGTON", "US"), ("RIO DE JANEIRO", "BR"), ("Chicago", "US"), ("LONDON", "GB"),
+        ]
+        for (dateline, code) in cases {
+            #expect(detector.detect(title: "Markets", dek: nil, dateline: dateline, body: "Prices rose.").subjects == [code], "\(dateline)")
+        }
+        #expect(detector.detect(title: "Markets", dek: nil, dateline: "NOWHEREVILLE", body: "Prices rose.").subjects.isEmpty)
+    }
+
     @Test("the longest name wins: Papua New Guinea is not Guinea")
     func longestMatch() {
         let detection = detector.detect(title: "Papua New Guinea votes", dek: nil, dateline: nil, body: "Voters in Papua New Guinea went to the polls.")

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Cities and regions by name, for the place a dateline names: `KARACHI` is Pakistan,
+/// `CARSON, Calif.` the United States. Built from GeoNames by `Scripts/derive-countries.py`.
+///
+/// Only datelines use it: a city named in running text may be a person or a common word
+/// (`Reading`, `Mobile`), but a dateline is always a place.
+public struct PlaceIndex: Sendable {
+    private let cities: [String: String]
+    private let regions: [String: String]
+
+    public static let standard = PlaceIndex(cities: cityTableTSV, regions: regionTableTSV)
+
+    public init(cities: String, regions: String) {
+        self.cities = Self.table(cities, fold: true)
+        self.regions = Self.table(regions, fold: false)
+    }
+
+    private static func table(_ tsv: String, fold: Bool) -> [String: String] {
+        var table: [String: String] = [:]
+        for line in tsv.split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { continue }
+            let key = fold ? Self.key(String(fields[0])) : String(fields[0])
+            // The table lists the most populous place first; it keeps the name.
+            if table[key] == nil { table[key] = String(fields[1]) }
+        }
+        return table
+    }
+
+    /// Datelines write places in capitals and without accents (`SAO PAULO`).
+    static func key(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// The country code of a city, by name in any case.
+    public func cityCountry(_ name: String) -> String? {
+        cities[Self.key(name)]
+    }
+
+    /// The country code of a state or province as written after a city (`Calif.`, `Ontario`).
+    public func regionCountry(_ name: String) -> String? {
+        regions[name]
+    }
+}
