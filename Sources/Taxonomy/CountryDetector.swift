@@ -11,7 +11,7 @@ public struct CountryDetector: Sendable {
         public var lead = 2.0
         public var body = 1.0
         /// A country must score at least this share of the top country to count as a subject.
-        public var relativeThreshold = 0.3
+        public var relativeThreshold = 0.1
         /// …and at least this much in absolute terms (one passing mention in the body is not enough).
         public var minimumScore = 2.0
         public init() {}
