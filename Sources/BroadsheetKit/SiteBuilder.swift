@@ -163,6 +163,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             case .tagIndex, .countryIndex: template = "terms"
             case .archiveIndex, .archiveYear: template = "archive"
             case .notFound: template = "404"
+            case .about: template = "about"
             case .article: return nil
             }
             do throws(Diagnostic) {
@@ -185,6 +186,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             try writer.write(feed.path, string: feeds.render(feed))
         }
         try writer.write("sitemap.xml", string: SitemapWriter(site: site).render(plan))
+        try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(writer: writer)
         return diagnostics
     }

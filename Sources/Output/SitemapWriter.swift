@@ -32,7 +32,7 @@ public struct SitemapWriter: Sendable {
         case .archiveMonth(let year, let month):
             return site.archive.years.first { $0.year == year }?.months.first { $0.month == month }?.articleIDs.first
         case .tagIndex, .countryIndex, .archiveIndex: return site.articles.isEmpty ? nil : 0
-        case .notFound: return nil
+        case .notFound, .about: return nil
         }
     }
 }

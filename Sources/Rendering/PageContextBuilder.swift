@@ -41,10 +41,55 @@ public struct PageContextBuilder: Sendable {
         view["word_count"] = article.wordCount
         view["tags"] = site.tagIndices(of: id).map { termLink(site.tags[$0], base: Permalinks.tag) }
         view["has_tags"] = !site.tagIndices(of: id).isEmpty
-        view["source"] = article.format == .text ? article.sourcePath : nil
+        view["source"] = article.format == .text ? article.sourcePath : false
+        // Neighbours in time: a smaller ID is newer.
+        view["newer"] = id > 0 ? summary(id - 1) : false
+        view["older"] = id + 1 < site.articles.count ? summary(id + 1) : false
+        let related = RelatedArticles.find(for: id, in: site)
+        view["related"] = related.map(summary)
+        view["has_related"] = !related.isEmpty
+        view["json_ld"] = jsonLD(id: id)
         context["article"] = view
         context["is_article"] = true
+        var page = context["page"] as? [String: Any] ?? [:]
+        page["og_type"] = "article"
+        page["published_time"] = dates.iso8601(article.date)
+        context["page"] = page
         return context
+    }
+
+    /// schema.org `NewsArticle` for search engines. `<`, `>` and `&` are written as JSON escapes,
+    /// so no article text can close the script element it sits in.
+    func jsonLD(id: Int) -> String {
+        let article = site.articles[id]
+        var object: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "datePublished": dates.iso8601(article.date),
+            "mainEntityOfPage": absoluteURL(site.articlePaths[id]),
+            "publisher": ["@type": "Organization", "name": site.config.title],
+            "inLanguage": site.config.language,
+        ]
+        if let dek = article.dek { object["description"] = dek }
+        if let byline = article.byline { object["author"] = ["@type": "Person", "name": byline] }
+        if let dateline = article.dateline { object["dateline"] = dateline }
+        let keywords = site.tagIndices(of: id).map { site.tags[$0].name } + site.countryIndices(of: id).map { site.countries[$0].name }
+        if !keywords.isEmpty { object["keywords"] = keywords }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
+        var json = ""
+        json.reserveCapacity(data.count + 16)
+        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
+            switch scalar {
+            case "<": json += "\\u003c"
+            case ">": json += "\\u003e"
+            case "&": json += "\\u0026"
+            case "\u{2028}": json += "\\u2028"
+            case "\u{2029}": json += "\\u2029"
+            default: json.unicodeScalars.append(scalar)
+            }
+        }
+        return json
     }
 
     public func list(_ page: PagePlan.Page) -> [String: Any] {
@@ -56,6 +101,25 @@ public struct PageContextBuilder: Sendable {
             context["is_home"] = true
             context["feed_url"] = url(Permalinks.feed(Permalinks.home))
             addPage(pagination, to: &context)
+            // The front page shows where the archive is busiest; later pages are just the list.
+            if pagination.number == 1 {
+                let topTags = mostUsed(site.tags, limit: 12).map { termLink($0, base: Permalinks.tag) }
+                let topCountries = mostUsed(site.countries, limit: 12).map { termLink($0, base: Permalinks.country) }
+                context["top_tags"] = topTags
+                context["top_countries"] = topCountries
+                context["has_top_terms"] = !topTags.isEmpty || !topCountries.isEmpty
+            }
+            return context
+        case .about:
+            var context = common(path: page.path, title: "About — \(site.config.title)", description: "About \(site.config.title).")
+            context["heading"] = "About \(site.config.title)"
+            context["count_text"] = countText(site.articles.count)
+            context["tag_count"] = site.tags.count
+            context["country_count"] = site.countries.count
+            if let newest = site.articles.first, let oldest = site.articles.last {
+                context["first_date"] = dates.long(oldest.date)
+                context["last_date"] = dates.long(newest.date)
+            }
             return context
         case .tag(let index, let pagination):
             let term = site.tags[index]
@@ -135,6 +199,7 @@ public struct PageContextBuilder: Sendable {
                 "description": description,
                 "canonical": absoluteURL(path),
                 "path": path,
+                "og_type": "website",
             ] as [String: Any],
             "nav": [
                 "home": url(Permalinks.home),
@@ -142,6 +207,7 @@ public struct PageContextBuilder: Sendable {
                 "countries": url(Permalinks.countryIndex),
                 "archive": url(Permalinks.archiveIndex),
                 "feed": url(Permalinks.feed(Permalinks.home)),
+                "about": url(Permalinks.about),
             ],
             "stylesheet": url("style.css"),
             "feed_url": url(Permalinks.feed(Permalinks.home)),
@@ -157,10 +223,12 @@ public struct PageContextBuilder: Sendable {
             "date": dates.long(article.date),
             "datetime": dates.iso8601(article.date),
         ]
-        if let dek = article.dek { view["dek"] = dek }
-        if let byline = article.byline { view["byline"] = byline }
-        if let dateline = article.dateline { view["dateline"] = dateline }
-        if let credit = article.photoCredit { view["photo_credit"] = credit }
+        // Every key is set, `false` when empty: Mustache looks a missing key up in the enclosing
+        // context, so a related article without a dek would show the page's own.
+        view["dek"] = article.dek ?? false
+        view["byline"] = article.byline ?? false
+        view["dateline"] = article.dateline ?? false
+        view["photo_credit"] = article.photoCredit ?? false
         let countries = site.countryIndices(of: id).map { countryLink(site.countries[$0]) }
         view["countries"] = countries
         view["has_countries"] = !countries.isEmpty
@@ -210,7 +278,7 @@ public struct PageContextBuilder: Sendable {
     }
 
     private func termLink(_ term: Term, base: (String) -> String) -> [String: Any] {
-        var view: [String: Any] = ["name": term.name, "url": url(base(term.slug))]
+        var view: [String: Any] = ["name": term.name, "url": url(base(term.slug)), "flag": false]
         if let code = term.code, let country = gazetteer.country(code: code) { view["flag"] = country.flag }
         return view
     }
@@ -220,6 +288,11 @@ public struct PageContextBuilder: Sendable {
     private func monthLink(_ month: DateArchive.Month) -> [String: Any] {
         ["name": DateText.monthNames[month.month - 1], "url": url(Permalinks.month(year: month.year, month: month.month)),
          "count": month.articleIDs.count]
+    }
+
+    /// The terms with the most articles, ties by name.
+    private func mostUsed(_ terms: [Term], limit: Int) -> [Term] {
+        Array(terms.sorted { $0.articleIDs.count != $1.articleIDs.count ? $0.articleIDs.count > $1.articleIDs.count : $0.slug < $1.slug }.prefix(limit))
     }
 
     private func countText(_ count: Int) -> String {

@@ -10,7 +10,7 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
 
     /// Templates every site needs, one per page kind, and the layout they extend.
-    public static let required = ["base", "article", "list", "terms", "archive", "404"]
+    public static let required = ["base", "article", "list", "terms", "archive", "about", "404"]
 
     public init(directory: String, fileSystem: some FileSystem) throws(Diagnostic) {
         guard fileSystem.directoryExists(directory) else {

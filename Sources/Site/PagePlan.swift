@@ -15,6 +15,7 @@ public struct PagePlan: Sendable {
         case archiveIndex
         case archiveYear(year: Int)
         case archiveMonth(year: Int, month: Int)
+        case about
         case notFound
     }
 
@@ -86,6 +87,7 @@ public struct PagePlan: Sendable {
                                   path: Permalinks.month(year: year.year, month: month.month)))
             }
         }
+        pages.append(Page(kind: .about, path: Permalinks.about))
         pages.append(Page(kind: .notFound, path: "404.html"))
         listPages = pages
         self.feeds = feeds

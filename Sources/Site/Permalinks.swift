@@ -11,6 +11,7 @@ public enum Permalinks {
     public static let tagIndex = "tags/"
     public static let countryIndex = "countries/"
     public static let archiveIndex = "articles/"
+    public static let about = "about/"
 
     public static func tag(_ slug: String) -> String { "tags/\(slug)/" }
     public static func country(_ slug: String) -> String { "countries/\(slug)/" }

@@ -22,6 +22,15 @@ struct SiteBuilderTests {
         ---
         The **budget** passed.
         """
+        files["Content/notes/no-dek.md"] = """
+        ---
+        title: "Kabul talks continue"
+        date: 2025-02-16
+        tags: [Taliban]
+        countries: [AF, JP]
+        ---
+        Talks went on.
+        """
         files["Content/notes/_index.md"] = "---\ntitle: Notes section\n---\n"
         files["Content/notes/draft.md"] = "---\ntitle: Not yet\ndate: 2025-01-01\ndraft: true\n---\nSecret.\n"
         files["Content/broken/empty.txt"] = "  \n\n"
@@ -40,7 +49,7 @@ struct SiteBuilderTests {
         let site = try makeSite()
         defer { site.remove() }
         let report = try build(site)
-        #expect(report.articles == 27)
+        #expect(report.articles == 28)
         #expect(report.drafts == 1)
         let html = try #require(site.read(seedPage))
         #expect(html.contains("<h1 class=\"story-title\">Afghanistan’s Taliban govt makes first diplomatic trip to Japan</h1>"))
@@ -59,13 +68,30 @@ struct SiteBuilderTests {
         #expect(html.contains("<link rel=\"canonical\" href=\"https://news.example.org/articles/2025/02/afghanistans-taliban-govt-makes-first-diplomatic-trip-to-japan/\">"))
     }
 
+    @Test("related articles and neighbours show their own fields, never the page's")
+    func relatedArticles() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let html = try #require(site.read(seedPage))
+        let related = try #require(html.components(separatedBy: "Related coverage").last)
+        #expect(related.contains("Kabul talks continue"))
+        #expect(!related.contains("Latif Nazari, part of the Taliban delegation"))
+        #expect(html.contains("rel=\"next\" href=\"/articles/2025/02/kabul-talks-continue/\""))
+        #expect(html.contains("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\""))
+        #expect(site.read("Output/robots.txt")?.contains("Sitemap: https://news.example.org/sitemap.xml") == true)
+        let about = try #require(site.read("Output/about/index.html"))
+        #expect(about.contains("GeoNames"))
+        #expect(about.contains("mledoze/countries"))
+    }
+
     @Test("term pages list their articles and paginate past twenty")
     func termPages() throws {
         let site = try makeSite()
         defer { site.remove() }
         _ = try build(site)
         let japan = try #require(site.read("Output/countries/japan/index.html"))
-        #expect(japan.contains("26 articles · page 1 of 2"))
+        #expect(japan.contains("27 articles · page 1 of 2"))
         #expect(japan.contains("href=\"/articles/2024/03/trade-report-25/\""))
         #expect(japan.contains("href=\"/articles/2025/02/afghanistans-taliban-govt-makes-first-diplomatic-trip-to-japan/\""))
         #expect(japan.contains("rel=\"next\" href=\"/countries/japan/page/2/\""))
@@ -77,7 +103,7 @@ struct SiteBuilderTests {
         #expect(pakistan.contains("Budget passed in Islamabad"))
         #expect(!pakistan.contains("Trade report"))
         let countries = try #require(site.read("Output/countries/index.html"))
-        #expect(countries.contains("<span class=\"term-name\">Japan</span></a> <span class=\"term-count\">26</span>"))
+        #expect(countries.contains("<span class=\"term-name\">Japan</span></a> <span class=\"term-count\">27</span>"))
         #expect(countries.contains("mledoze/countries"))
         let tags = try #require(site.read("Output/tags/index.html"))
         #expect(tags.contains("<span class=\"term-name\">Trade</span></a> <span class=\"term-count\">25</span>"))

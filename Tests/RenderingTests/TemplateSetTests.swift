@@ -11,6 +11,7 @@ struct TemplateSetTests {
         "list": "{{<base}}{{$main}}{{#items}}<li>{{.}}</li>{{/items}}{{/main}}{{/base}}",
         "terms": "{{<base}}{{/base}}",
         "archive": "{{<base}}{{/base}}",
+        "about": "{{<base}}{{/base}}",
         "404": "{{<base}}{{/base}}",
     ]
 
