@@ -181,10 +181,19 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             diagnostics.append(failure)
         }
 
-        let feeds = RSSFeedWriter(site: site)
-        for feed in plan.feeds {
-            try writer.write(feed.path, string: feeds.render(feed))
+        let rss = RSSFeedWriter(site: site), atom = AtomFeedWriter(site: site), json = JSONFeedWriter(site: site)
+        let feedResults = parallelMap(plan.feeds.count) { index -> Diagnostic? in
+            let feed = plan.feeds[index]
+            do throws(Diagnostic) {
+                try writer.write(feed.path, string: rss.render(feed))
+                try writer.write(feed.atomPath, string: atom.render(feed))
+                try writer.write(feed.jsonPath, string: json.render(feed))
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure = feedResults.compactMap({ $0 }).first { throw failure }
         try writer.write("sitemap.xml", string: SitemapWriter(site: site).render(plan))
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(writer: writer)

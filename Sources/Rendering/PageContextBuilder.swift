@@ -211,6 +211,10 @@ public struct PageContextBuilder: Sendable {
             ],
             "stylesheet": url("style.css"),
             "feed_url": url(Permalinks.feed(Permalinks.home)),
+            "atom_url": url(Permalinks.atomFeed(Permalinks.home)),
+            "json_feed_url": url(Permalinks.jsonFeed(Permalinks.home)),
+            "feed_title": site.config.title,
+            "dir": Self.isRightToLeft(site.config.language) ? "rtl" : "ltr",
         ]
     }
 
@@ -242,6 +246,9 @@ public struct PageContextBuilder: Sendable {
         context["heading"] = term.name
         context["kicker"] = kind
         context["feed_url"] = url(Permalinks.feed(base))
+        context["atom_url"] = url(Permalinks.atomFeed(base))
+        context["json_feed_url"] = url(Permalinks.jsonFeed(base))
+        context["feed_title"] = "\(term.name) — \(site.config.title)"
         context["has_breadcrumbs"] = true
             context["breadcrumbs"] = [["name": kind == "Tag" ? "Tags" : "Countries",
                                    "url": url(kind == "Tag" ? Permalinks.tagIndex : Permalinks.countryIndex)]]
@@ -288,6 +295,12 @@ public struct PageContextBuilder: Sendable {
     private func monthLink(_ month: DateArchive.Month) -> [String: Any] {
         ["name": DateText.monthNames[month.month - 1], "url": url(Permalinks.month(year: month.year, month: month.month)),
          "count": month.articleIDs.count]
+    }
+
+    /// Scripts written right to left: pages in these languages get `dir="rtl"`.
+    static func isRightToLeft(_ language: String) -> Bool {
+        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        return ["ar", "arc", "dv", "fa", "ha", "he", "iw", "khw", "ks", "ku", "ps", "sd", "ur", "yi"].contains(primary)
     }
 
     /// The terms with the most articles, ties by name.

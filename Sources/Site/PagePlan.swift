@@ -42,6 +42,8 @@ public struct PagePlan: Sendable {
         public var pagePath: String
         public var path: String
         public var articleIDs: ArraySlice<Int>
+        public var atomPath: String { Permalinks.atomFeed(pagePath) }
+        public var jsonPath: String { Permalinks.jsonFeed(pagePath) }
     }
 
     /// Article pages, in ID order: rendered in a parallel pass of their own.

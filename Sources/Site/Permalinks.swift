@@ -25,6 +25,8 @@ public enum Permalinks {
 
     /// The RSS feed of a list page.
     public static func feed(_ base: String) -> String { "\(base)index.xml" }
+    public static func atomFeed(_ base: String) -> String { "\(base)atom.xml" }
+    public static func jsonFeed(_ base: String) -> String { "\(base)feed.json" }
 
     /// The file a page path is written to.
     public static func file(for path: String) -> String {

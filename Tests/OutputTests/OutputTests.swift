@@ -34,6 +34,29 @@ struct OutputTests {
         #expect(xml.contains("<lastBuildDate>Mon, 03 Feb 2025 09:00:00 +0000</lastBuildDate>"))
     }
 
+    @Test("Atom and JSON Feed carry the same items, escaped, with stable dates")
+    func atomAndJSONFeed() throws {
+        let site = site()
+        let feed = try #require(PagePlan(site: site).feeds.first { $0.path == "index.xml" })
+        #expect(feed.atomPath == "atom.xml")
+        #expect(feed.jsonPath == "feed.json")
+        let atom = AtomFeedWriter(site: site).render(feed)
+        #expect(atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"))
+        #expect(atom.contains("<updated>2025-02-03T09:00:00+00:00</updated>"))
+        #expect(atom.contains("<title>Story &lt;3&gt; &amp; ]]&gt;</title>"))
+        #expect(atom.contains("<link href=\"https://news.example.org/sub/atom.xml\" rel=\"self\" type=\"application/atom+xml\"/>"))
+        #expect(atom.components(separatedBy: "<entry>").count - 1 == 2)
+        let json = JSONFeedWriter(site: site).render(feed)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["version"] as? String == "https://jsonfeed.org/version/1.1")
+        #expect(object["feed_url"] as? String == "https://news.example.org/sub/feed.json")
+        let items = try #require(object["items"] as? [[String: Any]])
+        #expect(items.count == 2)
+        #expect(items[0]["title"] as? String == "Story <3> & ]]>")
+        #expect(items[0]["url"] as? String == "https://news.example.org/sub/articles/2025/02/story-3/")
+        #expect(items[0]["date_published"] as? String == "2025-02-03T09:00:00+00:00")
+    }
+
     @Test("the sitemap lists first pages with their newest date")
     func sitemap() {
         let site = site()
