@@ -196,22 +196,14 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         if let failure = feedResults.compactMap({ $0 }).first { throw failure }
         try writer.write("sitemap.xml", string: SitemapWriter(site: site).render(plan))
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
-        try copyStaticFiles(writer: writer)
+        try copyStaticFiles(templates, writer: writer)
         return diagnostics
     }
 
-    /// `Templates/static/` holds the stylesheet and other files copied to the site as they are.
-    private func copyStaticFiles(writer: OutputWriter) throws(Diagnostic) {
-        let staticDirectory = joinPath(templatesDirectory, "static")
-        guard fileSystem.directoryExists(staticDirectory) else { return }
-        do {
-            for file in try fileSystem.listFiles(under: staticDirectory) {
-                try writer.write(file, contents: try fileSystem.readFile(joinPath(staticDirectory, file)))
-            }
-        } catch let error as Diagnostic {
-            throw error
-        } catch {
-            throw .error(.write, file: staticDirectory, "cannot copy static files: \(error.localizedDescription)")
+    /// The theme's static files (the stylesheet and anything else under `Templates/static/`).
+    private func copyStaticFiles(_ templates: TemplateSet, writer: OutputWriter) throws(Diagnostic) {
+        for (path, data) in templates.staticFiles.sorted(by: { $0.key < $1.key }) {
+            try writer.write(path, contents: data)
         }
     }
 }

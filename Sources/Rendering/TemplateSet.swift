@@ -12,44 +12,81 @@ public struct TemplateSet: Sendable {
     /// Templates every site needs, one per page kind, and the layout they extend.
     public static let required = ["base", "article", "list", "terms", "archive", "about", "404"]
 
+    /// Files copied to the site as they are (`static/style.css` → `style.css`), by output path.
+    public let staticFiles: [String: Data]
+    /// Which templates came from the site's own folder rather than the default theme.
+    public let overridden: Set<String>
+
+    /// The default theme, with each file the site's `Templates/` folder has in its place: a site
+    /// overrides a single template, partial or stylesheet by writing a file of the same name,
+    /// as Hugo's and Zola's layouts do. A site without the folder gets the default theme.
     public init(directory: String, fileSystem: some FileSystem) throws(Diagnostic) {
-        guard fileSystem.directoryExists(directory) else {
-            throw .error(.render, file: directory, "the templates folder does not exist")
+        var sources: [String: (text: String, file: String)] = [:]
+        var staticFiles: [String: Data] = [:]
+        for (path, text) in DefaultTheme.files {
+            Self.add(path: path, data: Data(text.utf8), file: "(default theme)/\(path)", sources: &sources, staticFiles: &staticFiles)
         }
-        let files: [String]
-        do {
-            files = try fileSystem.listFiles(under: directory)
-        } catch {
-            throw .error(.render, file: directory, "cannot list the templates folder: \(error.localizedDescription)")
+        var overridden: Set<String> = []
+        if fileSystem.directoryExists(directory) {
+            let files: [String]
+            do {
+                files = try fileSystem.listFiles(under: directory)
+            } catch {
+                throw .error(.render, file: directory, "cannot list the templates folder: \(error.localizedDescription)")
+            }
+            for file in files where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                let path = joinPath(directory, file)
+                let data: Data
+                do {
+                    data = try fileSystem.readFile(path)
+                } catch {
+                    throw .error(.render, file: path, "cannot read the template: \(error.localizedDescription)")
+                }
+                if let name = Self.add(path: file, data: data, file: path, sources: &sources, staticFiles: &staticFiles) {
+                    overridden.insert(name)
+                }
+            }
         }
         var templates: [String: MustacheTemplate] = [:]
-        for file in files where file.hasSuffix(".mustache") {
-            let path = joinPath(directory, file)
-            let text: String
-            do {
-                text = String(decoding: try fileSystem.readFile(path), as: UTF8.self)
-            } catch {
-                throw .error(.render, file: path, "cannot read the template: \(error.localizedDescription)")
-            }
-            templates[String(file.dropLast(".mustache".count))] = try Self.parse(text, file: path)
+        for (name, source) in sources {
+            templates[name] = try Self.parse(source.text, file: source.file)
         }
-        try self.init(templates: templates, directory: directory)
+        try self.init(templates: templates, directory: directory, staticFiles: staticFiles, overridden: overridden)
     }
 
+    /// Files the templates folder may hold: `*.mustache` templates and anything under `static/`.
+    @discardableResult
+    private static func add(
+        path: String, data: Data, file: String,
+        sources: inout [String: (text: String, file: String)], staticFiles: inout [String: Data]
+    ) -> String? {
+        if path.hasPrefix("static/") {
+            staticFiles[String(path.dropFirst("static/".count))] = data
+            return "static/" + path.dropFirst("static/".count)
+        }
+        guard path.hasSuffix(".mustache") else { return nil }
+        let name = String(path.dropLast(".mustache".count))
+        sources[name] = (String(decoding: data, as: UTF8.self), file)
+        return name
+    }
+
+    /// Templates given as text, without the default theme (for tests).
     public init(sources: [String: String]) throws(Diagnostic) {
         var templates: [String: MustacheTemplate] = [:]
         for (name, text) in sources {
             templates[name] = try Self.parse(text, file: "\(name).mustache")
         }
-        try self.init(templates: templates, directory: "Templates")
+        try self.init(templates: templates, directory: "Templates", staticFiles: [:], overridden: Set(sources.keys))
     }
 
-    private init(templates: [String: MustacheTemplate], directory: String) throws(Diagnostic) {
+    private init(templates: [String: MustacheTemplate], directory: String, staticFiles: [String: Data], overridden: Set<String>) throws(Diagnostic) {
         for name in Self.required where templates[name] == nil {
             throw .error(.render, file: joinPath(directory, "\(name).mustache"), "required template is missing")
         }
         library = MustacheLibrary(templates: templates)
         names = Set(templates.keys)
+        self.staticFiles = staticFiles
+        self.overridden = overridden
     }
 
     static func parse(_ text: String, file: String) throws(Diagnostic) -> MustacheTemplate {

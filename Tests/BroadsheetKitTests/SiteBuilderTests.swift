@@ -192,6 +192,16 @@ struct SiteBuilderTests {
         #expect(!site.exists(".Output.staging"))
     }
 
+    @Test("a site with no Templates/ folder builds with the default theme")
+    func defaultTheme() throws {
+        let site = try FixtureSite(files: FixtureSite.japanArticles(3), copyTemplates: false)
+        defer { site.remove() }
+        let report = try build(site)
+        #expect(report.articles == 3)
+        #expect(site.read("Output/index.html")?.contains("Trade report 3") == true)
+        #expect(site.exists("Output/style.css"))
+    }
+
     @Test("the seed article page matches its golden file")
     func golden() throws {
         let site = try makeSite()
