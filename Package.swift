@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,8 +37,13 @@ let package = Package(
             "Core", "Loading", "Markdown", "Taxonomy", "Site", "Rendering", "Output",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "BroadsheetCLI", dependencies: [
+        .target(name: "Serve", dependencies: [
             "BroadsheetKit", "Core",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "BroadsheetCLI", dependencies: [
+            "BroadsheetKit", "Core", "Serve", "Loading",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -48,5 +54,6 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Site", "Core"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Site", "Core"]),
         .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core", "Loading"], exclude: ["Golden"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "BroadsheetKit", "Core"]),
     ]
 )

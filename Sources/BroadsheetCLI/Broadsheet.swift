@@ -1,12 +1,12 @@
 import ArgumentParser
 
 @main
-struct Broadsheet: ParsableCommand {
+struct Broadsheet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "broadsheet",
         abstract: "A static site generator for news archives.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ExtractCommand.self, ImportCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, ExtractCommand.self, ImportCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -1,0 +1,184 @@
+import BroadsheetKit
+import Core
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `broadsheet serve`: builds the site into the preview folder, serves it over HTTP, rebuilds
+/// when `Content/`, `Templates/` or `site.yml` change, and tells open pages to reload. A failed
+/// build is shown in the terminal and over the page, and the last good site stays served.
+public struct PreviewServer: Sendable {
+    public var options: BuildOptions
+    public var host: String
+    public var port: Int
+    public let logger: Logger
+    public let events = ReloadBroadcaster()
+
+    public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 8080, logger: Logger = Logger(label: "broadsheet.serve")) {
+        self.options = options
+        self.host = host
+        self.port = port
+        self.logger = logger
+    }
+
+    /// The folder the preview is built into: the site's cache folder, so that `Output/` keeps
+    /// what `build` wrote for publishing, with its own base URL.
+    public var previewDirectory: String {
+        options.outputDirectory ?? joinPath(options.cacheDirectory ?? joinPath(options.siteDirectory, ".broadsheet-cache"), "preview")
+    }
+
+    /// Whether a host name only accepts connections from this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// The HTTP library reports a cancelled connection at shutdown as an error; the preview's
+    /// own messages are what the user needs, so the library speaks only when something is grave.
+    private static func quiet(_ logger: Logger) -> Logger {
+        var quiet = logger
+        quiet.logLevel = .critical
+        return quiet
+    }
+
+    /// Calls `handler` on Ctrl-C or SIGTERM instead of letting the signal end the process.
+    private static func onInterrupt(_ handler: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+
+    /// Serves until the task is cancelled (or, with `handleSignals`, until Ctrl-C).
+    /// `onReady` gets the URL once the server listens and the first build is done.
+    public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        try FileManager.default.createDirectory(atPath: previewDirectory, withIntermediateDirectories: true)
+        let root = URL(fileURLWithPath: previewDirectory).resolvingSymlinksInPath().path
+        let router = Router()
+        router.add(middleware: PreviewMiddleware(root: root))
+        router.add(middleware: FileMiddleware(root, searchForIndexHtml: true, logger: logger))
+        router.get(RouterPath(stringLiteral: ReloadScript.path)) { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/javascript; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: ReloadScript.source)))
+        }
+        let events = self.events
+        router.get(RouterPath(stringLiteral: ReloadScript.eventsPath)) { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/event-stream"
+            headers[.cacheControl] = "no-cache"
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                for await event in await events.subscribe() {
+                    try await writer.write(ByteBuffer(string: event.wireFormat))
+                }
+                try await writer.finish(nil)
+            })
+        }
+
+        let rebuilder = Rebuilder(server: self)
+        let watcher = FileWatcher(paths: [
+            joinPath(options.siteDirectory, "Content"), joinPath(options.siteDirectory, "Templates"),
+            joinPath(options.siteDirectory, "site.yml"),
+        ]) { changed in
+            rebuilder.rebuild(reason: changed)
+        }
+        let host = self.host
+        let logger = self.logger
+        let app = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "broadsheet"),
+            onServerRunning: { channel in
+                let boundPort = channel.localAddress?.port ?? 0
+                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/"
+                rebuilder.setBaseURL(url)
+                rebuilder.rebuildNow(reason: [])
+                do {
+                    try watcher.start()
+                } catch {
+                    logger.warning("\(error); pages will not reload by themselves")
+                }
+                onReady(url)
+            },
+            logger: Self.quiet(logger)
+        )
+        // Open pages hold event streams that never end by themselves; stopping the server ends
+        // them first, so that Ctrl-C stops at once rather than waiting for every tab to close.
+        let serverTask = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let signalSources = handleSignals ? Self.onInterrupt {
+            logger.info("stopping")
+            Task { await events.finishAll() }
+            serverTask.cancel()
+        } : []
+        defer { signalSources.forEach { $0.cancel() } }
+        try await withTaskCancellationHandler {
+            _ = try await serverTask.value
+        } onCancel: {
+            Task { await events.finishAll() }
+            serverTask.cancel()
+        }
+        watcher.stop()
+        await events.finishAll()
+    }
+}
+
+/// Runs builds one at a time, in the order changes arrive, and reports each to the pages.
+final class Rebuilder: @unchecked Sendable {
+    private let server: PreviewServer
+    private let queue = DispatchQueue(label: "broadsheet.rebuild")
+    private let lock = NSLock()
+    private var baseURL: String?
+    private var generation = 0
+
+    init(server: PreviewServer) {
+        self.server = server
+    }
+
+    func setBaseURL(_ url: String) {
+        lock.withLock { baseURL = url }
+    }
+
+    func rebuild(reason: [String]) {
+        queue.async { self.build(reason: reason) }
+    }
+
+    func rebuildNow(reason: [String]) {
+        queue.sync { self.build(reason: reason) }
+    }
+
+    private func build(reason: [String]) {
+        var options = server.options
+        options.outputDirectory = server.previewDirectory
+        options.baseURL = lock.withLock { baseURL } ?? options.baseURL
+        let started = ContinuousClock.now
+        do {
+            let report = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
+            for diagnostic in report.diagnostics { server.logger.warning("\(diagnostic.description)") }
+            let generation = lock.withLock { () -> Int in
+                self.generation += 1
+                return self.generation
+            }
+            let changed = reason.isEmpty ? "" : " after changes to \(reason.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
+            server.logger.info("rebuilt \(report.articles) articles, \(report.pages) pages in \(String(format: "%.2f", seconds)) s\(changed)")
+            publish(.reload(generation: generation))
+        } catch {
+            server.logger.error("\(error.description)")
+            publish(.failure(message: error.description))
+        }
+    }
+
+    /// Hands the event to the broadcaster and waits, so events reach pages in build order.
+    private func publish(_ event: ReloadBroadcaster.Event) {
+        let done = DispatchSemaphore(value: 0)
+        let events = server.events
+        Task {
+            await events.publish(event)
+            done.signal()
+        }
+        done.wait()
+    }
+}

@@ -1,0 +1,123 @@
+import BroadsheetKit
+import Core
+import Foundation
+import Logging
+import Serve
+import Testing
+
+@Suite("Preview server", .serialized)
+struct PreviewServerTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A small site in a temporary folder, served on a free port for the length of `body`.
+    static func withServer(_ body: (_ port: Int, _ site: URL) async throws -> Void) async throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let content = site.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Templates"), to: site.appendingPathComponent("Templates"))
+        try Data(contentsOf: repository.appendingPathComponent("Content/seed/000_630e8bf078d2bd28.txt"))
+            .write(to: content.appendingPathComponent("seed.txt"))
+        try "---\ntitle: Second story\ndate: 2025-01-05\ncountries: [JP]\n---\nThe first version.\n"
+            .write(to: content.appendingPathComponent("second.md"), atomically: true, encoding: .utf8)
+        try "title: Preview\n".write(to: site.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        // Something outside the site that a symbolic link inside it points to.
+        let secret = site.appendingPathComponent("secret.txt")
+        try "top secret".write(to: secret, atomically: true, encoding: .utf8)
+
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let server = PreviewServer(options: BuildOptions(siteDirectory: site.path), port: 0, logger: logger)
+        let ready = AsyncStream<String>.makeStream()
+        let task = Task {
+            try await server.run(handleSignals: false) { url in ready.continuation.yield(url) }
+        }
+        defer { task.cancel() }
+        var iterator = ready.stream.makeAsyncIterator()
+        guard let url = await iterator.next(), let port = URL(string: url)?.port else {
+            Issue.record("the server did not start")
+            return
+        }
+        try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent(".broadsheet-cache/preview/leak.txt").path,
+                                                   withDestinationPath: secret.path)
+        try await body(port, site)
+        task.cancel()
+        _ = try? await task.value
+    }
+
+    @Test("pages, feeds and assets come with the right status and type")
+    func contentTypes() async throws {
+        try await Self.withServer { port, _ in
+            let home = try RawHTTPClient.request(port: port, path: "/")
+            #expect(home.status == 200)
+            #expect(home.headers["content-type"]?.hasPrefix("text/html") == true)
+            #expect(home.headers["cache-control"] == "no-cache")
+            #expect(home.body.contains("Second story"))
+            #expect(home.body.contains("<script src=\"/__broadsheet/reload.js\"></script>\n</body>"))
+            let expectations: [(String, String)] = [
+                ("/index.xml", "application/xml"), ("/atom.xml", "application/xml"), ("/feed.json", "application/json"),
+                ("/sitemap.xml", "application/xml"), ("/style.css", "text/css"), ("/robots.txt", "text/plain"),
+                ("/__broadsheet/reload.js", "text/javascript"),
+            ]
+            for (path, type) in expectations {
+                let response = try RawHTTPClient.request(port: port, path: path)
+                #expect(response.status == 200, "\(path)")
+                #expect(response.headers["content-type"]?.hasPrefix(type) == true, "\(path): \(response.headers["content-type"] ?? "none")")
+            }
+            let redirect = try RawHTTPClient.request(port: port, path: "/countries")
+            #expect(redirect.status == 301 || redirect.status == 308)
+            #expect(redirect.headers["location"] == "/countries/")
+            let missing = try RawHTTPClient.request(port: port, path: "/no/such/page/")
+            #expect(missing.status == 404)
+            #expect(missing.body.contains("Page not found"))
+            let head = try RawHTTPClient.request(port: port, method: "HEAD", path: "/")
+            #expect(head.status == 200)
+            #expect(head.headers["content-length"] == String(home.body.utf8.count))
+            let etag = try #require(home.headers["etag"])
+            let revalidated = try RawHTTPClient.request(port: port, path: "/", headers: ["If-None-Match": etag])
+            #expect(revalidated.status == 304)
+        }
+    }
+
+    @Test("no request reaches a file outside the site")
+    func traversal() async throws {
+        try await Self.withServer { port, _ in
+            for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/hostname", "/..%2fsecret.txt",
+                         "//etc/hostname", "/leak.txt", "/articles/..%2f..%2f..%2fsecret.txt"] {
+                let response = try RawHTTPClient.request(port: port, path: path)
+                #expect(response.status == 400 || response.status == 404, "\(path): \(response.status)")
+                #expect(!response.body.contains("top secret"), "\(path)")
+                #expect(!response.body.contains("localhost"), "\(path)")
+            }
+        }
+    }
+
+    @Test("an edit reloads open pages within a second; a broken template shows an error, a fix recovers")
+    func liveReload() async throws {
+        try await Self.withServer { port, site in
+            let events = RawHTTPClient(port: port)
+            try events.send(method: "GET", path: "/__broadsheet/events", headers: [:])
+            #expect(try events.waitFor(": connected", timeout: 2))
+
+            let started = Date()
+            try "---\ntitle: Second story, updated\ndate: 2025-01-05\ncountries: [JP]\n---\nThe second version.\n"
+                .write(to: site.appendingPathComponent("Content/second.md"), atomically: true, encoding: .utf8)
+            #expect(try events.waitFor("event: reload", timeout: 1))
+            let page = try RawHTTPClient.request(port: port, path: "/articles/2025/01/second-story-updated/")
+            #expect(page.status == 200)
+            #expect(page.body.contains("The second version."))
+            #expect(Date().timeIntervalSince(started) < 1.5)
+
+            let list = site.appendingPathComponent("Templates/list.mustache")
+            let good = try String(contentsOf: list, encoding: .utf8)
+            try "{{<base}}{{$main}}{{#articles}}{{/main}}{{/base}}".write(to: list, atomically: true, encoding: .utf8)
+            #expect(try events.waitFor("event: failure", timeout: 2))
+            #expect(events.text.contains("list.mustache"))
+            // The last good site is still served.
+            #expect(try RawHTTPClient.request(port: port, path: "/").body.contains("Second story, updated"))
+
+            try good.write(to: list, atomically: true, encoding: .utf8)
+            #expect(try events.waitFor("event: reload\ndata: 3", timeout: 2))
+        }
+    }
+}
