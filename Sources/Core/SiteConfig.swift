@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var automaticTagMinimumArticles: Int
     /// The site's own chrome, added to the built-in patterns: whole lines to drop, line
     /// openings to drop, and lines after which nothing belongs to the story.
+    public var tags = TaxonomySettings(pathPattern: "tags/{slug}/")
+    public var countries = TaxonomySettings(pathPattern: "countries/{slug}/")
     public var chromeLines: [String] = []
     public var chromePrefixes: [String] = []
     public var chromeEndMarkers: [String] = []

@@ -16,6 +16,46 @@ public enum SiteConfigLoader {
         return try parse(text, file: path)
     }
 
+    /// `tags:` or `countries:` — `path`, `page_size`, `feed`, `min_articles`.
+    private static func taxonomy(_ node: Node, key: String, file: String, line: Int?, defaults: TaxonomySettings) throws(Diagnostic) -> TaxonomySettings {
+        guard let mapping = node.mapping else {
+            throw .error(.config, file: file, line: line, "`\(key)` must be a mapping with `path`, `page_size`, `feed` or `min_articles`")
+        }
+        var settings = defaults
+        for (nameNode, value) in mapping {
+            let name = nameNode.string ?? ""
+            let valueLine = nameNode.mark?.line
+            switch name {
+            case "path":
+                guard let pattern = value.string else {
+                    throw .error(.config, file: file, line: valueLine, "`\(key).path` must be a path pattern like `\(key)/{slug}/`")
+                }
+                if let problem = TaxonomySettings.problem(with: pattern) {
+                    throw .error(.config, file: file, line: valueLine, "`\(key).path` \(problem)")
+                }
+                settings.pathPattern = pattern
+            case "page_size":
+                guard let size = value.int, size > 0 else {
+                    throw .error(.config, file: file, line: valueLine, "`\(key).page_size` must be a whole number above 0")
+                }
+                settings.pageSize = size
+            case "feed":
+                guard let flag = value.bool else {
+                    throw .error(.config, file: file, line: valueLine, "`\(key).feed` must be true or false")
+                }
+                settings.feed = flag
+            case "min_articles":
+                guard let minimum = value.int, minimum > 0 else {
+                    throw .error(.config, file: file, line: valueLine, "`\(key).min_articles` must be a whole number above 0")
+                }
+                settings.minimumArticles = minimum
+            default:
+                throw .error(.config, file: file, line: valueLine, "unknown setting `\(key).\(name)` (known: path, page_size, feed, min_articles)")
+            }
+        }
+        return settings
+    }
+
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> SiteConfig {
         var config = SiteConfig()
         let node: Node?
@@ -57,6 +97,10 @@ public enum SiteConfigLoader {
             case "items_per_page", "paginate": config.itemsPerPage = try positiveInt()
             case "feed_items": config.feedItems = try positiveInt()
             case "automatic_tags_min_articles": config.automaticTagMinimumArticles = try positiveInt()
+            case "tags", "countries":
+                let settings = try taxonomy(value, key: key, file: file, line: line,
+                                            defaults: key == "tags" ? config.tags : config.countries)
+                if key == "tags" { config.tags = settings } else { config.countries = settings }
             case "chrome":
                 guard let chrome = value.mapping else {
                     throw .error(.config, file: file, line: line, "`chrome` must be a mapping with `lines`, `prefixes` or `end_markers`")
@@ -77,8 +121,11 @@ public enum SiteConfigLoader {
                 }
             default:
                 throw .error(.config, file: file, line: line,
-                             "unknown setting `\(key)` (known: title, description, base_url, language, time_zone, items_per_page, feed_items, automatic_tags_min_articles, chrome)")
+                             "unknown setting `\(key)` (known: title, description, base_url, language, time_zone, items_per_page, feed_items, automatic_tags_min_articles, tags, countries, chrome)")
             }
+        }
+        if config.tags.indexPath == config.countries.indexPath {
+            throw .error(.config, file: file, "`tags.path` and `countries.path` must put their pages in different folders")
         }
         return config
     }

@@ -148,7 +148,7 @@ enum DefaultTheme {
   {{#kicker}}<p class="kicker">{{kicker}}</p>{{/kicker}}
   <h1>{{#flag}}<span aria-hidden="true">{{flag}}</span> {{/flag}}{{heading}}</h1>
   {{#region}}<p class="region">{{region}} · {{subregion}}</p>{{/region}}
-  <p class="count">{{count_text}}{{^is_home}} · <a href="{{feed_url}}">RSS feed</a>{{/is_home}}</p>
+  <p class="count">{{count_text}}{{#has_term_feed}} · <a href="{{feed_url}}">RSS feed</a>{{/has_term_feed}}</p>
 </header>
 <ol class="story-list">
 {{#articles}}{{>partials/summary}}{{/articles}}

@@ -39,7 +39,7 @@ public struct PageContextBuilder: Sendable {
         view["body_html"] = bodyHTML
         view["reading_minutes"] = max(1, (article.wordCount + 229) / 230)
         view["word_count"] = article.wordCount
-        view["tags"] = site.tagIndices(of: id).map { termLink(site.tags[$0], base: Permalinks.tag) }
+        view["tags"] = site.tagIndices(of: id).map { termLink(site.tags[$0], base: site.config.tags.path) }
         view["has_tags"] = !site.tagIndices(of: id).isEmpty
         view["source"] = article.format == .text ? article.sourcePath : false
         // Neighbours in time: a smaller ID is newer.
@@ -103,8 +103,8 @@ public struct PageContextBuilder: Sendable {
             addPage(pagination, to: &context)
             // The front page shows where the archive is busiest; later pages are just the list.
             if pagination.number == 1 {
-                let topTags = mostUsed(site.tags, limit: 12).map { termLink($0, base: Permalinks.tag) }
-                let topCountries = mostUsed(site.countries, limit: 12).map { termLink($0, base: Permalinks.country) }
+                let topTags = mostUsed(site.tags, limit: 12).map { termLink($0, base: site.config.tags.path) }
+                let topCountries = mostUsed(site.countries, limit: 12).map { termLink($0, base: site.config.countries.path) }
                 context["top_tags"] = topTags
                 context["top_countries"] = topCountries
                 context["has_top_terms"] = !topTags.isEmpty || !topCountries.isEmpty
@@ -123,10 +123,10 @@ public struct PageContextBuilder: Sendable {
             return context
         case .tag(let index, let pagination):
             let term = site.tags[index]
-            return termPage(term, kind: "Tag", base: Permalinks.tag(term.slug), page: page, pagination: pagination)
+            return termPage(term, kind: "Tag", settings: site.config.tags, page: page, pagination: pagination)
         case .country(let index, let pagination):
             let term = site.countries[index]
-            var context = termPage(term, kind: "Country", base: Permalinks.country(term.slug), page: page, pagination: pagination)
+            var context = termPage(term, kind: "Country", settings: site.config.countries, page: page, pagination: pagination)
             if let code = term.code, let country = gazetteer.country(code: code) {
                 context["flag"] = country.flag
                 context["region"] = country.region
@@ -148,9 +148,9 @@ public struct PageContextBuilder: Sendable {
             ]
             return context
         case .tagIndex:
-            return termIndex(site.tags, title: "Tags", path: page.path, base: Permalinks.tag)
+            return termIndex(site.tags, title: "Tags", path: page.path, base: site.config.tags.path)
         case .countryIndex:
-            var context = termIndex(site.countries, title: "Countries", path: page.path, base: Permalinks.country)
+            var context = termIndex(site.countries, title: "Countries", path: page.path, base: site.config.countries.path)
             context["is_countries"] = true
             return context
         case .archiveIndex:
@@ -203,8 +203,8 @@ public struct PageContextBuilder: Sendable {
             ] as [String: Any],
             "nav": [
                 "home": url(Permalinks.home),
-                "tags": url(Permalinks.tagIndex),
-                "countries": url(Permalinks.countryIndex),
+                "tags": url(site.config.tags.indexPath),
+                "countries": url(site.config.countries.indexPath),
                 "archive": url(Permalinks.archiveIndex),
                 "feed": url(Permalinks.feed(Permalinks.home)),
                 "about": url(Permalinks.about),
@@ -239,19 +239,24 @@ public struct PageContextBuilder: Sendable {
         return view
     }
 
-    private func termPage(_ term: Term, kind: String, base: String, page: PagePlan.Page, pagination: Pagination) -> [String: Any] {
+    private func termPage(_ term: Term, kind: String, settings: TaxonomySettings, page: PagePlan.Page, pagination: Pagination) -> [String: Any] {
+        let base = settings.path(for: term.slug)
         let suffix = pagination.number > 1 ? " — page \(pagination.number)" : ""
         var context = common(path: page.path, title: "\(term.name)\(suffix) — \(site.config.title)",
                              description: "\(countText(term.articleIDs.count)) about \(term.name).")
         context["heading"] = term.name
         context["kicker"] = kind
-        context["feed_url"] = url(Permalinks.feed(base))
-        context["atom_url"] = url(Permalinks.atomFeed(base))
-        context["json_feed_url"] = url(Permalinks.jsonFeed(base))
-        context["feed_title"] = "\(term.name) — \(site.config.title)"
+        // Without feeds for the taxonomy, the page links the site's feeds.
+        if settings.feed {
+            context["feed_url"] = url(Permalinks.feed(base))
+            context["atom_url"] = url(Permalinks.atomFeed(base))
+            context["json_feed_url"] = url(Permalinks.jsonFeed(base))
+            context["feed_title"] = "\(term.name) — \(site.config.title)"
+        }
+        context["has_term_feed"] = settings.feed
         context["has_breadcrumbs"] = true
             context["breadcrumbs"] = [["name": kind == "Tag" ? "Tags" : "Countries",
-                                   "url": url(kind == "Tag" ? Permalinks.tagIndex : Permalinks.countryIndex)]]
+                                   "url": url(settings.indexPath)]]
         addPage(pagination, to: &context)
         return context
     }
@@ -290,7 +295,7 @@ public struct PageContextBuilder: Sendable {
         return view
     }
 
-    private func countryLink(_ term: Term) -> [String: Any] { termLink(term, base: Permalinks.country) }
+    private func countryLink(_ term: Term) -> [String: Any] { termLink(term, base: site.config.countries.path) }
 
     private func monthLink(_ month: DateArchive.Month) -> [String: Any] {
         ["name": DateText.monthNames[month.month - 1], "url": url(Permalinks.month(year: month.year, month: month.month)),

@@ -95,7 +95,7 @@ public struct PreviewServer: Sendable {
                 let boundPort = channel.localAddress?.port ?? 0
                 let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/"
                 rebuilder.setBaseURL(url)
-                rebuilder.rebuildNow(reason: [])
+                await rebuilder.rebuildAndWait()
                 do {
                     try watcher.start()
                 } catch {
@@ -145,8 +145,14 @@ final class Rebuilder: @unchecked Sendable {
         queue.async { self.build(reason: reason) }
     }
 
-    func rebuildNow(reason: [String]) {
-        queue.sync { self.build(reason: reason) }
+    /// The first build: waits for it without holding a thread of the async runtime.
+    func rebuildAndWait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.build(reason: [])
+                continuation.resume()
+            }
+        }
     }
 
     private func build(reason: [String]) {
@@ -171,14 +177,18 @@ final class Rebuilder: @unchecked Sendable {
         }
     }
 
-    /// Hands the event to the broadcaster and waits, so events reach pages in build order.
-    private func publish(_ event: ReloadBroadcaster.Event) {
-        let done = DispatchSemaphore(value: 0)
+    /// Events go through one stream to one task, so they reach pages in build order without
+    /// a build thread ever waiting on the async runtime.
+    private lazy var outbox: AsyncStream<ReloadBroadcaster.Event>.Continuation = {
+        let (stream, continuation) = AsyncStream<ReloadBroadcaster.Event>.makeStream()
         let events = server.events
         Task {
-            await events.publish(event)
-            done.signal()
+            for await event in stream { await events.publish(event) }
         }
-        done.wait()
+        return continuation
+    }()
+
+    private func publish(_ event: ReloadBroadcaster.Event) {
+        outbox.yield(event)
     }
 }

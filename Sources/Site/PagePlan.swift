@@ -62,23 +62,25 @@ public struct PagePlan: Sendable {
         for pagination in Paginator.paginate(allIDs, basePath: Permalinks.home, pageSize: pageSize) {
             pages.append(Page(kind: .home(pagination), path: pagination.path))
         }
-        pages.append(Page(kind: .tagIndex, path: Permalinks.tagIndex))
-        pages.append(Page(kind: .countryIndex, path: Permalinks.countryIndex))
+        pages.append(Page(kind: .tagIndex, path: site.config.tags.indexPath))
+        pages.append(Page(kind: .countryIndex, path: site.config.countries.indexPath))
         var feeds = [Feed(title: site.config.title, pagePath: Permalinks.home, path: Permalinks.feed(Permalinks.home),
                           articleIDs: allIDs.prefix(feedSize))]
         // Tags and countries are planned alike: paginated term pages and a feed per term.
-        let taxonomies: [([Term], (String) -> String, (Int, Pagination) -> Kind)] = [
-            (site.tags, Permalinks.tag, { .tag(term: $0, $1) }),
-            (site.countries, Permalinks.country, { .country(term: $0, $1) }),
+        let taxonomies: [([Term], TaxonomySettings, (Int, Pagination) -> Kind)] = [
+            (site.tags, site.config.tags, { .tag(term: $0, $1) }),
+            (site.countries, site.config.countries, { .country(term: $0, $1) }),
         ]
-        for (terms, basePath, kind) in taxonomies {
+        for (terms, settings, kind) in taxonomies {
             for (index, term) in terms.enumerated() {
-                let base = basePath(term.slug)
-                for pagination in Paginator.paginate(term.articleIDs, basePath: base, pageSize: pageSize) {
+                let base = settings.path(for: term.slug)
+                for pagination in Paginator.paginate(term.articleIDs, basePath: base, pageSize: settings.pageSize ?? pageSize) {
                     pages.append(Page(kind: kind(index, pagination), path: pagination.path))
                 }
-                feeds.append(Feed(title: "\(term.name) — \(site.config.title)", pagePath: base, path: Permalinks.feed(base),
-                                  articleIDs: term.articleIDs.prefix(feedSize)))
+                if settings.feed {
+                    feeds.append(Feed(title: "\(term.name) — \(site.config.title)", pagePath: base, path: Permalinks.feed(base),
+                                      articleIDs: term.articleIDs.prefix(feedSize)))
+                }
             }
         }
         pages.append(Page(kind: .archiveIndex, path: Permalinks.archiveIndex))

@@ -1,4 +1,5 @@
-/// Where every kind of page lives: the site's URL layout in one place.
+/// Where every kind of page lives: the site's URL layout in one place. Tag and country pages
+/// follow the path patterns of `site.yml` (`SiteConfig.tags`, `SiteConfig.countries`).
 ///
 /// Paths are relative to the site root, without a leading `/` and with a trailing `/` for
 /// pages (`articles/2025/02/slug/`); the root is the empty string.
@@ -8,13 +9,9 @@ public enum Permalinks {
     }
 
     public static let home = ""
-    public static let tagIndex = "tags/"
-    public static let countryIndex = "countries/"
     public static let archiveIndex = "articles/"
     public static let about = "about/"
 
-    public static func tag(_ slug: String) -> String { "tags/\(slug)/" }
-    public static func country(_ slug: String) -> String { "countries/\(slug)/" }
     public static func year(_ year: Int) -> String { "articles/\(year)/" }
     public static func month(year: Int, month: Int) -> String { "articles/\(year)/\(twoDigits(month))/" }
 

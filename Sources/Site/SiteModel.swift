@@ -54,8 +54,9 @@ public struct SiteModel: Sendable {
         self.articles = articles
         self.articlePaths = paths
         let index = TaxonomyIndex(articles: articles, gazetteer: gazetteer, automaticTagMinimum: config.automaticTagMinimumArticles)
-        self.tags = index.tags
-        self.countries = index.countries
+        // Terms below a taxonomy's minimum get no page, and so no link from any article.
+        self.tags = index.tags.filter { $0.articleIDs.count >= config.tags.minimumArticles }
+        self.countries = index.countries.filter { $0.articleIDs.count >= config.countries.minimumArticles }
         self.archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
         self.warnings = warnings
         self.tagIndexBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })

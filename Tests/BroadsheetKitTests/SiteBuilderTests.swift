@@ -192,6 +192,24 @@ struct SiteBuilderTests {
         #expect(!site.exists(".Output.staging"))
     }
 
+    @Test("taxonomy settings move term pages, size them, drop feeds and small terms")
+    func taxonomySettings() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try site.write("site.yml", "title: Fixture Times\nbase_url: https://news.example.org/\ntags:\n  path: topics/{slug}/\n  page_size: 10\n  feed: false\ncountries:\n  min_articles: 3\n")
+        _ = try build(site)
+        #expect(site.exists("Output/topics/index.html"))
+        #expect(site.exists("Output/topics/trade/page/3/index.html"))
+        #expect(!site.exists("Output/topics/trade/page/4/index.html"))
+        #expect(!site.exists("Output/topics/trade/index.xml"))
+        #expect(!site.exists("Output/tags/index.html"))
+        // Pakistan has only one article: no page, and no link to one.
+        #expect(site.exists("Output/countries/japan/index.html"))
+        #expect(!site.exists("Output/countries/pakistan/index.html"))
+        #expect(!(site.read("Output/articles/2025/01/budget-passed-in-islamabad/index.html") ?? "").contains("/countries/pakistan/"))
+        #expect(site.read("Output/index.html")?.contains("href=\"/topics/\"") == true)
+    }
+
     @Test("a site with no Templates/ folder builds with the default theme")
     func defaultTheme() throws {
         let site = try FixtureSite(files: FixtureSite.japanArticles(3), copyTemplates: false)

@@ -16,6 +16,25 @@ struct SiteConfigLoaderTests {
         #expect(config.language == "en")
     }
 
+    @Test("each taxonomy has its own path pattern, page size, feeds and minimum")
+    func taxonomies() throws {
+        let config = try SiteConfigLoader.parse("tags:\n  path: topics/{slug}/\n  page_size: 5\n  feed: false\n  min_articles: 3\ncountries:\n  path: places/{slug}/\n", file: "site.yml")
+        #expect(config.tags == TaxonomySettings(pathPattern: "topics/{slug}/", pageSize: 5, feed: false, minimumArticles: 3))
+        #expect(config.tags.indexPath == "topics/")
+        #expect(config.tags.path(for: "trade") == "topics/trade/")
+        #expect(config.countries.indexPath == "places/")
+        for (yaml, line) in [("tags:\n  path: topics/\n", 2), ("tags:\n  path: /abs/{slug}/\n", 2), ("tags:\n  path: ../{slug}/\n", 2),
+                             ("tags:\n  feed: maybe\n", 2), ("tags:\n  colour: red\n", 2), ("countries:\n  page_size: 0\n", 2)] {
+            do {
+                _ = try SiteConfigLoader.parse(yaml, file: "site.yml")
+                Issue.record("accepted: \(yaml)")
+            } catch {
+                #expect(error.line == line, "\(yaml)")
+            }
+        }
+        #expect(throws: Diagnostic.self) { try SiteConfigLoader.parse("tags:\n  path: same/{slug}/\ncountries:\n  path: same/{slug}/\n", file: "site.yml") }
+    }
+
     @Test("unknown keys and bad values name the key and line")
     func errors() {
         do {

@@ -48,7 +48,7 @@ struct PreviewServerTests {
     @Test("pages, feeds and assets come with the right status and type")
     func contentTypes() async throws {
         try await Self.withServer { port, _ in
-            let home = try RawHTTPClient.request(port: port, path: "/")
+            let home = try await RawHTTPClient.fetch(port: port, path: "/")
             #expect(home.status == 200)
             #expect(home.headers["content-type"]?.hasPrefix("text/html") == true)
             #expect(home.headers["cache-control"] == "no-cache")
@@ -60,21 +60,21 @@ struct PreviewServerTests {
                 ("/__broadsheet/reload.js", "text/javascript"),
             ]
             for (path, type) in expectations {
-                let response = try RawHTTPClient.request(port: port, path: path)
+                let response = try await RawHTTPClient.fetch(port: port, path: path)
                 #expect(response.status == 200, "\(path)")
                 #expect(response.headers["content-type"]?.hasPrefix(type) == true, "\(path): \(response.headers["content-type"] ?? "none")")
             }
-            let redirect = try RawHTTPClient.request(port: port, path: "/countries")
+            let redirect = try await RawHTTPClient.fetch(port: port, path: "/countries")
             #expect(redirect.status == 301 || redirect.status == 308)
             #expect(redirect.headers["location"] == "/countries/")
-            let missing = try RawHTTPClient.request(port: port, path: "/no/such/page/")
+            let missing = try await RawHTTPClient.fetch(port: port, path: "/no/such/page/")
             #expect(missing.status == 404)
             #expect(missing.body.contains("Page not found"))
-            let head = try RawHTTPClient.request(port: port, method: "HEAD", path: "/")
+            let head = try await RawHTTPClient.fetch(port: port, method: "HEAD", path: "/")
             #expect(head.status == 200)
             #expect(head.headers["content-length"] == String(home.body.utf8.count))
             let etag = try #require(home.headers["etag"])
-            let revalidated = try RawHTTPClient.request(port: port, path: "/", headers: ["If-None-Match": etag])
+            let revalidated = try await RawHTTPClient.fetch(port: port, path: "/", headers: ["If-None-Match": etag])
             #expect(revalidated.status == 304)
         }
     }
@@ -84,7 +84,7 @@ struct PreviewServerTests {
         try await Self.withServer { port, _ in
             for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/hostname", "/..%2fsecret.txt",
                          "//etc/hostname", "/leak.txt", "/articles/..%2f..%2f..%2fsecret.txt"] {
-                let response = try RawHTTPClient.request(port: port, path: path)
+                let response = try await RawHTTPClient.fetch(port: port, path: path)
                 #expect(response.status == 400 || response.status == 404, "\(path): \(response.status)")
                 #expect(!response.body.contains("top secret"), "\(path)")
                 #expect(!response.body.contains("localhost"), "\(path)")
@@ -97,13 +97,13 @@ struct PreviewServerTests {
         try await Self.withServer { port, site in
             let events = RawHTTPClient(port: port)
             try events.send(method: "GET", path: "/__broadsheet/events", headers: [:])
-            #expect(try events.waitFor(": connected", timeout: 2))
+            #expect(try await events.waitAsync(": connected", timeout: 2))
 
             let started = Date()
             try "---\ntitle: Second story, updated\ndate: 2025-01-05\ncountries: [JP]\n---\nThe second version.\n"
                 .write(to: site.appendingPathComponent("Content/second.md"), atomically: true, encoding: .utf8)
-            #expect(try events.waitFor("event: reload", timeout: 1))
-            let page = try RawHTTPClient.request(port: port, path: "/articles/2025/01/second-story-updated/")
+            #expect(try await events.waitAsync("event: reload", timeout: 1))
+            let page = try await RawHTTPClient.fetch(port: port, path: "/articles/2025/01/second-story-updated/")
             #expect(page.status == 200)
             #expect(page.body.contains("The second version."))
             #expect(Date().timeIntervalSince(started) < 1.5)
@@ -111,13 +111,14 @@ struct PreviewServerTests {
             let list = site.appendingPathComponent("Templates/list.mustache")
             let good = try String(contentsOf: list, encoding: .utf8)
             try "{{<base}}{{$main}}{{#articles}}{{/main}}{{/base}}".write(to: list, atomically: true, encoding: .utf8)
-            #expect(try events.waitFor("event: failure", timeout: 2))
+            #expect(try await events.waitAsync("event: failure", timeout: 2))
             #expect(events.text.contains("list.mustache"))
             // The last good site is still served.
-            #expect(try RawHTTPClient.request(port: port, path: "/").body.contains("Second story, updated"))
+            let stillServed = try await RawHTTPClient.fetch(port: port, path: "/")
+            #expect(stillServed.body.contains("Second story, updated"))
 
             try good.write(to: list, atomically: true, encoding: .utf8)
-            #expect(try events.waitFor("event: reload\ndata: 3", timeout: 2))
+            #expect(try await events.waitAsync("event: reload\ndata: 3", timeout: 2))
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 
 /// A minimal HTTP/1.1 client on a plain socket, so that tests see exactly what the server
 /// sends: no redirect following, no caching, and event streams read as they arrive.
-final class RawHTTPClient {
+final class RawHTTPClient: @unchecked Sendable {
     struct Response {
         var status: Int
         var headers: [String: String]
@@ -26,6 +26,24 @@ final class RawHTTPClient {
 
     deinit {
         if socketDescriptor >= 0 { close(socketDescriptor) }
+    }
+
+    /// `request` off the async runtime's threads: the server under test needs them.
+    static func fetch(port: Int, method: String = "GET", path: String, headers: [String: String] = [:]) async throws -> Response {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try request(port: port, method: method, path: path, headers: headers) })
+            }
+        }
+    }
+
+    /// `waitFor` off the async runtime's threads.
+    func waitAsync(_ marker: String, timeout: Double) async throws -> Bool {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try self.waitFor(marker, timeout: timeout) })
+            }
+        }
     }
 
     /// Sends one request on a new connection and reads the whole response.
