@@ -194,7 +194,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             }
         }
         if let failure = feedResults.compactMap({ $0 }).first { throw failure }
-        try writer.write("sitemap.xml", string: SitemapWriter(site: site).render(plan))
+        for (path, contents) in SitemapWriter(site: site).render(plan) {
+            try writer.write(path, string: contents)
+        }
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
         return diagnostics

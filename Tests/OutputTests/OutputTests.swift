@@ -60,11 +60,27 @@ struct OutputTests {
     @Test("the sitemap lists first pages with their newest date")
     func sitemap() {
         let site = site()
-        let xml = SitemapWriter(site: site).render(PagePlan(site: site))
+        let files = SitemapWriter(site: site).render(PagePlan(site: site))
+        #expect(files.map(\.path) == ["sitemap.xml"])
+        let xml = files[0].contents
         #expect(xml.contains("<url><loc>https://news.example.org/sub/articles/2025/02/story-1/</loc><lastmod>2025-02-01</lastmod></url>"))
         #expect(xml.contains("<loc>https://news.example.org/sub/</loc><lastmod>2025-02-03</lastmod>"))
         #expect(xml.contains("<loc>https://news.example.org/sub/countries/japan/</loc>"))
         #expect(!xml.contains("404"))
+    }
+
+    @Test("past the URL limit the sitemap becomes an index of numbered sitemaps")
+    func sitemapIndex() throws {
+        let site = site()
+        let plan = PagePlan(site: site)
+        let listed = (plan.articlePages + plan.listPages).filter(\.isListedInSitemap).count
+        let files = SitemapWriter(site: site).render(plan, maximumURLs: 5)
+        #expect(files.map(\.path) == ["sitemap.xml"] + (1...((listed + 4) / 5)).map { "sitemap-\($0).xml" })
+        #expect(files[0].contents.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(files[0].contents.contains("<sitemap><loc>https://news.example.org/sub/sitemap-1.xml</loc><lastmod>"))
+        let urls = files.dropFirst().map { $0.contents.components(separatedBy: "<url>").count - 1 }
+        #expect(urls.allSatisfy { $0 <= 5 })
+        #expect(urls.reduce(0, +) == listed)
     }
 
     @Test("pages are staged and moved into place only on commit; stale files go, foreign files stay")
