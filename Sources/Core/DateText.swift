@@ -42,6 +42,16 @@ public struct DateText: Sendable {
 
     public func year(_ date: Date) -> Int { calendar.component(.year, from: date) }
 
+    public func dayOfMonth(_ date: Date) -> Int { calendar.component(.day, from: date) }
+
+    private static let weekdayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+    /// `Monday, February 17`.
+    public func weekdayAndDay(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.month, .day, .weekday], from: date)
+        return "\(Self.weekdayNames[parts.weekday! - 1]), \(Self.monthNames[parts.month! - 1]) \(parts.day!)"
+    }
+
     private func offset(_ date: Date, separator: String) -> String {
         let seconds = calendar.timeZone.secondsFromGMT(for: date)
         let sign = seconds < 0 ? "-" : "+"

@@ -150,9 +150,21 @@ enum DefaultTheme {
   {{#region}}<p class="region">{{region}} · {{subregion}}</p>{{/region}}
   <p class="count">{{count_text}}{{#has_term_feed}} · <a href="{{feed_url}}">RSS feed</a>{{/has_term_feed}}</p>
 </header>
+{{#has_days}}
+{{#days}}
+<section class="archive-day" aria-labelledby="{{anchor}}">
+  <h2 id="{{anchor}}" class="section-title">{{label}}</h2>
+  <ol class="story-list">
+  {{#articles}}{{>partials/summary}}{{/articles}}
+  </ol>
+</section>
+{{/days}}
+{{/has_days}}
+{{^has_days}}
 <ol class="story-list">
 {{#articles}}{{>partials/summary}}{{/articles}}
 </ol>
+{{/has_days}}
 {{>partials/pagination}}
 {{#has_top_terms}}
 <section class="top-terms" aria-labelledby="top-terms-heading">

@@ -140,7 +140,20 @@ public struct PageContextBuilder: Sendable {
             context["heading"] = name
             context["kicker"] = "Archive"
             context["count_text"] = countText(ids.count)
-            context["articles"] = ids.map(summary)
+            // A month reads as a calendar: its articles under the day they were published.
+            var days: [[String: Any]] = []
+            for id in ids {
+                let label = dates.weekdayAndDay(site.articles[id].date)
+                if days.last?["label"] as? String == label {
+                    var day = days.removeLast()
+                    day["articles"] = (day["articles"] as? [[String: Any]] ?? []) + [summary(id)]
+                    days.append(day)
+                } else {
+                    days.append(["label": label, "anchor": "day-\(dates.dayOfMonth(site.articles[id].date))", "articles": [summary(id)]])
+                }
+            }
+            context["days"] = days
+            context["has_days"] = !days.isEmpty
             context["has_breadcrumbs"] = true
             context["breadcrumbs"] = [
                 ["name": "Archive", "url": url(Permalinks.archiveIndex)],

@@ -109,7 +109,9 @@ struct SiteBuilderTests {
         #expect(tags.contains("<span class=\"term-name\">Trade</span></a> <span class=\"term-count\">25</span>"))
         #expect(site.exists("Output/tags/trade/page/2/index.html"))
         #expect(site.exists("Output/page/2/index.html"))
-        #expect(site.exists("Output/articles/2024/03/index.html"))
+        let month = try #require(site.read("Output/articles/2024/03/index.html"))
+        #expect(month.contains("<h2 id=\"day-3\" class=\"section-title\">Sunday, March 3</h2>"))
+        #expect(month.components(separatedBy: "class=\"archive-day\"").count - 1 == 25)
         #expect(site.exists("Output/404.html"))
         #expect(site.exists("Output/style.css"))
     }
