@@ -22,6 +22,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("cache-dir"), help: "Where build state lives (default: <site>/.broadsheet-cache).")
     var cacheDirectory: String?
 
+    @Flag(name: .customLong("relative-urls"), help: "Write links relative to each page, so that the site also works from file://.")
+    var relativeURLs = false
+
     @Flag(help: "Fail the build on any warning or skipped file.")
     var strict = false
 
@@ -34,7 +37,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let logger = Logger(label: "broadsheet")
         let options = BuildOptions(siteDirectory: site, outputDirectory: output, baseURL: baseURL,
-                                   cacheDirectory: cacheDirectory, strict: strict)
+                                   cacheDirectory: cacheDirectory, strict: strict, relativeURLs: relativeURLs)
         let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
         let report: BuildReport
         do {

@@ -10,9 +10,12 @@ public struct BuildOptions: Sendable {
     public var cacheDirectory: String?
     /// Treat every warning as an error.
     public var strict: Bool
+    /// Write links relative to each page, so that the site also works from `file://`.
+    public var relativeURLs: Bool
 
     public init(siteDirectory: String = ".", outputDirectory: String? = nil, baseURL: String? = nil,
-                cacheDirectory: String? = nil, strict: Bool = false) {
+                cacheDirectory: String? = nil, strict: Bool = false, relativeURLs: Bool = false) {
+        self.relativeURLs = relativeURLs
         self.siteDirectory = siteDirectory
         self.outputDirectory = outputDirectory
         self.baseURL = baseURL

@@ -149,7 +149,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             do throws(Diagnostic) {
                 let body = try loader.loadBody(site.articles[id])
                 let html = templates.render(contexts.article(id: id, bodyHTML: markdown.html(body)), template: "article")
-                try writer.write(plan.articlePages[index].file, string: html)
+                try writer.write(plan.articlePages[index].file, string: finish(html, page: plan.articlePages[index], site: site))
                 return nil
             } catch {
                 return error
@@ -167,7 +167,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             case .article: return nil
             }
             do throws(Diagnostic) {
-                try writer.write(page.file, string: templates.render(contexts.list(page), template: template))
+                try writer.write(page.file, string: finish(templates.render(contexts.list(page), template: template), page: page, site: site))
                 return nil
             } catch {
                 return error
@@ -200,6 +200,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
         return diagnostics
+    }
+
+    /// The last touch on a rendered page: links relative to it, when asked for.
+    private func finish(_ html: String, page: PagePlan.Page, site: SiteModel) -> String {
+        // The 404 page is served at whatever URL was missing, so only root-relative links work there.
+        guard options.relativeURLs, page.kind != .notFound else { return html }
+        return RelativeLinks.rewrite(html, pagePath: page.path, basePath: site.config.basePath)
     }
 
     /// The theme's static files (the stylesheet and anything else under `Templates/static/`).

@@ -212,6 +212,26 @@ struct SiteBuilderTests {
         #expect(site.read("Output/index.html")?.contains("href=\"/topics/\"") == true)
     }
 
+    @Test("--relative-urls makes every internal link work from file://")
+    func relativeURLs() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, relativeURLs: true), fileSystem: LocalFileSystem()).build()
+        let page = try #require(site.read(seedPage))
+        #expect(page.contains("href=\"../../../../style.css\""))
+        #expect(page.contains("href=\"../../../../countries/japan/index.html\""))
+        #expect(!page.contains("href=\"/"))
+        // Every relative link resolves to a file in the output.
+        let root = site.root.appendingPathComponent("Output")
+        let pageURL = root.appendingPathComponent("articles/2025/02/afghanistans-taliban-govt-makes-first-diplomatic-trip-to-japan/index.html")
+        for link in page.components(separatedBy: "href=\"").dropFirst().map({ String($0.prefix { $0 != "\"" }) })
+        where !link.hasPrefix("http") && !link.hasPrefix("#") {
+            let target = URL(fileURLWithPath: link.components(separatedBy: "#")[0], relativeTo: pageURL.deletingLastPathComponent()).standardizedFileURL
+            #expect(FileManager.default.fileExists(atPath: target.path), "\(link)")
+        }
+        #expect(site.read("Output/404.html")?.contains("href=\"/style.css\"") == true)
+    }
+
     @Test("a site with no Templates/ folder builds with the default theme")
     func defaultTheme() throws {
         let site = try FixtureSite(files: FixtureSite.japanArticles(3), copyTemplates: false)
