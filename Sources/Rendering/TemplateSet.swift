@@ -51,7 +51,35 @@ public struct TemplateSet: Sendable {
         for (name, source) in sources {
             templates[name] = try Self.parse(source.text, file: source.file)
         }
+        // swift-mustache renders a missing partial or parent as nothing; a typo would silently
+        // drop part of every page, so every reference must name a template that exists.
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in Self.references(in: source.text) where templates[reference.name] == nil {
+                throw .error(.render, file: source.file, line: reference.line, column: reference.column,
+                             "`\(reference.tag)` names a template that does not exist (\(name) includes it; known: \(templates.keys.sorted().joined(separator: ", ")))")
+            }
+        }
         try self.init(templates: templates, directory: directory, staticFiles: staticFiles, overridden: overridden)
+    }
+
+    /// The partials (`{{>name}}`) and parents (`{{<name}}`) a template names, with their position.
+    static func references(in text: String) -> [(name: String, tag: String, line: Int, column: Int)] {
+        var found: [(name: String, tag: String, line: Int, column: Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let inner = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = inner.first, sigil == ">" || sigil == "<" {
+                    let name = inner.dropFirst().trimmingCharacters(in: .whitespaces)
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    if !name.isEmpty { found.append((name, "{{\(inner)}}", lineIndex + 1, column)) }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
     }
 
     /// Files the templates folder may hold: `*.mustache` templates and anything under `static/`.

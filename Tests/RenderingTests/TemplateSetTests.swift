@@ -49,6 +49,22 @@ struct TemplateSetTests {
         }
     }
 
+    @Test("a partial or parent that does not exist fails with its file, line and column")
+    func missingPartial() {
+        var files: [String: String] = [:]
+        for (name, text) in Self.minimal { files["site/Templates/\(name).mustache"] = text }
+        files["site/Templates/article.mustache"] = "{{<base}}\n{{$main}}\n  {{> partials/bylin }}\n{{/main}}{{/base}}"
+        do {
+            _ = try TemplateSet(directory: "site/Templates", fileSystem: MemoryFileSystem(files: files))
+            Issue.record("a missing partial was accepted")
+        } catch {
+            #expect(error.file == "site/Templates/article.mustache")
+            #expect(error.line == 3)
+            #expect(error.column == 3)
+            #expect(error.message.contains("partials/bylin"))
+        }
+    }
+
     @Test("the templates folder is read recursively through the file-system seam")
     func directory() throws {
         var files: [String: String] = [:]
