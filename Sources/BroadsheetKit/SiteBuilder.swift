@@ -51,7 +51,12 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
         // index
         let site = SiteModel(config: config, articles: loaded, gazetteer: gazetteer)
-        report.diagnostics += site.warnings
+        // The model names files relative to the content folder; reports name them as the user sees them.
+        report.diagnostics += site.warnings.map { warning in
+            var warning = warning
+            warning.file = warning.file.map { joinPath(contentDirectory, $0) }
+            return warning
+        }
         report.phases.append(clock.lap("index"))
 
         // plan

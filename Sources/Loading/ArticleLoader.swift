@@ -36,6 +36,7 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
             guard !parsed.title.isEmpty else { throw .error(.load, file: path, line: 1, "no headline found") }
             let (date, dateWarning, dateOrigin) = resolveDate(parsed.date, path: path, relativePath: relativePath)
             if let dateWarning { warnings.append(dateWarning) }
+            if let implausible = implausibleDate(date.date, path: path, line: nil) { warnings.append(implausible) }
             let metadata = ArticleMetadata(
                 sourcePath: relativePath, format: .text, title: parsed.title, dek: parsed.dek,
                 byline: parsed.byline, date: date.date, hasTime: date.hasTime, dateline: parsed.dateline,
@@ -68,6 +69,7 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
             }
             let (date, dateWarning, dateOrigin) = resolveDate(parsedDate, path: path, relativePath: relativePath)
             if let dateWarning { warnings.append(dateWarning) }
+            if let implausible = implausibleDate(date.date, path: path, line: matter.dateLine) { warnings.append(implausible) }
             let metadata = ArticleMetadata(
                 sourcePath: relativePath, format: .markdown, title: title, dek: matter.dek,
                 byline: matter.author, date: date.date, hasTime: date.hasTime, dateline: matter.dateline,
@@ -78,6 +80,16 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
                 metadata: metadata, declaredCountries: matter.countries, bodyMarkdown: result.body,
                 bodyText: result.body, warnings: warnings, dateOrigin: dateOrigin))
         }
+    }
+
+    /// A date a news archive cannot hold: before the first newspapers, or years ahead.
+    func implausibleDate(_ date: Date, path: String, line: Int?) -> Diagnostic? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = dates.timeZone
+        let year = calendar.component(.year, from: date)
+        let thisYear = calendar.component(.year, from: Date())
+        guard year < 1600 || year > thisYear + 1 else { return nil }
+        return .warning(.load, file: path, line: line, "the date \(year) is far in the \(year < 1600 ? "past" : "future"); check it")
     }
 
     /// Reads an article's body again for rendering, as Markdown.
@@ -96,12 +108,19 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
         }
     }
 
+    /// No news article comes near this size; a larger file is a broken download or not an
+    /// article at all, and reading it would cost time and memory out of proportion.
+    public static var maximumArticleBytes: Int { 16 << 20 }
+
     private func read(_ path: String) throws(Diagnostic) -> SourceTextDecoder.Decoded {
         let data: Data
         do {
             data = try fileSystem.readFile(path)
         } catch {
             throw .error(.load, file: path, "cannot read the file: \(error.localizedDescription)")
+        }
+        guard data.count <= Self.maximumArticleBytes else {
+            throw .error(.load, file: path, "the file is \(data.count >> 20) MB, too large to be an article (the limit is \(Self.maximumArticleBytes >> 20) MB)")
         }
         do {
             return try SourceTextDecoder.decode(data)

@@ -82,14 +82,21 @@ public enum SourceTextDecoder {
         return output
     }
 
+    /// Image, archive and document formats by their first bytes, and otherwise a share of NUL
+    /// and control bytes no text has: a stray NUL in scraped text is removed, not a reason to refuse it.
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let signatures: [[UInt8]] = [
+            [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], [0x47, 0x49, 0x46, 0x38], [0x25, 0x50, 0x44, 0x46],
+            [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x52, 0x49, 0x46, 0x46], [0x7F, 0x45, 0x4C, 0x46],
+        ]
+        if signatures.contains(where: { bytes.starts(with: $0) }) { return true }
         let sample = bytes.prefix(8192)
         guard !sample.isEmpty else { return false }
         let nulls = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
         let controls = sample.reduce(0) { count, byte in
             count + ((byte < 0x09 || (byte > 0x0D && byte < 0x20)) ? 1 : 0)
         }
-        return nulls > 0 && nulls * 100 > sample.count || controls * 10 > sample.count
+        return (nulls >= 8 && nulls * 100 > sample.count) || controls * 10 > sample.count
     }
 
     /// CRLF and lone CR become LF; soft hyphens, zero-width characters, NUL and other control
