@@ -186,13 +186,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             diagnostics.append(failure)
         }
 
-        let rss = RSSFeedWriter(site: site), atom = AtomFeedWriter(site: site), json = JSONFeedWriter(site: site)
+        let feeds = FeedWriter(site: site)
         let feedResults = parallelMap(plan.feeds.count) { index -> Diagnostic? in
             let feed = plan.feeds[index]
             do throws(Diagnostic) {
-                try writer.write(feed.path, string: rss.render(feed))
-                try writer.write(feed.atomPath, string: atom.render(feed))
-                try writer.write(feed.jsonPath, string: json.render(feed))
+                try writer.write(feed.path, string: feeds.rss(feed))
+                try writer.write(feed.atomPath, string: feeds.atom(feed))
+                try writer.write(feed.jsonPath, string: feeds.json(feed))
                 return nil
             } catch {
                 return error

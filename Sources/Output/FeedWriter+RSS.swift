@@ -1,17 +1,9 @@
 import Core
 import Site
 
-/// RSS 2.0 feeds: the latest articles of the site, a tag or a country.
-public struct RSSFeedWriter: Sendable {
-    public let site: SiteModel
-    let dates: DateText
-
-    public init(site: SiteModel) {
-        self.site = site
-        self.dates = DateText(timeZone: site.config.timeZone)
-    }
-
-    public func render(_ feed: PagePlan.Feed) -> String {
+extension FeedWriter {
+    /// RSS 2.0, the feed every reader understands.
+    public func rss(_ feed: PagePlan.Feed) -> String {
         let base = site.config.baseURL
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -2,17 +2,9 @@ import Core
 import Foundation
 import Site
 
-/// JSON Feed 1.1 (jsonfeed.org): the same items as the RSS and Atom feeds, as JSON.
-public struct JSONFeedWriter: Sendable {
-    public let site: SiteModel
-    let dates: DateText
-
-    public init(site: SiteModel) {
-        self.site = site
-        self.dates = DateText(timeZone: site.config.timeZone)
-    }
-
-    public func render(_ feed: PagePlan.Feed) -> String {
+extension FeedWriter {
+    /// JSON Feed 1.1 (jsonfeed.org).
+    public func json(_ feed: PagePlan.Feed) -> String {
         let base = site.config.baseURL
         let items: [[String: Any]] = feed.articleIDs.map { id in
             let article = site.articles[id]

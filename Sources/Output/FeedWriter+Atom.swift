@@ -1,17 +1,9 @@
 import Core
 import Site
 
-/// Atom 1.0 feeds, alongside the RSS ones: same articles, for readers that prefer Atom.
-public struct AtomFeedWriter: Sendable {
-    public let site: SiteModel
-    let dates: DateText
-
-    public init(site: SiteModel) {
-        self.site = site
-        self.dates = DateText(timeZone: site.config.timeZone)
-    }
-
-    public func render(_ feed: PagePlan.Feed) -> String {
+extension FeedWriter {
+    /// Atom 1.0, for readers that prefer it.
+    public func atom(_ feed: PagePlan.Feed) -> String {
         let base = site.config.baseURL
         let pageURL = XMLText.escape(base + feed.pagePath)
         // The newest article's date, not the clock, so that the same archive gives the same feed.
