@@ -56,7 +56,7 @@ public struct ChromePatterns: Sendable, Hashable {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in line.lowercased().unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isASCII ? (scalar == " " || scalar == "\t") : scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
             } else if isPunctuation(scalar) && result.isEmpty {
                 continue

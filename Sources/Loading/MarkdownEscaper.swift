@@ -5,13 +5,19 @@
 public enum MarkdownEscaper {
     private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<"]
     private static let escapedAtLineStart: Set<Unicode.Scalar> = ["#", ">", "-", "+", "=", "|", "~"]
-    private static let alwaysEscapedBytes: Set<UInt8> = Set(alwaysEscaped.map { UInt8($0.value) })
+    /// Bytes that may need an escape anywhere in a line (`&` only before an entity), as a table.
+    private static let specialBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for scalar in alwaysEscaped { table[Int(scalar.value)] = true }
+        table[0x26] = true
+        return table
+    }()
     private static let escapedAtLineStartBytes: Set<UInt8> = Set(escapedAtLineStart.map { UInt8($0.value) })
 
     public static func escape(_ line: String) -> String {
         // Most lines of prose need nothing: check the bytes before doing any work.
         if let first = line.utf8.first, !(first >= 0x30 && first <= 0x39), !escapedAtLineStartBytes.contains(first),
-           !line.utf8.contains(where: { alwaysEscapedBytes.contains($0) || $0 == 0x26 }) {
+           !line.utf8.contains(where: { specialBytes[Int($0)] }) {
             return line
         }
         let scalars = Array(line.unicodeScalars)

@@ -42,8 +42,18 @@ public struct CountryDetector: Sendable {
 
     /// The first paragraph and the rest of a body.
     public static func splitLead(_ body: String) -> (String, String) {
-        guard let range = body.range(of: "\n\n") else { return (body, "") }
-        return (String(body[..<range.lowerBound]), String(body[range.upperBound...]))
+        let bytes = body.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == 0x0A {
+                let next = bytes.index(after: index)
+                if next < bytes.endIndex && bytes[next] == 0x0A {
+                    return (String(body[..<index]), String(body[bytes.index(after: next)...]))
+                }
+            }
+            index = bytes.index(after: index)
+        }
+        return (body, "")
     }
 
     /// Detection on texts already split into words, so that other stages can share the scan.
@@ -94,8 +104,8 @@ public struct CountryDetector: Sendable {
         var index = 0
         while index < words.count {
             // Names start with a capital (or a caseless script): most words are passed over here.
-            guard let first = words[index].text.unicodeScalars.first, !first.properties.isLowercase,
-                  !(first.isASCII && first.properties.numericType != nil),
+            guard let first = words[index].text.unicodeScalars.first,
+                  first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : !first.properties.isLowercase,
                   let longest = gazetteer.phraseLengthByFirstWord[words[index].text] else {
                 index += 1
                 continue

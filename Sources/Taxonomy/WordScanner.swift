@@ -41,7 +41,7 @@ struct WordScanner {
                 var end = scalars.index(after: index)
                 while end < scalars.endIndex {
                     let next = scalars[end]
-                    if isWordScalar(next) || next.properties.isGraphemeExtend {
+                    if isWordScalar(next) || (!next.isASCII && next.properties.isGraphemeExtend) {
                         end = scalars.index(after: end)
                     } else if next == "." || next == "-" || next == "&", continuesWord(scalars, start: start, at: end) {
                         end = scalars.index(after: end)
