@@ -25,6 +25,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("relative-urls"), help: "Write links relative to each page, so that the site also works from file://.")
     var relativeURLs = false
 
+    @Flag(help: "Remove every file in the output folder that this build did not write.")
+    var clean = false
+
     @Flag(help: "Fail the build on any warning or skipped file.")
     var strict = false
 
@@ -37,7 +40,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let logger = Logger(label: "broadsheet")
         let options = BuildOptions(siteDirectory: site, outputDirectory: output, baseURL: baseURL,
-                                   cacheDirectory: cacheDirectory, strict: strict, relativeURLs: relativeURLs)
+                                   cacheDirectory: cacheDirectory, strict: strict, relativeURLs: relativeURLs, clean: clean)
         let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
         let report: BuildReport
         do {

@@ -10,11 +10,14 @@ public struct BuildOptions: Sendable {
     public var cacheDirectory: String?
     /// Treat every warning as an error.
     public var strict: Bool
+    /// Remove every file in the output folder that this build did not write.
+    public var clean: Bool
     /// Write links relative to each page, so that the site also works from `file://`.
     public var relativeURLs: Bool
 
     public init(siteDirectory: String = ".", outputDirectory: String? = nil, baseURL: String? = nil,
-                cacheDirectory: String? = nil, strict: Bool = false, relativeURLs: Bool = false) {
+                cacheDirectory: String? = nil, strict: Bool = false, relativeURLs: Bool = false, clean: Bool = false) {
+        self.clean = clean
         self.relativeURLs = relativeURLs
         self.siteDirectory = siteDirectory
         self.outputDirectory = outputDirectory

@@ -73,7 +73,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         do {
             report.diagnostics += try render(site: site, plan: plan, templates: templates, writer: writer)
             report.phases.append(clock.lap("render"))
-            try writer.commit()
+            try writer.commit(clean: options.clean)
             report.phases.append(clock.lap("write"))
         } catch {
             writer.abandon()

@@ -4,12 +4,15 @@ import Foundation
 /// Writes the site into a staging folder beside the output folder and moves it into place only
 /// when the whole build has succeeded, so a failed build never leaves a half-written site.
 ///
-/// Files in the output folder that Broadsheet did not write are kept; files an earlier build
-/// wrote and this one did not are removed (the list lives in the cache folder, not the output).
+/// Files in the output folder that Broadsheet did not write are kept (unless `clean`); files an
+/// earlier build wrote and this one did not are removed (the list lives in the cache folder, not
+/// the output). Moving files into place is journaled: a build interrupted while moving is
+/// completed by the next one, so the output is never left half old and half new.
 public final class OutputWriter: @unchecked Sendable {
     public let outputDirectory: String
     public let stagingDirectory: String
     let manifestPath: String
+    let journalPath: String
     let fileSystem: any FileSystem
     private var written: Set<String> = []
     private let lock = NSLock()
@@ -22,7 +25,9 @@ public final class OutputWriter: @unchecked Sendable {
         let name = (output as NSString).lastPathComponent
         self.stagingDirectory = joinPath(parent.isEmpty ? "." : parent, ".\(name).staging")
         self.manifestPath = joinPath(cacheDirectory, "output-manifest.txt")
+        self.journalPath = joinPath(cacheDirectory, "output-journal.txt")
         self.fileSystem = fileSystem
+        try completeInterruptedCommit()
         do {
             if fileSystem.directoryExists(stagingDirectory) { try fileSystem.removeItem(stagingDirectory) }
             try fileSystem.createDirectory(stagingDirectory)
@@ -54,29 +59,63 @@ public final class OutputWriter: @unchecked Sendable {
     public var writtenCount: Int { lock.withLock { written.count } }
 
     /// Moves the staged site into the output folder and removes what the previous build wrote
-    /// that this one did not.
-    public func commit() throws(Diagnostic) {
+    /// that this one did not (with `clean`, every file this build did not write).
+    public func commit(clean: Bool = false) throws(Diagnostic) {
         let files = lock.withLock { written.sorted() }
         do {
-            for path in files {
-                let destination = joinPath(outputDirectory, path)
-                if fileSystem.fileExists(destination) { try fileSystem.removeItem(destination) }
-                if fileSystem.directoryExists(destination) { try fileSystem.removeItem(destination) }
-                let folder = (destination as NSString).deletingLastPathComponent
-                if !fileSystem.directoryExists(folder) { try fileSystem.createDirectory(folder) }
-                try fileSystem.moveItem(from: joinPath(stagingDirectory, path), to: destination)
-            }
-            let previous = (try? fileSystem.readFile(manifestPath)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let current = Set(files)
-            for stale in previous.split(separator: "\n").map(String.init) where !current.contains(stale) && Self.isSafe(stale) {
-                let path = joinPath(outputDirectory, stale)
-                if fileSystem.fileExists(path) { try fileSystem.removeItem(path) }
-            }
-            try fileSystem.writeFile(manifestPath, string: files.joined(separator: "\n") + "\n")
-            try fileSystem.removeItem(stagingDirectory)
+            // The journal names the staged files before the first one moves.
+            try fileSystem.writeFile(journalPath, string: files.joined(separator: "\n") + "\n")
+            try moveIntoPlace(files, clean: clean)
+        } catch let error as Diagnostic {
+            throw error
         } catch {
             throw .error(.write, file: outputDirectory, "cannot move the new site into place: \(error.localizedDescription)")
         }
+    }
+
+    /// Finishes a commit that a killed or failed build left half done, from its journal.
+    private func completeInterruptedCommit() throws(Diagnostic) {
+        guard fileSystem.fileExists(journalPath), fileSystem.directoryExists(stagingDirectory) else {
+            try? fileSystem.removeItem(journalPath)
+            return
+        }
+        do {
+            let journal = String(decoding: try fileSystem.readFile(journalPath), as: UTF8.self)
+            let files = journal.split(separator: "\n").map(String.init).filter(Self.isSafe)
+            try moveIntoPlace(files, clean: false)
+        } catch {
+            throw .error(.write, file: outputDirectory, "cannot complete the interrupted previous build: \(error.localizedDescription)")
+        }
+    }
+
+    private func moveIntoPlace(_ files: [String], clean: Bool) throws {
+        for path in files {
+            let staged = joinPath(stagingDirectory, path)
+            // After an interruption some files have moved already.
+            guard fileSystem.fileExists(staged) else { continue }
+            let destination = joinPath(outputDirectory, path)
+            if fileSystem.fileExists(destination) { try fileSystem.removeItem(destination) }
+            if fileSystem.directoryExists(destination) { try fileSystem.removeItem(destination) }
+            let folder = (destination as NSString).deletingLastPathComponent
+            if !fileSystem.directoryExists(folder) { try fileSystem.createDirectory(folder) }
+            try fileSystem.moveItem(from: staged, to: destination)
+        }
+        let current = Set(files)
+        var stale: [String]
+        if clean {
+            stale = try fileSystem.listFiles(under: outputDirectory)
+        } else {
+            let previous = (try? fileSystem.readFile(manifestPath)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            stale = previous.split(separator: "\n").map(String.init)
+        }
+        stale = stale.filter { !current.contains($0) && Self.isSafe($0) }
+        for path in stale {
+            let file = joinPath(outputDirectory, path)
+            if fileSystem.fileExists(file) { try fileSystem.removeItem(file) }
+        }
+        try fileSystem.writeFile(manifestPath, string: files.joined(separator: "\n") + "\n")
+        try fileSystem.removeItem(stagingDirectory)
+        try fileSystem.removeItem(journalPath)
     }
 
     /// Discards the staged files; the output folder is left as it was.

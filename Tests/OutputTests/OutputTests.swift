@@ -99,6 +99,35 @@ struct OutputTests {
         #expect(!disk.allPaths.contains { $0.contains("staging") })
     }
 
+    @Test("a build interrupted while moving files into place is completed by the next one")
+    func interruptedCommit() throws {
+        let memory = MemoryFileSystem(files: ["site/Output/old.html": "old", "site/Output/keep.txt": "mine", "site/Output/a.html": "old a"])
+        try memory.writeFile("site/.cache/output-manifest.txt", string: "old.html\na.html\n")
+        let faulty = FaultyFileSystem(wrapping: memory, failAfterMoves: 2)
+        let writer = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: faulty)
+        for name in ["a", "b", "c", "d", "e"] { try writer.write("\(name).html", string: "new \(name)") }
+        #expect(throws: Diagnostic.self) { try writer.commit() }
+        // Killed half way: some files are new, the rest still staged.
+        #expect(memory.string(at: "site/Output/a.html") == "new a")
+        #expect(memory.string(at: "site/Output/e.html") == nil)
+
+        _ = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: memory)
+        for name in ["a", "b", "c", "d", "e"] { #expect(memory.string(at: "site/Output/\(name).html") == "new \(name)") }
+        #expect(memory.string(at: "site/Output/old.html") == nil)
+        #expect(memory.string(at: "site/Output/keep.txt") == "mine")
+        #expect(memory.string(at: "site/.cache/output-journal.txt") == nil)
+        #expect(memory.string(at: "site/.cache/output-manifest.txt") == "a.html\nb.html\nc.html\nd.html\ne.html\n")
+    }
+
+    @Test("clean removes what the build did not write, even files it never wrote")
+    func clean() throws {
+        let memory = MemoryFileSystem(files: ["site/Output/keep.txt": "mine", "site/Output/stray/page.html": "stray"])
+        let writer = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: memory)
+        try writer.write("index.html", string: "home")
+        try writer.commit(clean: true)
+        #expect(memory.allPaths.filter { $0.hasPrefix("site/Output/") } == ["site/Output/index.html"])
+    }
+
     @Test("an abandoned build leaves the output as it was")
     func abandon() throws {
         let disk = MemoryFileSystem(files: ["site/Output/index.html": "previous"])
@@ -123,4 +152,32 @@ struct OutputTests {
     func xmlEscaping() {
         #expect(XMLText.escape("a\u{1}b\u{0}c <&> \"'") == "abc &lt;&amp;&gt; &quot;&apos;")
     }
+}
+
+/// A file system that fails after a number of moves, as a build killed mid-commit would.
+final class FaultyFileSystem: FileSystem, @unchecked Sendable {
+    let base: MemoryFileSystem
+    private var movesLeft: Int
+
+    init(wrapping base: MemoryFileSystem, failAfterMoves: Int) {
+        self.base = base
+        self.movesLeft = failAfterMoves
+    }
+
+    struct Interrupted: Error {}
+
+    func moveItem(from source: String, to destination: String) throws {
+        guard movesLeft > 0 else { throw Interrupted() }
+        movesLeft -= 1
+        try base.moveItem(from: source, to: destination)
+    }
+
+    func readFile(_ path: String) throws -> Data { try base.readFile(path) }
+    func writeFile(_ path: String, contents: Data) throws { try base.writeFile(path, contents: contents) }
+    func listFiles(under directory: String) throws -> [String] { try base.listFiles(under: directory) }
+    func fileExists(_ path: String) -> Bool { base.fileExists(path) }
+    func modificationDate(_ path: String) -> Date? { base.modificationDate(path) }
+    func directoryExists(_ path: String) -> Bool { base.directoryExists(path) }
+    func createDirectory(_ path: String) throws { try base.createDirectory(path) }
+    func removeItem(_ path: String) throws { try base.removeItem(path) }
 }
