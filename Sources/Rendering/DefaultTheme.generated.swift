@@ -70,7 +70,7 @@ enum DefaultTheme {
 {{$main_class}}page page-article{{/main_class}}
 {{$main}}
 {{#article}}
-<article class="story">
+<article class="story" dir="{{dir}}">
   <header class="story-header">
     {{#has_countries}}<p class="kicker">{{#countries}}<a href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a> {{/countries}}</p>{{/has_countries}}
     <h1 class="story-title">{{title}}</h1>

@@ -49,6 +49,8 @@ public struct PageContextBuilder: Sendable {
         view["related"] = related.map(summary)
         view["has_related"] = !related.isEmpty
         view["json_ld"] = jsonLD(id: id)
+        // An Urdu or Arabic article on an English site still reads right to left.
+        view["dir"] = Self.dominantDirection(article.title + " " + (article.dek ?? ""))
         context["article"] = view
         context["is_article"] = true
         var page = context["page"] as? [String: Any] ?? [:]
@@ -313,6 +315,22 @@ public struct PageContextBuilder: Sendable {
     private func monthLink(_ month: DateArchive.Month) -> [String: Any] {
         ["name": DateText.monthNames[month.month - 1], "url": url(Permalinks.month(year: month.year, month: month.month)),
          "count": month.articleIDs.count]
+    }
+
+    /// `rtl` when most letters of a text are in a right-to-left script (Arabic, Hebrew, Syriac,
+    /// Thaana, N'Ko), `ltr` otherwise.
+    static func dominantDirection(_ text: String) -> String {
+        var rightToLeft = 0, letters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            letters += 1
+            switch scalar.value {
+            case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF:
+                rightToLeft += 1
+            default:
+                break
+            }
+        }
+        return letters > 0 && rightToLeft * 2 > letters ? "rtl" : "ltr"
     }
 
     /// Scripts written right to left: pages in these languages get `dir="rtl"`.

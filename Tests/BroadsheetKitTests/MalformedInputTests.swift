@@ -82,6 +82,9 @@ struct MalformedInputTests {
             #expect(output.contains(page), "missing \(page)")
         }
         #expect(site.read("Output/articles/2024/05/cafe-headline/index.html")?.contains("Price £5.") == true)
+        // An Urdu article reads right to left on an English site.
+        #expect(site.read("Output/articles/2024/05/کراچی-میں-بارش/index.html")?.contains("<article class=\"story\" dir=\"rtl\">") == true)
+        #expect(site.read("Output/articles/2024/05/a-good-article/index.html")?.contains("<article class=\"story\" dir=\"ltr\">") == true)
         #expect(site.read("Output/articles/2024/05/headline-with-cr/index.html")?.contains("<p>First paragraph.</p>") == true)
         // Nothing was written outside the output folder, and the linked folder outside was not read.
         #expect(!output.contains { $0.contains("..") })
