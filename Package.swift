@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "BroadsheetCLI", dependencies: [
-            "BroadsheetKit", "Core", "Serve", "Loading",
+            "BroadsheetKit", "Core", "Serve", "Loading", "Output",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

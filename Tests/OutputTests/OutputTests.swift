@@ -181,3 +181,34 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     func createDirectory(_ path: String) throws { try base.createDirectory(path) }
     func removeItem(_ path: String) throws { try base.removeItem(path) }
 }
+
+@Suite("Site checker")
+struct SiteCheckerTests {
+    @Test("broken links, missing anchors and unreadable feeds are reported with file and line")
+    func problems() throws {
+        let disk = MemoryFileSystem(files: [
+            "out/index.html": "<html><body>\n<a href=\"/tags/\">tags</a>\n<a href=\"/missing/\">gone</a>\n<a href=\"tags/#top\">top</a>\n<a href=\"/tags/#nowhere\">x</a>\n<img src=\"/logo.png\">\n<a href=\"https://elsewhere.example/\">out</a> <a href=\"#self\">me</a><p id=\"self\"></p>\n<script>var a = \"<a href='/fake/'>\";</script></body></html>",
+            "out/tags/index.html": "<h1 id=\"top\">Tags</h1><a href=\"../index.html\">home</a><a href=\"../../escape.html\">up</a>",
+            "out/logo.png": "png",
+            "out/index.xml": "<rss><channel></rss>",
+            "out/feed.json": "{\"version\": 1}",
+        ])
+        let summary = try SiteChecker(directory: "out", fileSystem: disk).check()
+        #expect(summary.pages == 2)
+        #expect(summary.feeds == 2)
+        let found = summary.problems.map { "\($0.file ?? ""):\($0.line.map(String.init) ?? "-") \($0.message)" }.sorted()
+        #expect(found.filter { !$0.hasPrefix("out/index.xml") } == [
+            "out/index.html:3 broken link: `/missing/`",
+            "out/index.html:5 no element with id `nowhere`: `/tags/#nowhere`",
+            "out/tags/index.html:1 broken link: `../../escape.html`",
+        ])
+        #expect(found.contains { $0.hasPrefix("out/index.xml:1 not well-formed XML") }, "\(found)")
+    }
+
+    @Test("a site under a sub-path checks its root-relative links against that path")
+    func basePath() throws {
+        let disk = MemoryFileSystem(files: ["out/index.html": "<a href=\"/news/a/\">a</a><a href=\"/b/\">b</a>", "out/a/index.html": "a"])
+        let summary = try SiteChecker(directory: "out", basePath: "/news/", fileSystem: disk).check()
+        #expect(summary.problems.map(\.message) == ["points outside the site's base path: `/b/`"])
+    }
+}
