@@ -60,38 +60,55 @@ public struct PageContextBuilder: Sendable {
         return context
     }
 
-    /// schema.org `NewsArticle` for search engines. `<`, `>` and `&` are written as JSON escapes,
-    /// so no article text can close the script element it sits in.
+    /// schema.org `NewsArticle` for search engines, written by hand with its keys in sorted order
+    /// (JSONSerialization costs more than the rest of the page's context). `<`, `>` and `&` are
+    /// written as JSON escapes, so no article text can close the script element it sits in.
     func jsonLD(id: Int) -> String {
         let article = site.articles[id]
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": article.title,
-            "datePublished": dates.iso8601(article.date),
-            "mainEntityOfPage": absoluteURL(site.articlePaths[id]),
-            "publisher": ["@type": "Organization", "name": site.config.title],
-            "inLanguage": site.config.language,
+        var fields: [(String, String)] = [
+            ("@context", Self.json("https://schema.org")),
+            ("@type", Self.json("NewsArticle")),
+            ("datePublished", Self.json(dates.iso8601(article.date))),
+            ("headline", Self.json(article.title)),
+            ("inLanguage", Self.json(site.config.language)),
+            ("mainEntityOfPage", Self.json(absoluteURL(site.articlePaths[id]))),
+            ("publisher", "{\"@type\":\"Organization\",\"name\":\(Self.json(site.config.title))}"),
         ]
-        if let dek = article.dek { object["description"] = dek }
-        if let byline = article.byline { object["author"] = ["@type": "Person", "name": byline] }
-        if let dateline = article.dateline { object["dateline"] = dateline }
+        if let dek = article.dek { fields.append(("description", Self.json(dek))) }
+        if let byline = article.byline { fields.append(("author", "{\"@type\":\"Person\",\"name\":\(Self.json(byline))}")) }
+        if let dateline = article.dateline { fields.append(("dateline", Self.json(dateline))) }
         let keywords = site.tagIndices(of: id).map { site.tags[$0].name } + site.countryIndices(of: id).map { site.countries[$0].name }
-        if !keywords.isEmpty { object["keywords"] = keywords }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        var json = ""
-        json.reserveCapacity(data.count + 16)
-        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
+        if !keywords.isEmpty { fields.append(("keywords", "[" + keywords.map(Self.json).joined(separator: ",") + "]")) }
+        fields.sort { $0.0 < $1.0 }
+        return "{" + fields.map { "\(Self.json($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+    }
+
+    /// A JSON string literal, safe inside an HTML script element.
+    static func json(_ text: String) -> String {
+        var result = "\""
+        result.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
             switch scalar {
-            case "<": json += "\\u003c"
-            case ">": json += "\\u003e"
-            case "&": json += "\\u0026"
-            case "\u{2028}": json += "\\u2028"
-            case "\u{2029}": json += "\\u2029"
-            default: json.unicodeScalars.append(scalar)
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
-        return json
+        return result + "\""
     }
 
     public func list(_ page: PagePlan.Page) -> [String: Any] {
