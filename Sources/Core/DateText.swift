@@ -1,7 +1,7 @@
 import Foundation
 
-/// Date formats pages and feeds need, computed from calendar components rather than
-/// `DateFormatter`, so that they are pure, locale-independent and safe on any thread.
+/// Date formats pages and feeds need, computed by arithmetic rather than with `DateFormatter`
+/// or `Calendar`, so that they are pure, locale-independent, safe on any thread and cheap.
 public struct DateText: Sendable {
     public let calendar: Calendar
 
@@ -15,40 +15,71 @@ public struct DateText: Sendable {
                                     "August", "September", "October", "November", "December"]
     private static let weekdayAbbreviations = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
+    /// A date's fields in the site's time zone, by arithmetic on days since 1970 (Howard
+    /// Hinnant's civil-from-days) rather than `Calendar`, which is slow on Linux and runs for
+    /// every date on every page.
+    struct Fields {
+        var year: Int?, month: Int?, day: Int?, hour: Int?, minute: Int?, second: Int?, weekday: Int?
+    }
+
+    func fields(_ date: Date) -> Fields {
+        let offset = calendar.timeZone.secondsFromGMT(for: date)
+        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) + offset
+        var days = seconds / 86_400
+        var secondOfDay = seconds % 86_400
+        if secondOfDay < 0 {
+            secondOfDay += 86_400
+            days -= 1
+        }
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPrime = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        // 1970-01-01 was a Thursday (weekday 5 when Sunday is 1).
+        let weekday = ((days % 7) + 7 + 4) % 7 + 1
+        return Fields(year: year, month: month, day: day, hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60,
+                      second: secondOfDay % 60, weekday: weekday)
+    }
+
     /// `February 17, 2025`.
     public func long(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let parts = fields(date)
         return "\(Self.monthNames[parts.month! - 1]) \(parts.day!), \(parts.year!)"
     }
 
     /// `2025-02-17T09:56:00+05:00` in the site's time zone, as `<time datetime>` and JSON want it.
     public func iso8601(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let parts = fields(date)
         return "\(pad(parts.year!, 4))-\(pad(parts.month!))-\(pad(parts.day!))T\(pad(parts.hour!)):\(pad(parts.minute!)):\(pad(parts.second!))\(offset(date, separator: ":"))"
     }
 
     /// `2025-02-17`, for sitemaps.
     public func day(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let parts = fields(date)
         return "\(pad(parts.year!, 4))-\(pad(parts.month!))-\(pad(parts.day!))"
     }
 
     /// `Mon, 17 Feb 2025 09:56:00 +0500`, as RSS 2.0 requires (RFC 822 with four-digit years).
     public func rfc822(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let parts = fields(date)
         let month = String(Self.monthNames[parts.month! - 1].prefix(3))
         return "\(Self.weekdayAbbreviations[parts.weekday! - 1]), \(pad(parts.day!)) \(month) \(pad(parts.year!, 4)) \(pad(parts.hour!)):\(pad(parts.minute!)):\(pad(parts.second!)) \(offset(date, separator: ""))"
     }
 
-    public func year(_ date: Date) -> Int { calendar.component(.year, from: date) }
+    public func year(_ date: Date) -> Int { fields(date).year! }
 
-    public func dayOfMonth(_ date: Date) -> Int { calendar.component(.day, from: date) }
+    public func dayOfMonth(_ date: Date) -> Int { fields(date).day! }
 
     private static let weekdayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
     /// `Monday, February 17`.
     public func weekdayAndDay(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.month, .day, .weekday], from: date)
+        let parts = fields(date)
         return "\(Self.weekdayNames[parts.weekday! - 1]), \(Self.monthNames[parts.month! - 1]) \(parts.day!)"
     }
 
