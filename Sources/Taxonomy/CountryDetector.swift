@@ -96,6 +96,19 @@ public struct CountryDetector: Sendable {
         return nil
     }
 
+    /// `Michael Jordan`, `Chad Smith`: a country name that is also a person's name, joined to
+    /// another capitalised word with nothing between them.
+    private func isPersonName(_ phrase: String, words: [WordScanner.Word], start: Int, length: Int) -> Bool {
+        guard length == 1, gazetteer.personNames.contains(phrase) else { return false }
+        func isNamePart(_ word: WordScanner.Word) -> Bool {
+            guard let first = word.text.first, first.isUppercase else { return false }
+            return gazetteer.phrases[String(word.text)] == nil && !["The", "In", "And", "Of", "To", "For"].contains(word.text)
+        }
+        if start > 0, !words[start - 1].endsPhrase, isNamePart(words[start - 1]) { return true }
+        if start + 1 < words.count, !words[start].endsPhrase, isNamePart(words[start + 1]) { return true }
+        return false
+    }
+
     private func index(of code: String) -> Int? {
         gazetteer.countries.firstIndex { $0.code == code }
     }
@@ -123,7 +136,8 @@ public struct CountryDetector: Sendable {
                 if words[index + length - 1].endsPhrase { break }
             }
             if matched > 0 {
-                if !gazetteer.neutralPhrases.contains(phrase), let indices = gazetteer.phrases[phrase], indices.count == 1 {
+                if !gazetteer.neutralPhrases.contains(phrase), !isPersonName(phrase, words: words, start: index, length: matched),
+                   let indices = gazetteer.phrases[phrase], indices.count == 1 {
                     scores[indices[0], default: 0] += weight
                 }
                 index += matched

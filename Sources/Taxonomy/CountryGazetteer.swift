@@ -9,6 +9,9 @@ public struct CountryGazetteer: Sendable {
     /// Phrases that contain a country's name but are about something else (`South China Sea`).
     let neutralPhrases: Set<String>
     let longestPhrase: Int
+    /// Country names that are also people's given names or surnames (`Chad Smith`, `Michael
+    /// Jordan`): next to another capitalised word they are a person, not the country.
+    let personNames: Set<String>
     /// For each word that starts some phrase, the most words a phrase starting with it has:
     /// most words start none, and are passed over with one lookup.
     let phraseLengthByFirstWord: [Substring: Int]
@@ -51,6 +54,7 @@ public struct CountryGazetteer: Sendable {
             "South China Sea", "East China Sea", "New Mexico", "Indian Ocean", "Georgia", "New Jersey",
             "Jersey", "Guernsey", "American Express", "American Airlines", "Turkey Point",
         ]
+        self.personNames = ["Jordan", "Chad", "Israel", "Georgia", "Kenya", "India", "Trinidad", "Tonga", "Malaysia"]
         var lengths: [Substring: Int] = [:]
         for phrase in Array(phrases.keys) + Array(self.neutralPhrases) {
             let words = WordScanner.words(phrase)

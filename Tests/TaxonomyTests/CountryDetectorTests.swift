@@ -85,6 +85,12 @@ struct CountryDetectorTests {
         #expect(detection.mentions.isEmpty)
     }
 
+    @Test("country names that are people's names count only when they stand alone")
+    func personNames() {
+        #expect(detector.detect(title: "Michael Jordan retires", dek: nil, dateline: nil, body: "Michael Jordan said goodbye. Chad Smith played drums.").mentions.isEmpty)
+        #expect(detector.detect(title: "Talks in Jordan", dek: nil, dateline: nil, body: "Jordan and Chad signed the accord.").subjects.sorted() == ["JO", "TD"])
+    }
+
     @Test("a demonym shared by two countries says nothing on its own")
     func sharedDemonym() {
         #expect(detector.detect(title: "Congolese music", dek: nil, dateline: nil, body: "Congolese bands toured.").mentions.isEmpty)
