@@ -16,8 +16,15 @@ struct ArticleEnricher: Sendable {
     }
 
     func enrich(_ article: LoadedArticle, file: String) -> (ArticleMetadata, [Diagnostic]) {
+        let (metadata, warnings, _) = enrichWithMentions(article, file: file)
+        return (metadata, warnings)
+    }
+
+    /// As `enrich`, with every country the text names, most salient first (for `extract`).
+    func enrichWithMentions(_ article: LoadedArticle, file: String) -> (ArticleMetadata, [Diagnostic], [String]) {
         var metadata = article.metadata
         var warnings: [Diagnostic] = []
+        var mentions: [String] = []
         // The title and body are split into words once, for countries and tags alike.
         let title = ScannedText(metadata.title)
         let (leadText, restText) = CountryDetector.splitLead(article.bodyText)
@@ -32,14 +39,17 @@ struct ArticleEnricher: Sendable {
                 }
             }
             metadata.countries = codes
+            mentions = codes
         } else {
-            metadata.countries = detector.detect(title: title, dek: metadata.dek.map(ScannedText.init), dateline: metadata.dateline,
-                                                 lead: lead, rest: rest).subjects
+            let detection = detector.detect(title: title, dek: metadata.dek.map(ScannedText.init), dateline: metadata.dateline,
+                                            lead: lead, rest: rest)
+            metadata.countries = detection.subjects
+            mentions = detection.mentions
         }
         // Front matter tags are the author's choice; the automatic rule adds to text articles only.
         if metadata.format == .text {
             metadata.automaticTags = tagger.tags(title: title, body: lead + rest)
         }
-        return (metadata, warnings)
+        return (metadata, warnings, mentions)
     }
 }

@@ -14,6 +14,8 @@ public struct ExtractedArticle: Codable, Sendable, Equatable {
     public var dateline: String?
     public var photoCredit: String?
     public var countries: [String]?
+    /// Every country the text names, most salient first; `countries` are the ones it is about.
+    public var mentions: [String]?
     public var tags: [String]?
     public var body: String?
     public var warnings: [String]
@@ -22,7 +24,7 @@ public struct ExtractedArticle: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case source, title, dek, byline, date, dateline
         case photoCredit = "photo_credit"
-        case countries, tags, body, warnings, error
+        case countries, mentions, tags, body, warnings, error
     }
 }
 
@@ -51,7 +53,8 @@ public struct ArticleExtractor<FS: FileSystem>: Sendable {
             case .draft:
                 result.warnings.append("draft: true; not published")
             case .article(let loaded):
-                let (metadata, warnings) = enricher.enrich(loaded, file: path)
+                let (metadata, warnings, mentions) = enricher.enrichWithMentions(loaded, file: path)
+                result.mentions = mentions
                 result.title = metadata.title
                 result.dek = metadata.dek
                 result.byline = metadata.byline

@@ -42,6 +42,7 @@ struct ExtractAndImportTests {
         #expect(story.dateline == "TOKYO")
         #expect(story.photoCredit == "AFP")
         #expect(story.countries == ["JP"])
+        #expect(story.mentions == ["JP"])
         #expect(story.body == "The first paragraph names Japan.\n\nThe second paragraph.\n")
         #expect(story.error == nil)
         #expect(results[1].error?.contains("no text") == true)
@@ -52,7 +53,7 @@ struct ExtractAndImportTests {
     func json() throws {
         let story = ArticleExtractor(fileSystem: disk(), timeZone: TimeZone(identifier: "UTC")!).extract("in/story.txt")
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(story)) as? [String: Any]
-        #expect(Set(object?.keys.map { $0 } ?? []) == ["source", "title", "dek", "byline", "date", "dateline", "photo_credit", "countries", "tags", "body", "warnings"])
+        #expect(Set(object?.keys.map { $0 } ?? []) == ["source", "title", "dek", "byline", "date", "dateline", "photo_credit", "countries", "mentions", "tags", "body", "warnings"])
     }
 
     @Test("import writes Markdown that loads back to the same article, and never overwrites unless forced")
