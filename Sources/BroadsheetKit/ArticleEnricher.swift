@@ -15,13 +15,8 @@ struct ArticleEnricher: Sendable {
         self.tagger = TagExtractor(gazetteer: gazetteer)
     }
 
-    func enrich(_ article: LoadedArticle, file: String) -> (ArticleMetadata, [Diagnostic]) {
-        let (metadata, warnings, _) = enrichWithMentions(article, file: file)
-        return (metadata, warnings)
-    }
-
-    /// As `enrich`, with every country the text names, most salient first (for `extract`).
-    func enrichWithMentions(_ article: LoadedArticle, file: String) -> (ArticleMetadata, [Diagnostic], [String]) {
+    /// The enriched metadata, warnings, and every country the text names, most salient first.
+    func enrich(_ article: LoadedArticle, file: String) -> (ArticleMetadata, [Diagnostic], mentions: [String]) {
         var metadata = article.metadata
         var warnings: [Diagnostic] = []
         var mentions: [String] = []

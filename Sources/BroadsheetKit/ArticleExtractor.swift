@@ -53,7 +53,7 @@ public struct ArticleExtractor<FS: FileSystem>: Sendable {
             case .draft:
                 result.warnings.append("draft: true; not published")
             case .article(let loaded):
-                let (metadata, warnings, mentions) = enricher.enrichWithMentions(loaded, file: path)
+                let (metadata, warnings, mentions) = enricher.enrich(loaded, file: path)
                 result.mentions = mentions
                 result.title = metadata.title
                 result.dek = metadata.dek

@@ -112,7 +112,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 case .draft:
                     return .draft
                 case .article(let article):
-                    let (metadata, warnings) = enricher.enrich(article, file: joinPath(contentDirectory, paths[index]))
+                    let (metadata, warnings, _) = enricher.enrich(article, file: joinPath(contentDirectory, paths[index]))
                     return .article(metadata, article.warnings + warnings)
                 }
             } catch {

@@ -3,12 +3,10 @@ import Foundation
 /// Date formats pages and feeds need, computed by arithmetic rather than with `DateFormatter`
 /// or `Calendar`, so that they are pure, locale-independent, safe on any thread and cheap.
 public struct DateText: Sendable {
-    public let calendar: Calendar
+    public let timeZone: TimeZone
 
     public init(timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        self.calendar = calendar
+        self.timeZone = timeZone
     }
 
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
@@ -23,7 +21,7 @@ public struct DateText: Sendable {
     }
 
     func fields(_ date: Date) -> Fields {
-        let offset = calendar.timeZone.secondsFromGMT(for: date)
+        let offset = timeZone.secondsFromGMT(for: date)
         let seconds = Int((date.timeIntervalSince1970).rounded(.down)) + offset
         var days = seconds / 86_400
         var secondOfDay = seconds % 86_400
@@ -84,7 +82,7 @@ public struct DateText: Sendable {
     }
 
     private func offset(_ date: Date, separator: String) -> String {
-        let seconds = calendar.timeZone.secondsFromGMT(for: date)
+        let seconds = timeZone.secondsFromGMT(for: date)
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
         return "\(sign)\(pad(minutes / 60))\(separator)\(pad(minutes % 60))"

@@ -44,7 +44,7 @@ public struct ArticleTextParser: Sendable {
             }
             return article
         }
-        var blocks = splitBlocks(text)
+        var blocks = splitBlocks(lines)
         var article = ParsedArticle(title: "")
         guard !blocks.isEmpty else { return article }
 
@@ -101,27 +101,25 @@ public struct ArticleTextParser: Sendable {
         return lines
     }
 
-    /// Splits the text into blocks at blank lines, dropping chrome lines and everything after
-    /// the comment section opens.
-    func splitBlocks(_ text: String) -> [Block] {
+    /// Groups the non-empty lines into blocks (a gap in the line numbers is a blank line),
+    /// dropping chrome lines and everything after the comment section opens.
+    func splitBlocks(_ lines: [PageRegionFinder.Line]) -> [Block] {
         var blocks: [Block] = []
         var current: Block?
-        var lineNumber = 0
-        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map({ Substring($0) }) {
-            lineNumber += 1
-            let line = rawLine.trimmingSpaces()
-            if line.isEmpty {
-                if let block = current { blocks.append(block) }
+        var previousNumber = -1
+        for line in lines {
+            if line.number != previousNumber + 1, let block = current {
+                blocks.append(block)
                 current = nil
-                continue
             }
+            previousNumber = line.number
             // The headline is never chrome, even when a story is called "Share".
             if !(blocks.isEmpty && current == nil) {
-                if chrome.isEndMarker(line) { break }
-                if chrome.isChrome(line) { continue }
+                if chrome.isEndMarker(line.text) { break }
+                if chrome.isChrome(line.text) { continue }
             }
-            if current == nil { current = Block(line: lineNumber, lines: []) }
-            current!.lines.append(line)
+            if current == nil { current = Block(line: line.number, lines: []) }
+            current!.lines.append(line.text)
         }
         if let block = current { blocks.append(block) }
         return blocks

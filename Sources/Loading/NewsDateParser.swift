@@ -33,7 +33,7 @@ public struct NewsDateParser: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let iso = parseISO(trimmed) { return iso }
         if let wire = parseWire(trimmed) { return wire }
-        if let match = findWrittenDate(in: trimmed), match.range == trimmed.startIndex..<trimmed.endIndex {
+        if let match = findDate(in: trimmed), match.range == trimmed.startIndex..<trimmed.endIndex {
             return match.parsed
         }
         return nil
@@ -42,14 +42,9 @@ public struct NewsDateParser: Sendable {
     /// Finds a written date at the end of a line, as in a byline: `News Desk February 17, 2025`.
     public func splitTrailingDate(_ line: String) -> (prefix: String, parsed: Parsed)? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard let match = findWrittenDate(in: trimmed), match.range.upperBound == trimmed.endIndex else { return nil }
+        guard let match = findDate(in: trimmed), match.range.upperBound == trimmed.endIndex else { return nil }
         let prefix = trimmed[..<match.range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—·•"))
         return (prefix, match.parsed)
-    }
-
-    /// Finds a written date anywhere in a line: `Published Apr 09, 2016 10:44am`.
-    public func findDate(in line: String) -> (range: Range<String.Index>, parsed: Parsed)? {
-        findWrittenDate(in: line)
     }
 
     // MARK: ISO 8601
@@ -129,7 +124,7 @@ public struct NewsDateParser: Sendable {
     /// Finds the last written date in a line: month first (`February 17, 2025`) or day first
     /// (`17 February 2025`), with an optional weekday before it. Read word by word rather than
     /// with a regular expression: it runs on every header line of every article.
-    private func findWrittenDate(in text: String) -> (range: Range<String.Index>, parsed: Parsed)? {
+    public func findDate(in text: String) -> (range: Range<String.Index>, parsed: Parsed)? {
         let words = Self.words(text)
         guard words.count >= 3 else { return nil }
         for start in stride(from: words.count - 3, through: 0, by: -1) {

@@ -312,7 +312,7 @@ public struct PageContextBuilder: Sendable {
         context["heading"] = title
         context["count_text"] = "\(terms.count) \(title.lowercased())"
         // Most-covered first, then by name: the order a reader scans an index in.
-        let ordered = terms.sorted { $0.articleIDs.count != $1.articleIDs.count ? $0.articleIDs.count > $1.articleIDs.count : $0.slug < $1.slug }
+        let ordered = mostUsed(terms, limit: terms.count)
         context["terms"] = ordered.map { term -> [String: Any] in
             var view = termLink(term, base: base)
             view["count"] = term.articleIDs.count

@@ -25,9 +25,7 @@ public struct SiteModel: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = config.timeZone
         var taken: Set<String> = []
-        var paths: [String] = []
         var warnings: [Diagnostic] = []
-        paths.reserveCapacity(articles.count)
         // Two articles wanting the same URL both stay: the later one gets a numbered slug.
         // Assigning in source-path order keeps the winner stable whatever the dates.
         let claimOrder = articles.indices.sorted { articles[$0].sourcePath < articles[$1].sourcePath }
@@ -50,9 +48,8 @@ public struct SiteModel: Sendable {
             }
             assigned[id] = path
         }
-        paths = assigned
         self.articles = articles
-        self.articlePaths = paths
+        self.articlePaths = assigned
         let index = TaxonomyIndex(articles: articles, gazetteer: gazetteer, automaticTagMinimum: config.automaticTagMinimumArticles)
         // Terms below a taxonomy's minimum get no page, and so no link from any article.
         self.tags = index.tags.filter { $0.articleIDs.count >= config.tags.minimumArticles }
