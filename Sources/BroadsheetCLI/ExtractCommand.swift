@@ -24,7 +24,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let config = try SiteOptions.config(site: site, timeZone: timeZone)
-        let extractor = ArticleExtractor(fileSystem: LocalFileSystem(), timeZone: config.timeZone, chrome: .forSite(config))
+        let extractor = ArticleExtractor(fileSystem: LocalFileSystem(), config: config)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var output = ""

@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let config = try SiteOptions.config(site: site, timeZone: timeZone)
-        let importer = ArticleImporter(fileSystem: LocalFileSystem(), timeZone: config.timeZone, chrome: .forSite(config))
+        let importer = ArticleImporter(fileSystem: LocalFileSystem(), config: config)
         var wrote = 0, skipped = 0, failed = 0
         for (source, outcome) in importer.importFiles(sources, into: into, force: force) {
             switch outcome {

@@ -3,20 +3,31 @@ import Loading
 import Taxonomy
 
 /// Adds what the text implies to a loaded article: its countries (from front matter, or
-/// detected in the text) and its automatic tags. The body is used here and then let go.
+/// detected in the text), the site's lexicon topics, and its automatic tag candidates (which
+/// the archive then confirms, see `AutomaticTagSelector`). The body is used here and then let go.
 struct ArticleEnricher: Sendable {
     let gazetteer: CountryGazetteer
     let detector: CountryDetector
     let tagger: TagExtractor
+    let lexicon: TopicLexicon
 
-    init(gazetteer: CountryGazetteer) {
+    init(gazetteer: CountryGazetteer, lexicon: TopicLexicon = TopicLexicon()) {
         self.gazetteer = gazetteer
         self.detector = CountryDetector(gazetteer: gazetteer)
         self.tagger = TagExtractor(gazetteer: gazetteer)
+        self.lexicon = lexicon
     }
 
-    /// The enriched metadata, warnings, and every country the text names, most salient first.
-    func enrich(_ article: LoadedArticle, file: String) -> (ArticleMetadata, [Diagnostic], mentions: [String]) {
+    struct Enrichment: Sendable {
+        var metadata: ArticleMetadata
+        var warnings: [Diagnostic]
+        /// Every country the text names, most salient first.
+        var mentions: [String]
+        /// The body's lower-case words, when the article is in the archive's word sample.
+        var vocabulary: Set<String>?
+    }
+
+    func enrich(_ article: LoadedArticle, file: String, sampleWords: Bool = false) -> Enrichment {
         var metadata = article.metadata
         var warnings: [Diagnostic] = []
         var mentions: [String] = []
@@ -41,10 +52,15 @@ struct ArticleEnricher: Sendable {
             metadata.countries = detection.subjects
             mentions = detection.mentions
         }
+        let body = lead + rest
+        for tag in lexicon.tags(title: title, body: body) where !metadata.tags.contains(tag) {
+            metadata.tags.append(tag)
+        }
         // Front matter tags are the author's choice; the automatic rule adds to text articles only.
         if metadata.format == .text {
-            metadata.automaticTags = tagger.tags(title: title, body: lead + rest)
+            metadata.automaticTags = tagger.tags(title: title, dek: metadata.dek.map(ScannedText.init), body: body)
         }
-        return (metadata, warnings, mentions)
+        return Enrichment(metadata: metadata, warnings: warnings, mentions: mentions,
+                          vocabulary: sampleWords ? TopicPhraseFinder.vocabulary(of: body) : nil)
     }
 }

@@ -14,9 +14,14 @@ public struct ArticleImporter<FS: FileSystem>: Sendable {
     let extractor: ArticleExtractor<FS>
     let fileSystem: FS
 
-    public init(fileSystem: FS, timeZone: TimeZone, chrome: ChromePatterns = .builtIn) {
+    public init(fileSystem: FS, config: SiteConfig) {
         self.fileSystem = fileSystem
-        self.extractor = ArticleExtractor(fileSystem: fileSystem, timeZone: timeZone, chrome: chrome)
+        self.extractor = ArticleExtractor(fileSystem: fileSystem, config: config)
+    }
+
+    public init(fileSystem: FS, timeZone: TimeZone) {
+        self.fileSystem = fileSystem
+        self.extractor = ArticleExtractor(fileSystem: fileSystem, timeZone: timeZone)
     }
 
     public func importFiles(_ sources: [String], into folder: String, force: Bool) -> [(source: String, outcome: Outcome)] {

@@ -104,7 +104,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.diagnostics += scan.skipped
         let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: config.timeZone,
                                    chrome: .forSite(config))
-        let enricher = ArticleEnricher(gazetteer: gazetteer)
+        let enricher = ArticleEnricher(gazetteer: gazetteer, lexicon: TopicLexicon(config.topicLexicon))
         let paths = scan.articles
         let outcomes = parallelMap(paths.count) { index -> LoadOutcome in
             do throws(Diagnostic) {
@@ -112,8 +112,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 case .draft:
                     return .draft
                 case .article(let article):
-                    let (metadata, warnings, _) = enricher.enrich(article, file: joinPath(contentDirectory, paths[index]))
-                    return .article(metadata, article.warnings + warnings)
+                    let enriched = enricher.enrich(article, file: joinPath(contentDirectory, paths[index]),
+                                                   sampleWords: WordSample.isSampled(index, of: paths.count))
+                    return .article(enriched.metadata, article.warnings + enriched.warnings, enriched.vocabulary)
                 }
             } catch {
                 return .failed(error)
@@ -121,22 +122,30 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         var articles: [ArticleMetadata] = []
         articles.reserveCapacity(outcomes.count)
+        var sample = WordSample()
         for outcome in outcomes {
             switch outcome {
-            case .article(let metadata, let warnings):
+            case .article(let metadata, let warnings, let vocabulary):
                 articles.append(metadata)
                 report.diagnostics += warnings
+                if let vocabulary { sample.add(vocabulary) }
             case .draft:
                 report.drafts += 1
             case .failed(let diagnostic):
                 report.diagnostics.append(diagnostic)
             }
         }
+        // Automatic tags need the whole archive's word: keep the candidates it shares.
+        let selector = AutomaticTagSelector(candidates: articles.map(\.automaticTags), declared: articles.flatMap(\.tags), sample: sample,
+                                            aliases: TagAliases(config.tagAliases), minimumArticles: config.automaticTagMinimumArticles)
+        for (index, tags) in selector.selectAll(articles.map(\.automaticTags)).enumerated() {
+            articles[index].automaticTags = tags
+        }
         return articles
     }
 
     private enum LoadOutcome: Sendable {
-        case article(ArticleMetadata, [Diagnostic])
+        case article(ArticleMetadata, [Diagnostic], Set<String>?)
         case draft
         case failed(Diagnostic)
     }

@@ -16,8 +16,10 @@ public enum SiteConfigLoader {
         return try parse(text, file: path)
     }
 
-    /// `tags:` or `countries:` — `path`, `page_size`, `feed`, `min_articles`.
-    private static func taxonomy(_ node: Node, key: String, file: String, line: Int?, defaults: TaxonomySettings) throws(Diagnostic) -> TaxonomySettings {
+    /// `tags:` or `countries:` — `path`, `page_size`, `feed`, `min_articles`; for tags also
+    /// `aliases` and `lexicon`, which land in `config`.
+    private static func taxonomy(_ node: Node, key: String, file: String, line: Int?, defaults: TaxonomySettings,
+                                 config: inout SiteConfig) throws(Diagnostic) -> TaxonomySettings {
         guard let mapping = node.mapping else {
             throw .error(.config, file: file, line: line, "`\(key)` must be a mapping with `path`, `page_size`, `feed` or `min_articles`")
         }
@@ -49,11 +51,44 @@ public enum SiteConfigLoader {
                     throw .error(.config, file: file, line: valueLine, "`\(key).min_articles` must be a whole number above 0")
                 }
                 settings.minimumArticles = minimum
+            case "aliases" where key == "tags", "lexicon" where key == "tags":
+                let lists = try phraseLists(value, key: "\(key).\(name)", file: file, line: valueLine)
+                if name == "aliases" { config.tagAliases = lists } else { config.topicLexicon = lists }
             default:
-                throw .error(.config, file: file, line: valueLine, "unknown setting `\(key).\(name)` (known: path, page_size, feed, min_articles)")
+                let known = key == "tags" ? "path, page_size, feed, min_articles, aliases, lexicon" : "path, page_size, feed, min_articles"
+                throw .error(.config, file: file, line: valueLine, "unknown setting `\(key).\(name)` (known: \(known))")
             }
         }
         return settings
+    }
+
+    /// A mapping of names to lists of phrases: `Islamic State: [Daesh, ISIS]`.
+    private static func phraseLists(_ node: Node, key: String, file: String, line: Int?) throws(Diagnostic) -> [String: [String]] {
+        guard let mapping = node.mapping else {
+            throw .error(.config, file: file, line: line, "`\(key)` must map each tag to a list of phrases, like `Islamic State: [Daesh, ISIS]`")
+        }
+        var lists: [String: [String]] = [:]
+        for (nameNode, value) in mapping {
+            let entryLine = nameNode.mark?.line
+            guard let name = nameNode.string, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw .error(.config, file: file, line: entryLine, "`\(key)` has an empty tag name")
+            }
+            var phrases: [String] = []
+            if let single = value.string {
+                phrases = [single]
+            } else if let sequence = value.sequence {
+                for item in sequence {
+                    guard let phrase = item.string else {
+                        throw .error(.config, file: file, line: item.mark?.line ?? entryLine, "`\(key).\(name)` must list phrases as text")
+                    }
+                    phrases.append(phrase)
+                }
+            } else {
+                throw .error(.config, file: file, line: entryLine, "`\(key).\(name)` must be a phrase or a list of phrases")
+            }
+            lists[name] = phrases
+        }
+        return lists
     }
 
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> SiteConfig {
@@ -99,7 +134,7 @@ public enum SiteConfigLoader {
             case "automatic_tags_min_articles": config.automaticTagMinimumArticles = try positiveInt()
             case "tags", "countries":
                 let settings = try taxonomy(value, key: key, file: file, line: line,
-                                            defaults: key == "tags" ? config.tags : config.countries)
+                                            defaults: key == "tags" ? config.tags : config.countries, config: &config)
                 if key == "tags" { config.tags = settings } else { config.countries = settings }
             case "chrome":
                 guard let chrome = value.mapping else {

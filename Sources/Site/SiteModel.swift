@@ -50,7 +50,8 @@ public struct SiteModel: Sendable {
         }
         self.articles = articles
         self.articlePaths = assigned
-        let index = TaxonomyIndex(articles: articles, gazetteer: gazetteer, automaticTagMinimum: config.automaticTagMinimumArticles)
+        let aliases = TagAliases(config.tagAliases)
+        let index = TaxonomyIndex(articles: articles, gazetteer: gazetteer, aliases: aliases)
         // Terms below a taxonomy's minimum get no page, and so no link from any article.
         self.tags = index.tags.filter { $0.articleIDs.count >= config.tags.minimumArticles }
         self.countries = index.countries.filter { $0.articleIDs.count >= config.countries.minimumArticles }
@@ -58,7 +59,10 @@ public struct SiteModel: Sendable {
         self.warnings = warnings
         self.tagIndexBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
         self.countryIndexByCode = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code ?? $1.slug, $0) })
+        self.aliases = aliases
     }
+
+    private let aliases: TagAliases
 
     private let tagIndexBySlug: [String: Int]
     private let countryIndexByCode: [String: Int]
@@ -67,7 +71,7 @@ public struct SiteModel: Sendable {
     public func tagIndices(of id: Int) -> [Int] {
         var seen: Set<Int> = []
         return (articles[id].tags + articles[id].automaticTags).compactMap { name in
-            guard let index = tagIndexBySlug[Slug.make(name)], seen.insert(index).inserted else { return nil }
+            guard let index = tagIndexBySlug[Slug.make(aliases.canonical(name))], seen.insert(index).inserted else { return nil }
             return index
         }
     }

@@ -1,13 +1,22 @@
-/// The automatic tag rule: a name (a run of capitalised words, such as `Taliban` or
-/// `Ministry of Economy`) that appears at least `minimumOccurrences` times in the article away
-/// from the start of a sentence, and is not a country, demonym or capital, is a candidate tag.
-/// The site keeps a candidate only when enough articles share it (see `SiteConfig`).
+/// The automatic tag rule for one article. It proposes two kinds of candidates:
+///
+/// - **names** (a run of capitalised words: `Taliban`, `State Bank of Pakistan`) that the
+///   headline or dek carries and the body repeats at least `minimumNameMentions` times away
+///   from sentence starts — the people and organisations the story is about, not everyone it
+///   quotes. Countries, demonyms, capitals and cities are never names here: they are countries.
+/// - **topics**: lower-case phrases the body keeps returning to (see `TopicPhraseFinder`).
+///
+/// A candidate becomes a tag only when the archive agrees (see `AutomaticTagSelector`).
 public struct TagExtractor: Sendable {
-    public var minimumOccurrences: Int
+    public var minimumNameMentions: Int
+    /// Candidates kept per article: more than an article keeps as tags, because the archive
+    /// turns many down (words too general to browse by).
     public var maximumTags: Int
     public let gazetteer: CountryGazetteer
+    public let places: PlaceIndex
+    public let topics: TopicPhraseFinder
 
-    private static let connectors: Set<String> = ["of", "for", "and", "the", "de", "al", "bin"]
+    private static let connectors: Set<Substring> = ["of", "for", "and", "the", "de", "al", "bin"]
     /// Capitalised words that are not names on their own.
     private static let stopWords: Set<String> = [
         "The", "A", "An", "And", "But", "Or", "If", "In", "On", "At", "By", "For", "To", "Of", "It", "He", "She",
@@ -19,53 +28,82 @@ public struct TagExtractor: Sendable {
         "AP", "APP", "PTI", "Inc", "Ltd", "Corp", "Co", "Said", "New",
     ]
 
-    public init(gazetteer: CountryGazetteer = .standard, minimumOccurrences: Int = 2, maximumTags: Int = 5) {
+    public init(gazetteer: CountryGazetteer = .standard, places: PlaceIndex = .standard, topics: TopicPhraseFinder = TopicPhraseFinder(),
+                minimumNameMentions: Int = 2, maximumTags: Int = 16) {
         self.gazetteer = gazetteer
-        self.minimumOccurrences = minimumOccurrences
+        self.places = places
+        self.topics = topics
+        self.minimumNameMentions = minimumNameMentions
         self.maximumTags = maximumTags
     }
 
-    public func tags(title: String, body: String) -> [String] {
-        tags(title: ScannedText(title), body: ScannedText(body))
+    public func tags(title: String, dek: String? = nil, body: String) -> [String] {
+        tags(title: ScannedText(title), dek: dek.map(ScannedText.init), body: ScannedText(body))
     }
 
-    public func tags(title: ScannedText, body: ScannedText) -> [String] {
-        var counts: [String: Int] = [:]
-        var firstSeen: [String: Int] = [:]
-        for text in [title, body] {
-            let words = text.words
-            var index = 0
-            while index < words.count {
-                guard isCapitalised(words[index].text), !words[index].startsSentence else {
-                    index += 1
-                    continue
-                }
-                var end = index + 1
-                var lastName = index
-                if !words[index].endsPhrase {
-                    while end < words.count {
-                        let word = words[end]
-                        if isCapitalised(word.text) && !Self.stopWords.contains(String(word.text)) {
-                            lastName = end
-                        } else if !Self.connectors.contains(String(word.text)) {
-                            break
-                        }
-                        if word.endsPhrase { break }
-                        end += 1
-                    }
-                }
-                let name = words[index...lastName].map { String($0.text) }.joined(separator: " ")
-                index = lastName + 1
-                guard isTagName(name) else { continue }
-                counts[name, default: 0] += 1
-                if firstSeen[name] == nil { firstSeen[name] = firstSeen.count }
-            }
+    /// Candidate tags, names first (the headline put them there), then topics by repetition.
+    public func tags(title: ScannedText, dek: ScannedText? = nil, body: ScannedText) -> [String] {
+        var headline = title.words.map { String($0.text) }
+        if let dek { headline += ["|"] + dek.words.map { String($0.text) } }
+        var result = names(in: body)
+            .filter { $0.mentions >= minimumNameMentions && Self.contains(headline, $0.name.split(separator: " ").map(String.init)) }
+            .map(\.name)
+        for phrase in topics.phrases(in: body) where result.count < maximumTags {
+            result.append(phrase.text)
         }
-        return counts
-            .filter { $0.value >= minimumOccurrences }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : firstSeen[$0.key]! < firstSeen[$1.key]! }
-            .prefix(maximumTags)
-            .map(\.key)
+        return Array(result.prefix(maximumTags))
+    }
+
+    /// Capitalised runs of the text away from sentence starts, with how often each occurs.
+    func names(in text: ScannedText) -> [(name: String, mentions: Int)] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        let words = text.words
+        var index = 0
+        while index < words.count {
+            guard isCapitalised(words[index].text) else {
+                index += 1
+                continue
+            }
+            // At a sentence start a capital says nothing, and the run it opens (`South African
+            // officials`) is not taken apart into names either.
+            if words[index].startsSentence {
+                index += 1
+                // `The Taliban said`: after a capitalised function word, a name may start.
+                if Self.stopWords.contains(String(words[index - 1].text)) { continue }
+                while index < words.count, isCapitalised(words[index].text), !words[index - 1].endsPhrase { index += 1 }
+                continue
+            }
+            var end = index + 1
+            var lastName = index
+            if !words[index].endsPhrase {
+                while end < words.count {
+                    let word = words[end]
+                    if isCapitalised(word.text) && !Self.stopWords.contains(String(word.text)) {
+                        lastName = end
+                    } else if !Self.connectors.contains(word.text) {
+                        break
+                    }
+                    if word.endsPhrase { break }
+                    end += 1
+                }
+            }
+            let name = words[index...lastName].map { String($0.text) }.joined(separator: " ")
+            index = lastName + 1
+            guard isTagName(name) else { continue }
+            if counts[name] == nil { order.append(name) }
+            counts[name, default: 0] += 1
+        }
+        return order.map { ($0, counts[$0]!) }
+    }
+
+    /// Whether `phrase` occurs in `words` as consecutive words.
+    private static func contains(_ words: [String], _ phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
+            if Array(words[start..<(start + phrase.count)]) == phrase { return true }
+        }
+        return false
     }
 
     private func isCapitalised(_ word: Substring) -> Bool {
@@ -74,8 +112,9 @@ public struct TagExtractor: Sendable {
     }
 
     private func isTagName(_ name: String) -> Bool {
-        guard name.count >= 3, !Self.stopWords.contains(name), !gazetteer.isCountryPhrase(name) else { return false }
-        // Numbers, and all-caps words of two letters, are not names people browse by.
+        guard name.count >= 3, !Self.stopWords.contains(name), !gazetteer.isCountryPhrase(name),
+              places.cityCountry(name) == nil else { return false }
+        // Numbers are not names people browse by.
         return name.contains { $0.isLetter } && name.first?.isNumber == false
     }
 }

@@ -10,20 +10,13 @@ public struct TaxonomyIndex: Sendable {
     private var countryByCode: [String: Int] = [:]
 
     /// Indexes `articles`, whose positions are their IDs (the site's newest-first order).
-    /// Automatic tags are kept only when at least `automaticTagMinimum` articles share them.
-    public init(articles: [ArticleMetadata], gazetteer: CountryGazetteer, automaticTagMinimum: Int) {
-        // Count automatic tags across the archive first: a name in one article is not a topic.
-        var automaticCounts: [String: Int] = [:]
-        for article in articles {
-            for tag in Set(article.automaticTags.map { Slug.make($0) }) { automaticCounts[tag, default: 0] += 1 }
-        }
+    /// Their automatic tags are the ones the archive kept (see `AutomaticTagSelector`); aliases
+    /// turn every tag into its canonical name.
+    public init(articles: [ArticleMetadata], gazetteer: CountryGazetteer, aliases: TagAliases = TagAliases()) {
         for (id, article) in articles.enumerated() {
             var seen: Set<String> = []
-            for tag in article.tags {
-                addTag(tag, id: id, seen: &seen)
-            }
-            for tag in article.automaticTags where automaticCounts[Slug.make(tag), default: 0] >= automaticTagMinimum {
-                addTag(tag, id: id, seen: &seen)
+            for tag in article.tags + article.automaticTags {
+                addTag(aliases.canonical(tag), id: id, seen: &seen)
             }
             for code in article.countries {
                 guard let country = gazetteer.country(code: code) else { continue }

@@ -35,6 +35,29 @@ struct SiteConfigLoaderTests {
         #expect(throws: Diagnostic.self) { try SiteConfigLoader.parse("tags:\n  path: same/{slug}/\ncountries:\n  path: same/{slug}/\n", file: "site.yml") }
     }
 
+    @Test("tag aliases and a topic lexicon map tags to phrases; other shapes are errors with their line")
+    func tagVocabulary() throws {
+        let config = try SiteConfigLoader.parse("""
+        tags:
+          aliases:
+            Islamic State: [Daesh, ISIS]
+          lexicon:
+            climate change: [global warming, climate crisis]
+            floods: flooding
+        """, file: "site.yml")
+        #expect(config.tagAliases == ["Islamic State": ["Daesh", "ISIS"]])
+        #expect(config.topicLexicon == ["climate change": ["global warming", "climate crisis"], "floods": ["flooding"]])
+        for (yaml, line) in [("tags:\n  aliases: [a, b]\n", 2), ("tags:\n  lexicon:\n    x: {a: b}\n", 3),
+                             ("countries:\n  aliases:\n    x: [y]\n", 2)] {
+            do {
+                _ = try SiteConfigLoader.parse(yaml, file: "site.yml")
+                Issue.record("accepted: \(yaml)")
+            } catch {
+                #expect(error.line == line, "\(yaml)")
+            }
+        }
+    }
+
     @Test("unknown keys and bad values name the key and line")
     func errors() {
         do {

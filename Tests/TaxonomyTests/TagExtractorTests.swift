@@ -7,7 +7,7 @@ import Testing
 struct TagExtractorTests {
     let extractor = TagExtractor()
 
-    @Test("a name repeated away from sentence starts becomes a tag; countries and one-offs do not")
+    @Test("a headline name repeated away from sentence starts becomes a tag; countries and one-offs do not")
     func names() {
         let tags = extractor.tags(
             title: "Afghanistan’s Taliban govt makes first diplomatic trip to Japan",
@@ -16,7 +16,8 @@ struct TagExtractorTests {
             This trip comes as part of the Taliban’s efforts. Japan's embassy in Kabul reopened.
             Latif Nazari, the Deputy Minister at the Ministry of Economy, said so. Japanese officials met NHK.
             """)
-        #expect(tags == ["Taliban", "Ministry of Economy"])
+        // The ministry is repeated but not in the headline: the story is not about it.
+        #expect(tags == ["Taliban"])
     }
 
     @Test("automatic tags need enough articles; front matter tags do not")
@@ -30,7 +31,14 @@ struct TagExtractorTests {
             article("b", automatic: ["taliban"], countries: ["AF"]),
             article("c", tags: ["budget"], countries: ["XX"]),
         ]
-        let index = TaxonomyIndex(articles: articles, gazetteer: .standard, automaticTagMinimum: 2)
+        let selector = AutomaticTagSelector(candidates: articles.map(\.automaticTags), sample: WordSample(), minimumArticles: 2)
+        #expect(selector.select(["Taliban", "Lonely Name"]) == ["Taliban"])
+        let kept = articles.map { article in
+            var article = article
+            article.automaticTags = selector.select(article.automaticTags)
+            return article
+        }
+        let index = TaxonomyIndex(articles: kept, gazetteer: .standard)
         #expect(index.tags.map(\.slug) == ["budget", "taliban"])
         #expect(index.tags.map(\.articleIDs) == [[0, 2], [0, 1]])
         #expect(index.countries.map(\.name) == ["Afghanistan", "Japan"])
