@@ -11,4 +11,6 @@ public struct Country: Sendable, Hashable {
     public var aliases: [String]
     public var demonyms: [String]
     public var capitals: [String]
+    /// Countries sharing a land border, as ISO codes.
+    public var borders: [String] = []
 }

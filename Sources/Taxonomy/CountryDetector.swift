@@ -58,14 +58,21 @@ public struct CountryDetector: Sendable {
 
     /// Detection on texts already split into words, so that other stages can share the scan.
     public func detect(title: ScannedText, dek: ScannedText?, dateline: String?, lead: ScannedText, rest: ScannedText) -> Detection {
-        var scores: [Int: Double] = [:]
+        var tally = Tally()
+        var datelineIsUSState = false
         if let dateline, let country = datelineCountry(dateline) {
-            scores[country, default: 0] += weights.dateline
+            tally.scores[country, default: 0] += weights.dateline
+            datelineIsUSState = dateline.split(separator: ",").dropFirst().contains {
+                places.regionCountry($0.trimmingCharacters(in: .whitespaces)) == "US"
+            }
         }
-        count(title.words, weight: weights.headline, into: &scores)
-        if let dek { count(dek.words, weight: weights.lead, into: &scores) }
-        count(lead.words, weight: weights.lead, into: &scores)
-        count(rest.words, weight: weights.body, into: &scores)
+        let sections = [title.words, dek?.words ?? [], lead.words, rest.words]
+        count(sections[0], weight: weights.headline, into: &tally)
+        count(sections[1], weight: weights.lead, into: &tally)
+        count(sections[2], weight: weights.lead, into: &tally)
+        count(sections[3], weight: weights.body, into: &tally)
+        resolve(&tally, sections: sections, datelineIsUSState: datelineIsUSState)
+        let scores = tally.scores
 
         // Ties break by code so the order is the same on every run.
         let ranked = scores.sorted { lhs, rhs in
@@ -113,7 +120,65 @@ public struct CountryDetector: Sendable {
         gazetteer.countries.firstIndex { $0.code == code }
     }
 
-    private func count(_ words: [WordScanner.Word], weight: Double, into scores: inout [Int: Double]) {
+    /// Scores, and evidence that counts only if the rest of the text confirms it.
+    struct Tally {
+        var scores: [Int: Double] = [:]
+        /// Ordinary-word names at sentence starts, and `Georgia` and `Turkey` anywhere.
+        var conditional: [Int: Double] = [:]
+        /// Names of more than one country (`Congo`, `Congolese`), with the weight they carry.
+        var shared: [(countries: [Int], weight: Double)] = []
+        /// `Turkey` away from sentence starts: conditional only in a text about the bird.
+        var turkey: [Int: Double] = [:]
+    }
+
+    /// Settles conditional and shared evidence once the whole text has been read:
+    /// - a name that is an ordinary word counts at a sentence start only when the text names that
+    ///   country in another way too (`Turkey said` with `Ankara` or `Turkish` elsewhere);
+    /// - `Georgia` is the country when the text also names Tbilisi, Georgians or a neighbour
+    ///   (Russia, Armenia, Azerbaijan, Turkey) and nothing places it in the United States
+    ///   (Atlanta, Savannah, `Ga.`, a US dateline);
+    /// - `Turkey` in a text about the bird (`turkey`, `Thanksgiving`) needs the same confirmation;
+    /// - a name shared by two countries goes to the one the text otherwise names most.
+    private func resolve(_ tally: inout Tally, sections: [[WordScanner.Word]], datelineIsUSState: Bool) {
+        let aboutTheBird = !tally.turkey.isEmpty && Self.contains(sections, anyOf: Self.birdCues)
+        for (country, weight) in tally.turkey {
+            if aboutTheBird {
+                tally.conditional[country, default: 0] += weight
+            } else {
+                tally.scores[country, default: 0] += weight
+            }
+        }
+        let confirmed = tally.scores
+        for (country, weight) in tally.conditional {
+            let code = gazetteer.countries[country].code
+            var counts = confirmed[country] != nil
+            if code == "GE" {
+                let neighbour = gazetteer.countries[country].borders.contains { border in index(of: border).map { confirmed[$0] != nil } ?? false }
+                counts = (counts || neighbour) && !datelineIsUSState && !Self.contains(sections, anyOf: Self.usStateCues)
+            }
+            if counts { tally.scores[country, default: 0] += weight }
+        }
+        for (countries, weight) in tally.shared {
+            let named = countries.filter { confirmed[$0] != nil }
+            if let best = named.max(by: { confirmed[$0]! < confirmed[$1]! }) {
+                tally.scores[best, default: 0] += weight
+            }
+        }
+    }
+
+    static let usStateCues: Set<Substring> = ["Atlanta", "Savannah", "Ga.", "Augusta"]
+    static let birdCues: Set<Substring> = ["turkey", "turkeys", "Thanksgiving", "gobble"]
+
+    private static func contains(_ sections: [[WordScanner.Word]], anyOf cues: Set<Substring>) -> Bool {
+        sections.contains { words in words.contains { cues.contains($0.text) } }
+    }
+
+    /// Whether a single-country match only counts if confirmed (see `resolve`).
+    private func isConditional(_ phrase: String, word: WordScanner.Word) -> Bool {
+        (word.startsSentence && gazetteer.ordinaryWordNames.contains(phrase)) || phrase == "Georgia"
+    }
+
+    private func count(_ words: [WordScanner.Word], weight: Double, into tally: inout Tally) {
         var index = 0
         while index < words.count {
             // Names start with a capital (or a caseless script): most words are passed over here.
@@ -137,8 +202,16 @@ public struct CountryDetector: Sendable {
             }
             if matched > 0 {
                 if !gazetteer.neutralPhrases.contains(phrase), !isPersonName(phrase, words: words, start: index, length: matched),
-                   let indices = gazetteer.phrases[phrase], indices.count == 1 {
-                    scores[indices[0], default: 0] += weight
+                   let indices = gazetteer.phrases[phrase] {
+                    if indices.count > 1 {
+                        tally.shared.append((indices, weight))
+                    } else if isConditional(phrase, word: words[index]) {
+                        tally.conditional[indices[0], default: 0] += weight
+                    } else if phrase == "Turkey" {
+                        tally.turkey[indices[0], default: 0] += weight
+                    } else {
+                        tally.scores[indices[0], default: 0] += weight
+                    }
                 }
                 index += matched
             } else {

@@ -27,7 +27,8 @@ public struct CountryGazetteer: Sendable {
             func list(_ field: String) -> [String] { field.split(separator: "|").map(String.init) }
             countries.append(Country(
                 code: fields[0], name: fields[1], officialName: fields[2], flag: fields[3], region: fields[4],
-                subregion: fields[5], aliases: list(fields[6]), demonyms: list(fields[7]), capitals: list(fields[8])))
+                subregion: fields[5], aliases: list(fields[6]), demonyms: list(fields[7]), capitals: list(fields[8]),
+                borders: fields.count > 9 ? list(fields[9]) : []))
         }
         self.init(countries: countries)
     }
@@ -49,9 +50,13 @@ public struct CountryGazetteer: Sendable {
         self.byCode = byCode
         self.byName = byName
         // A phrase shared by two countries (`Congolese`, `Dominican`) says nothing on its own.
+        // `Congo` alone is said of both Congos; the context decides (see `CountryDetector`).
+        for (name, codes) in Self.sharedNames {
+            phrases[name] = Set(codes.compactMap { byCode[$0] })
+        }
         self.phrases = phrases.mapValues { $0.sorted() }
         self.neutralPhrases = [
-            "South China Sea", "East China Sea", "New Mexico", "Indian Ocean", "Georgia", "New Jersey",
+            "South China Sea", "East China Sea", "New Mexico", "Indian Ocean", "New Jersey",
             "Jersey", "Guernsey", "American Express", "American Airlines", "Turkey Point",
         ]
         self.personNames = ["Jordan", "Chad", "Israel", "Georgia", "Kenya", "India", "Trinidad", "Tonga", "Malaysia"]
@@ -64,6 +69,13 @@ public struct CountryGazetteer: Sendable {
         self.phraseLengthByFirstWord = lengths
         self.longestPhrase = (phrases.keys.map { $0.split(separator: " ").count } + neutralPhrases.map { $0.split(separator: " ").count }).max() ?? 1
     }
+
+    /// Names news text uses for more than one country.
+    static let sharedNames: [String: [String]] = ["Congo": ["CD", "CG"]]
+
+    /// Country names that are also ordinary words (`Turkey`, `Chad`, `Jordan`): at the start of a
+    /// sentence, where every word has a capital, they count only when the text confirms them.
+    let ordinaryWordNames: Set<String> = ["Turkey", "Chad", "Jordan", "Georgia", "Guinea", "China", "Chile", "Jersey", "Niger", "Male"]
 
     public func country(code: String) -> Country? {
         byCode[code.uppercased()].map { countries[$0] }

@@ -95,4 +95,53 @@ struct CountryDetectorTests {
     func sharedDemonym() {
         #expect(detector.detect(title: "Congolese music", dek: nil, dateline: nil, body: "Congolese bands toured.").mentions.isEmpty)
     }
+
+    @Test("Georgia is the country beside Tbilisi or its neighbours, the US state beside Atlanta")
+    func georgia() {
+        #expect(detector.detect(title: "Georgia and Russia trade accusations", dek: nil, dateline: nil,
+                                body: "Georgia accused Russia of moving border posts near Tbilisi.").subjects.contains("GE"))
+        #expect(!detector.detect(title: "Voters in Georgia head to the polls", dek: nil, dateline: nil,
+                                 body: "Lines were long in Atlanta as Georgia voted in the Senate runoff.").mentions.contains("GE"))
+        #expect(!detector.detect(title: "Storms", dek: nil, dateline: "ATLANTA, Ga.",
+                                 body: "Storms hit Georgia and Russia-bound flights were delayed.").mentions.contains("GE"))
+        #expect(detector.detect(title: "Talks", dek: nil, dateline: nil, body: "The Georgian prime minister visited Georgia's border.").subjects == ["GE"])
+    }
+
+    @Test("Turkey the bird is not the country; Turkey with Ankara is")
+    func turkey() {
+        #expect(detector.detect(title: "Turkey prices soar before Thanksgiving", dek: nil, dateline: nil,
+                                body: "Farmers said a turkey now costs twice as much. Turkey sales fell.").mentions.isEmpty)
+        #expect(detector.detect(title: "Turkey raises rates", dek: nil, dateline: nil,
+                                body: "The central bank in Ankara raised rates again.").subjects == ["TR"])
+        #expect(detector.detect(title: "Markets", dek: nil, dateline: nil,
+                                body: "Exports to Turkey rose, the ministry said. Buyers in Turkey paid more.").subjects == ["TR"])
+    }
+
+    @Test("Congo alone is whichever Congo the text otherwise names; DR Congo and Congo-Brazzaville are each their own")
+    func congo() {
+        #expect(detector.detect(title: "Fighting in eastern Congo", dek: nil, dateline: nil,
+                                body: "Rebels advanced as Kinshasa sent troops to Congo's east.").subjects == ["CD"])
+        #expect(detector.detect(title: "Congo votes", dek: nil, dateline: nil,
+                                body: "Voters in Brazzaville queued as Congo chose a president.").subjects == ["CG"])
+        #expect(detector.detect(title: "Aid for Congo", dek: nil, dateline: nil, body: "Aid arrived in Congo.").mentions.isEmpty)
+        #expect(detector.detect(title: "Talks", dek: nil, dateline: nil,
+                                body: "The Democratic Republic of the Congo and the Republic of the Congo signed.").mentions.sorted() == ["CD", "CG"])
+    }
+
+    @Test("names inside longer names: Niger is not Nigeria, Dominica is not the Dominican Republic, Mexico City is Mexico once")
+    func namesInsideNames() {
+        #expect(detector.detect(title: "Nigeria votes", dek: nil, dateline: nil, body: "Nigerian voters queued in Abuja.").mentions == ["NG"])
+        #expect(detector.detect(title: "Niger coup", dek: nil, dateline: nil, body: "Soldiers in Niamey seized power.").mentions == ["NE"])
+        #expect(detector.detect(title: "Dominican Republic election", dek: nil, dateline: nil, body: "Santo Domingo voted.").mentions == ["DO"])
+        #expect(detector.detect(title: "Storm hits Dominica", dek: nil, dateline: nil, body: "Roseau flooded.").mentions == ["DM"])
+        let city = detector.detect(title: "Smog in Mexico City", dek: nil, dateline: nil, body: "Mexico City schools closed.")
+        #expect(city.subjects == ["MX"])
+    }
+
+    @Test("at a sentence start, a name that is an ordinary word needs confirming")
+    func sentenceStarts() {
+        #expect(detector.detect(title: "Markets", dek: nil, dateline: nil, body: "Chad Smith said so. Jordan, he added, was right.").mentions.isEmpty)
+        #expect(detector.detect(title: "Markets", dek: nil, dateline: nil, body: "Chad said so. Troops from Chad and Niger marched.").subjects.contains("TD"))
+        #expect(detector.detect(title: "Male students win", dek: nil, dateline: nil, body: "Male and female students took part.").mentions.isEmpty)
+    }
 }
