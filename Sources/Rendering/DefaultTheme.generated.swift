@@ -148,7 +148,7 @@ enum DefaultTheme {
   {{#kicker}}<p class="kicker">{{kicker}}</p>{{/kicker}}
   <h1>{{#flag}}<span aria-hidden="true">{{flag}}</span> {{/flag}}{{heading}}</h1>
   {{#region}}<p class="region">{{region}} · {{subregion}}</p>{{/region}}
-  <p class="count">{{count_text}}{{#has_term_feed}} · <a href="{{feed_url}}">RSS feed</a>{{/has_term_feed}}</p>
+  <p class="count">{{count_text}}{{#date_range}} · {{date_range}}{{/date_range}}{{#has_term_feed}} · <a href="{{feed_url}}">RSS feed</a>{{/has_term_feed}}</p>
 </header>
 {{#has_days}}
 {{#days}}
@@ -166,6 +166,22 @@ enum DefaultTheme {
 </ol>
 {{/has_days}}
 {{>partials/pagination}}
+{{#has_related_terms}}
+<section class="top-terms" aria-labelledby="related-terms-heading">
+  <h2 id="related-terms-heading" class="section-title">Often together</h2>
+  <div class="top-terms-grid">
+    {{#has_related_countries}}<div><h3>Countries</h3><ul class="chips">{{#related_countries}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/related_countries}}</ul></div>{{/has_related_countries}}
+    {{#has_related_tags}}<div><h3>Tags</h3><ul class="chips">{{#related_tags}}<li><a class="chip" href="{{url}}">{{name}}</a></li>{{/related_tags}}</ul></div>{{/has_related_tags}}
+    {{#has_neighbours}}<div><h3>Neighbours</h3><ul class="chips">{{#neighbours}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/neighbours}}</ul></div>{{/has_neighbours}}
+  </div>
+</section>
+{{/has_related_terms}}
+{{^has_related_terms}}{{#has_neighbours}}
+<section class="top-terms" aria-labelledby="neighbours-heading">
+  <h2 id="neighbours-heading" class="section-title">Neighbours</h2>
+  <ul class="chips">{{#neighbours}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/neighbours}}</ul>
+</section>
+{{/has_neighbours}}{{/has_related_terms}}
 {{#has_top_terms}}
 <section class="top-terms" aria-labelledby="top-terms-heading">
   <h2 id="top-terms-heading" class="section-title">Most covered</h2>
@@ -334,6 +350,31 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 .term-index li { break-inside: avoid; padding: 0.3rem 0; border-bottom: 1px dotted var(--rule); display: flex; justify-content: space-between; gap: 1rem; }
 .term-index a { text-decoration: none; }
 .term-count { font-family: var(--sans); font-size: 0.8rem; color: var(--muted); font-variant-numeric: tabular-nums; }
+.term-index-compact { columns: 12rem auto; font-size: 0.95rem; }
+.term-group { margin-top: 1.5rem; }
+.term-group h2 .term-count { font-weight: normal; margin-left: 0.5rem; }
+.letter-nav ul { list-style: none; padding: 0; margin: 1.5rem 0 0; display: flex; flex-wrap: wrap; gap: 0.25rem; font-family: var(--sans); }
+.letter-nav a { display: inline-block; min-width: 2rem; padding: 0.3rem 0.5rem; text-align: center; background: var(--chip); border-radius: 0.25rem; text-decoration: none; }
+
+/* The countries map: shades from pale to the accent colour by article count */
+.map-figure { margin: 1rem 0 0; }
+.map-figure figcaption { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin-top: 0.25rem; }
+.world-map { width: 100%; height: auto; display: block; }
+.world-map path { stroke: var(--paper); stroke-width: 0.4; }
+.world-map .m0 { fill: var(--chip); }
+.world-map .m1 { fill: #e9c9c3; }
+.world-map .m2 { fill: #d79a90; }
+.world-map .m3 { fill: #c06a5d; }
+.world-map .m4 { fill: #a3392c; }
+.world-map .m5 { fill: #7a150e; }
+.world-map a:hover path, .world-map a:focus path { fill: var(--focus); }
+@media (prefers-color-scheme: dark) {
+  .world-map .m1 { fill: #4a2f2b; }
+  .world-map .m2 { fill: #6e3b33; }
+  .world-map .m3 { fill: #9b4a3e; }
+  .world-map .m4 { fill: #c8685a; }
+  .world-map .m5 { fill: #f08a7e; }
+}
 .archive { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); gap: 1rem 2rem; }
 .archive-year h2 { font-size: 1.5rem; margin: 0.5rem 0; border-bottom: 2px solid var(--ink); }
 .archive-year h2 a { text-decoration: none; }
@@ -363,11 +404,47 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
   <h1>{{heading}}</h1>
   <p class="count">{{count_text}}</p>
 </header>
-<ul class="term-index">
-{{#terms}}<li><a href="{{url}}">{{#flag}}<span class="flag" aria-hidden="true">{{flag}}</span> {{/flag}}<span class="term-name">{{name}}</span></a> <span class="term-count">{{count}}</span></li>
-{{/terms}}
-</ul>
-{{#is_countries}}<p class="credits">Country names, flags and regions: <a href="https://github.com/mledoze/countries">mledoze/countries</a> (ODbL).</p>{{/is_countries}}
+{{#is_countries}}
+<figure class="map-figure">
+  {{{world_map}}}
+  <figcaption>Darker countries have more articles; each links to its page. The same counts are listed by region below.</figcaption>
+</figure>
+<div id="countries-by-region">
+{{#regions}}
+<section class="term-group" aria-labelledby="{{anchor}}">
+  <h2 id="{{anchor}}" class="section-title">{{name}} <span class="term-count">{{count_text}}</span></h2>
+  <ul class="term-index">
+  {{#terms}}<li><a href="{{url}}"><span class="flag" aria-hidden="true">{{flag}}</span> <span class="term-name">{{name}}</span></a> <span class="term-count">{{count}}</span></li>
+  {{/terms}}
+  </ul>
+</section>
+{{/regions}}
+</div>
+<p class="credits">Country names, flags, regions and outlines: <a href="https://github.com/mledoze/countries">mledoze/countries</a> (ODbL). Cities: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0).</p>
+{{/is_countries}}
+{{#is_tags}}
+<section class="term-group" aria-labelledby="most-used">
+  <h2 id="most-used" class="section-title">Most used</h2>
+  <ul class="term-index">
+  {{#terms}}<li><a href="{{url}}"><span class="term-name">{{name}}</span></a> <span class="term-count">{{count}}</span></li>
+  {{/terms}}
+  </ul>
+</section>
+{{#has_letters}}
+<nav class="letter-nav" aria-label="Tags by letter">
+  <ul>{{#letters}}<li><a href="#{{anchor}}">{{letter}}</a></li>{{/letters}}</ul>
+</nav>
+{{#letters}}
+<section class="term-group" aria-labelledby="{{anchor}}">
+  <h2 id="{{anchor}}" class="section-title">{{letter}}</h2>
+  <ul class="term-index term-index-compact">
+  {{#terms}}<li><a href="{{url}}"><span class="term-name">{{name}}</span></a> <span class="term-count">{{count}}</span></li>
+  {{/terms}}
+  </ul>
+</section>
+{{/letters}}
+{{/has_letters}}
+{{/is_tags}}
 {{/main}}
 {{/base}}
 

@@ -142,14 +142,21 @@ public struct PageContextBuilder: Sendable {
             return context
         case .tag(let index, let pagination):
             let term = site.tags[index]
-            return termPage(term, kind: "Tag", settings: site.config.tags, page: page, pagination: pagination)
+            var context = termPage(term, kind: "Tag", settings: site.config.tags, page: page, pagination: pagination)
+            addRelated(countries: site.relations.countriesOfTag[index], tags: site.relations.tagsOfTag[index], to: &context)
+            return context
         case .country(let index, let pagination):
             let term = site.countries[index]
             var context = termPage(term, kind: "Country", settings: site.config.countries, page: page, pagination: pagination)
+            addRelated(countries: site.relations.countriesOfCountry[index], tags: site.relations.tagsOfCountry[index], to: &context)
             if let code = term.code, let country = gazetteer.country(code: code) {
                 context["flag"] = country.flag
                 context["region"] = country.region
                 context["subregion"] = country.subregion
+                // Neighbours with pages of their own, most covered first.
+                let neighbours = mostUsed(country.borders.compactMap(countryTerm(code:)), limit: country.borders.count).map(countryLink)
+                context["neighbours"] = neighbours
+                context["has_neighbours"] = !neighbours.isEmpty
             }
             return context
         case .archiveMonth(let year, let month):
@@ -180,10 +187,27 @@ public struct PageContextBuilder: Sendable {
             ]
             return context
         case .tagIndex:
-            return termIndex(site.tags, title: "Tags", path: page.path, base: site.config.tags.path)
+            var context = termIndex(site.tags, title: "Tags", path: page.path, base: site.config.tags.path)
+            context["is_tags"] = true
+            // Hundreds of tags are scanned by letter; the most used come first.
+            context["terms"] = Array((context["terms"] as? [[String: Any]] ?? []).prefix(Self.mostUsedTagCount))
+            // With few tags, the list by count is already all of them.
+            let letters = site.tags.count > Self.mostUsedTagCount ? alphabeticalGroups(site.tags) : []
+            context["letters"] = letters
+            context["has_letters"] = !letters.isEmpty
+            return context
         case .countryIndex:
             var context = termIndex(site.countries, title: "Countries", path: page.path, base: site.config.countries.path)
             context["is_countries"] = true
+            let regions = regionGroups()
+            context["regions"] = regions
+            var entries: [String: WorldMap.Entry] = [:]
+            for term in site.countries {
+                guard let code = term.code else { continue }
+                entries[code] = WorldMap.Entry(name: term.name, count: term.articleIDs.count, url: url(site.config.countries.path(for: term.slug)))
+            }
+            context["world_map"] = WorldMap.standard.svg(entries: entries, label: "World map of coverage: darker countries have more articles",
+                                                         describedBy: "countries-by-region")
             return context
         case .archiveIndex:
             var context = common(path: page.path, title: "Archive — \(site.config.title)", description: "Every article by year and month.")
@@ -286,6 +310,11 @@ public struct PageContextBuilder: Sendable {
             context["feed_title"] = "\(term.name) — \(site.config.title)"
         }
         context["has_term_feed"] = settings.feed
+        // IDs follow the site's newest-first order: the first is the latest article.
+        if let newest = term.articleIDs.first, let oldest = term.articleIDs.last {
+            let first = dates.long(site.articles[oldest].date), last = dates.long(site.articles[newest].date)
+            context["date_range"] = first == last ? "on \(first)" : "from \(first) to \(last)"
+        }
         context["has_breadcrumbs"] = true
             context["breadcrumbs"] = [["name": kind == "Tag" ? "Tags" : "Countries",
                                    "url": url(settings.indexPath)]]
@@ -319,6 +348,69 @@ public struct PageContextBuilder: Sendable {
             return view
         }
         return context
+    }
+
+    static let mostUsedTagCount = 40
+
+    /// Every tag under its first letter (`#` for digits and other scripts' letters stay as they are).
+    private func alphabeticalGroups(_ terms: [Term]) -> [[String: Any]] {
+        var groups: [(letter: String, terms: [Term])] = []
+        let sorted = terms.sorted { lhs, rhs in
+            let order = lhs.name.localizedStandardCompare(rhs.name)
+            return order == .orderedSame ? lhs.slug < rhs.slug : order == .orderedAscending
+        }
+        for term in sorted {
+            let first = term.name.first.map { String($0).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).uppercased() } ?? "#"
+            let letter = first.first?.isLetter == true ? first : "#"
+            if groups.last?.letter == letter {
+                groups[groups.count - 1].terms.append(term)
+            } else {
+                groups.append((letter, [term]))
+            }
+        }
+        return groups.enumerated().map { position, group in
+            ["letter": group.letter, "anchor": "letter-\(position + 1)",
+             "terms": group.terms.map { term -> [String: Any] in
+                 var view = termLink(term, base: site.config.tags.path)
+                 view["count"] = term.articleIDs.count
+                 return view
+             }]
+        }
+    }
+
+    /// Countries by region (Africa, Americas, Asia, Europe, Oceania), most covered first within each.
+    private func regionGroups() -> [[String: Any]] {
+        var byRegion: [String: [Term]] = [:]
+        for term in site.countries {
+            let region = term.code.flatMap { gazetteer.country(code: $0)?.region }.flatMap { $0.isEmpty ? nil : $0 } ?? "Other"
+            byRegion[region, default: []].append(term)
+        }
+        return byRegion.keys.sorted().enumerated().map { position, region in
+            let terms = mostUsed(byRegion[region]!, limit: byRegion[region]!.count)
+            let articles = Set(terms.flatMap(\.articleIDs)).count
+            return ["name": region, "anchor": "region-\(position + 1)",
+                    "count_text": "\(terms.count == 1 ? "1 country" : "\(terms.count) countries") · \(countText(articles))",
+                    "terms": terms.map { term -> [String: Any] in
+                        var view = countryLink(term)
+                        view["count"] = term.articleIDs.count
+                        return view
+                    }]
+        }
+    }
+
+    /// Related terms on a term page: the countries and tags its articles carry most.
+    private func addRelated(countries: [Int], tags: [Int], to context: inout [String: Any]) {
+        let countryLinks = countries.map { countryLink(site.countries[$0]) }
+        let tagLinks = tags.map { termLink(site.tags[$0], base: site.config.tags.path) }
+        context["related_countries"] = countryLinks
+        context["has_related_countries"] = !countryLinks.isEmpty
+        context["related_tags"] = tagLinks
+        context["has_related_tags"] = !tagLinks.isEmpty
+        context["has_related_terms"] = !countryLinks.isEmpty || !tagLinks.isEmpty
+    }
+
+    private func countryTerm(code: String) -> Term? {
+        site.countries.first { $0.code == code }
     }
 
     private func termLink(_ term: Term, base: (String) -> String) -> [String: Any] {

@@ -57,27 +57,44 @@ public struct SiteModel: Sendable {
         self.countries = index.countries.filter { $0.articleIDs.count >= config.countries.minimumArticles }
         self.archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
         self.warnings = warnings
-        self.tagIndexBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
-        self.countryIndexByCode = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code ?? $1.slug, $0) })
-        self.aliases = aliases
+        let tagIndexBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
+        let countryIndexByCode = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code ?? $1.slug, $0) })
+        let lookup = TermLookup(tagIndexBySlug: tagIndexBySlug, countryIndexByCode: countryIndexByCode, aliases: aliases)
+        self.relations = TermRelations(articleCount: articles.count, tagCount: tags.count, countryCount: countries.count,
+                                       tags: { lookup.tagIndices(of: articles[$0]) }, countries: { lookup.countryIndices(of: articles[$0]) })
+        self.lookup = lookup
     }
 
-    private let aliases: TagAliases
-
-    private let tagIndexBySlug: [String: Int]
-    private let countryIndexByCode: [String: Int]
+    /// Which tags and countries go together.
+    public let relations: TermRelations
+    private let lookup: TermLookup
 
     /// The tags of one article that have pages, as indices into `tags`.
     public func tagIndices(of id: Int) -> [Int] {
+        lookup.tagIndices(of: articles[id])
+    }
+
+    /// The countries of one article, most salient first, as indices into `countries`.
+    public func countryIndices(of id: Int) -> [Int] {
+        lookup.countryIndices(of: articles[id])
+    }
+}
+
+/// An article's terms that have pages, as indices into the site's term lists.
+private struct TermLookup: Sendable {
+    let tagIndexBySlug: [String: Int]
+    let countryIndexByCode: [String: Int]
+    let aliases: TagAliases
+
+    func tagIndices(of article: ArticleMetadata) -> [Int] {
         var seen: Set<Int> = []
-        return (articles[id].tags + articles[id].automaticTags).compactMap { name in
+        return (article.tags + article.automaticTags).compactMap { name in
             guard let index = tagIndexBySlug[Slug.make(aliases.canonical(name))], seen.insert(index).inserted else { return nil }
             return index
         }
     }
 
-    /// The countries of one article, most salient first, as indices into `countries`.
-    public func countryIndices(of id: Int) -> [Int] {
-        articles[id].countries.compactMap { countryIndexByCode[$0] }
+    func countryIndices(of article: ArticleMetadata) -> [Int] {
+        article.countries.compactMap { countryIndexByCode[$0] }
     }
 }

@@ -97,6 +97,8 @@ struct ContentSafetyTests {
                         }
                     }
                     for element in ["<iframe", "<svg", "<img", "<math", "<details", "<body onload", "<div style"] {
+                        // The countries index draws its own map: that one svg element is the theme's.
+                        if element == "<svg", path.hasSuffix("countries/index.html"), tag.hasPrefix("<svg class=\"world-map\"") { continue }
                         #expect(!tag.hasPrefix(element), "\(path): injected element \(tag)")
                     }
                 }

@@ -116,6 +116,36 @@ struct SiteBuilderTests {
         #expect(site.exists("Output/style.css"))
     }
 
+    @Test("country and tag pages show coverage dates, related terms and neighbours; the index a map and regions")
+    func termPageFeatures() throws {
+        var files = FixtureSite.japanArticles(3)
+        for index in 1...45 {
+            files["Content/topics/t\(index).md"] = "---\ntitle: \"Topic \(index)\"\ndate: 2023-05-\(String(format: "%02d", index % 28 + 1))\ntags: [\"Zeta \(index)\", Trade]\ncountries: [\(index % 2 == 0 ? "China" : "Japan, South Korea")]\n---\nText.\n"
+        }
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        _ = try build(site)
+        let japan = try #require(site.read("Output/countries/japan/index.html"))
+        #expect(japan.contains("26 articles · page 1 of 2 · from May 2, 2023 to March 3, 2024"))
+        #expect(japan.contains("<h2 id=\"related-terms-heading\" class=\"section-title\">Often together</h2>"))
+        #expect(japan.contains("href=\"/countries/south-korea/\""))
+        #expect(japan.contains("<h3>Neighbours</h3>") == false, "Japan has no land border")
+        let china = try #require(site.read("Output/countries/china/index.html"))
+        #expect(china.contains("<h3>Neighbours</h3>") == false, "no neighbour of China has a page")
+        let korea = try #require(site.read("Output/countries/south-korea/index.html"))
+        #expect(korea.contains("<h3>Tags</h3>") && korea.contains("href=\"/tags/trade/\""))
+        let trade = try #require(site.read("Output/tags/trade/index.html"))
+        #expect(trade.contains("<h3>Countries</h3>") && trade.contains("href=\"/countries/japan/\""))
+        let tags = try #require(site.read("Output/tags/index.html"))
+        #expect(tags.contains("<nav class=\"letter-nav\" aria-label=\"Tags by letter\">"))
+        #expect(tags.contains("<li><a href=\"#letter-2\">Z</a></li>"))
+        #expect(tags.components(separatedBy: "href=\"/tags/zeta-1/\"").count - 1 == 2, "in Most used and under Z")
+        let countries = try #require(site.read("Output/countries/index.html"))
+        #expect(countries.contains("<svg class=\"world-map\""))
+        #expect(countries.contains("<a href=\"/countries/japan/\"><path class=\"m5\""))
+        #expect(countries.contains("<h2 id=\"region-1\" class=\"section-title\">Asia <span class=\"term-count\">3 countries · 48 articles</span></h2>"))
+    }
+
     @Test("feeds and the sitemap list the right URLs")
     func feedsAndSitemap() throws {
         let site = try makeSite()

@@ -119,3 +119,27 @@ struct DateTextTests {
         #expect(DateText(timeZone: TimeZone(identifier: "UTC")!).rfc822(Date(timeIntervalSince1970: 951_782_400)) == "Tue, 29 Feb 2000 00:00:00 +0000")
     }
 }
+
+@Suite("Term relations")
+struct TermRelationsTests {
+    @Test("a term's related terms are those its articles share most, ties alphabetical, itself never")
+    func relations() {
+        let articles = [
+            makeArticle("a", day: 1, tags: ["Trade", "Budget"], countries: ["PK", "AF"]),
+            makeArticle("b", day: 2, tags: ["Trade"], countries: ["PK", "IN"]),
+            makeArticle("c", day: 3, tags: ["Trade", "Floods"], countries: ["PK", "IN"]),
+            makeArticle("d", day: 4, tags: ["Floods"], countries: ["JP"]),
+        ]
+        let site = SiteModel(config: SiteConfig(), articles: articles, gazetteer: .standard)
+        func countries(_ indices: [Int]) -> [String] { indices.map { site.countries[$0].code ?? "" } }
+        func tags(_ indices: [Int]) -> [String] { indices.map { site.tags[$0].name } }
+        let pakistan = site.countries.firstIndex { $0.code == "PK" }!
+        let trade = site.tags.firstIndex { $0.name == "Trade" }!
+        #expect(countries(site.relations.countriesOfCountry[pakistan]) == ["IN", "AF"])
+        #expect(tags(site.relations.tagsOfCountry[pakistan]) == ["Trade", "Budget", "Floods"])
+        #expect(countries(site.relations.countriesOfTag[trade]) == ["PK", "IN", "AF"])
+        #expect(tags(site.relations.tagsOfTag[trade]) == ["Budget", "Floods"])
+        let japan = site.countries.firstIndex { $0.code == "JP" }!
+        #expect(site.relations.countriesOfCountry[japan].isEmpty)
+    }
+}
