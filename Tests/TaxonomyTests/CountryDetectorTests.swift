@@ -144,4 +144,34 @@ struct CountryDetectorTests {
         #expect(detector.detect(title: "Markets", dek: nil, dateline: nil, body: "Chad said so. Troops from Chad and Niger marched.").subjects.contains("TD"))
         #expect(detector.detect(title: "Male students win", dek: nil, dateline: nil, body: "Male and female students took part.").mentions.isEmpty)
     }
+
+    @Test("each kind of evidence names its country in running text")
+    func evidenceKinds() {
+        let cases: [(String, String)] = [
+            ("Talks with the Federal Republic of Nigeria resumed.", "NG"),          // official name
+            ("The U.S. Treasury said so.", "US"), ("Shares fell in the UK on Monday.", "GB"),
+            ("Britain's pound fell.", "GB"), ("Tulips from Holland sold well.", "NL"),  // alternative spellings
+            ("Japanese exporters gained.", "JP"), ("Afghan refugees returned.", "AF"),  // demonyms
+            ("Officials in Nairobi met.", "KE"),                                        // capital
+            ("The Soviet Union bought grain.", "RU"), ("Traders in Peking said.", "CN"),
+            ("Mills in Bombay closed.", "IN"), ("West Germany cut rates.", "DE"),       // historical names
+        ]
+        for (sentence, code) in cases {
+            #expect(detector.detect(title: "Markets", dek: nil, dateline: nil, body: sentence).mentions == [code], "\(sentence)")
+        }
+    }
+
+    @Test("salience: the dateline outweighs the headline, the headline the lead, the lead the rest")
+    func salienceOrder() {
+        // Each country named once, in a different place: the order is the places' order.
+        let detection = detector.detect(title: ScannedText("Brazil weighs new tariffs"), dek: nil, dateline: "TOKYO",
+                                         lead: ScannedText("Officials in France were consulted."),
+                                         rest: ScannedText("Kenya was not. Kenya said so. Kenya again."))
+        #expect(detection.mentions == ["JP", "BR", "KE", "FR"])
+        #expect(detection.subjects == ["JP", "BR", "KE", "FR"])
+        let passing = detector.detect(title: ScannedText("Brazil weighs new tariffs"), dek: nil, dateline: nil,
+                                      lead: ScannedText("Brazil's ministry spoke."), rest: ScannedText("A ship left Chile."))
+        #expect(passing.subjects == ["BR"])
+        #expect(passing.mentions == ["BR", "CL"])
+    }
 }
