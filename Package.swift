@@ -47,6 +47,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Loader and taxonomy throughput (Benchmarks/loader-throughput runs it).
+        .executableTarget(name: "LoaderBenchmark", dependencies: ["Loading", "Taxonomy", "Core"], path: "Benchmarks/LoaderBenchmark"),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Core"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Core"]),

@@ -162,9 +162,10 @@ public struct ArticleTextParser: Sendable {
     }
 
     private func containsMetadata(_ block: Block) -> Bool {
+        // Header lines are short: a long line is story, and is not searched for dates.
         block.lines.contains { line in
-            line.utf8.count <= Self.maximumHeaderLine && Self.photoCredit(line) != nil || dates.parse(line) != nil
-                || dates.splitTrailingDate(line).map { Self.isBylineLike($0.prefix) } == true
+            line.utf8.count <= Self.maximumHeaderLine && (Self.photoCredit(line) != nil || dates.parse(line) != nil
+                || dates.splitTrailingDate(line).map { Self.isBylineLike($0.prefix) } == true)
         }
     }
 
@@ -172,8 +173,8 @@ public struct ArticleTextParser: Sendable {
 
     static func photoCredit(_ line: String) -> String? {
         for prefix in ["Photo:", "Photo :", "Photo credit:", "Photograph:", "Image:", "File photo:"]
-        where line.range(of: prefix, options: [.caseInsensitive, .anchored]) != nil {
-            let credit = line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        where line.hasPrefixIgnoringASCIICase(prefix) {
+            let credit = line.dropFirst(prefix.count).trimmingSpaces()
             return credit.isEmpty ? nil : credit
         }
         return nil
@@ -197,9 +198,9 @@ public struct ArticleTextParser: Sendable {
     /// ALL-CAPS wire headlines into a readable case.
     static func cleanTitle(_ raw: String) -> String {
         // Tickers in angle brackets (`CARBIDE <UK>`) are part of a wire headline and stay.
-        var title = removingSiteSuffix(raw.trimmingCharacters(in: .whitespaces))
+        var title = removingSiteSuffix(raw.trimmingSpaces())
         if isAllCaps(title) { title = ReadableCase.titleCase(title) }
-        return title.trimmingCharacters(in: .whitespaces)
+        return title.trimmingSpaces()
     }
 
     private static let titleSeparators = [" - ", " | ", " – ", " — "]
@@ -209,8 +210,8 @@ public struct ArticleTextParser: Sendable {
     /// short section name before it.
     static func removingSiteSuffix(_ title: String) -> String {
         var segments: [Substring] = [title[...]]
-        for separator in titleSeparators where title.contains(separator) {
-            segments = title.components(separatedBy: separator).map { $0[...] }
+        for separator in titleSeparators where title.containsBytes(separator) {
+            segments = title.splitting(byBytes: separator)
             break
         }
         guard segments.count >= 2, let last = segments.last, isDomain(last) else { return title }
@@ -218,12 +219,12 @@ public struct ArticleTextParser: Sendable {
         if segments.count >= 2, let section = segments.last, section.count <= 30, section.split(separator: " ").count <= 2 {
             segments.removeLast()
         }
-        let separator = titleSeparators.first { title.contains($0) } ?? " - "
+        let separator = titleSeparators.first { title.containsBytes($0) } ?? " - "
         return segments.joined(separator: separator)
     }
 
     static func isDomain(_ text: Substring) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingSpaces().lowercased()
         let labels = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let ending = labels.last, domainEndings.contains(String(ending)) else { return false }
         return labels.allSatisfy { label in
@@ -307,7 +308,7 @@ public struct ArticleTextParser: Sendable {
         let head = text.prefix(100)
         var separatorRange: Range<Substring.Index>?
         for separator in [" -- ", " - ", " – ", " — ", ":", " -"] {
-            if let range = head.range(of: separator), separatorRange.map({ range.lowerBound < $0.lowerBound }) ?? true {
+            if let range = head.firstRange(ofBytes: separator), separatorRange.map({ range.lowerBound < $0.lowerBound }) ?? true {
                 separatorRange = range
             }
         }

@@ -20,25 +20,26 @@ public enum MarkdownEscaper {
            !line.utf8.contains(where: { specialBytes[Int($0)] }) {
             return line
         }
-        let scalars = Array(line.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        result.reserveCapacity(scalars.count + 8)
+        // Every character that may need a backslash is ASCII: the work is done on bytes.
+        let bytes = Array(line.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 8)
         // Count the digits a line starts with: `1987. The year…` would open an ordered list.
-        let leadingDigits = scalars.prefix { $0.isASCII && $0.properties.numericType != nil }.count
-        for (index, scalar) in scalars.enumerated() {
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            if alwaysEscaped.contains(scalar) {
-                result.append("\\")
-            } else if index == 0 && escapedAtLineStart.contains(scalar) {
-                result.append("\\")
-            } else if scalar == "&", let next, next == "#" || next.properties.isAlphabetic {
+        let leadingDigits = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+        for (index, byte) in bytes.enumerated() {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            if specialBytes[Int(byte)] && byte != 0x26 {
+                result.append(0x5C)
+            } else if index == 0 && escapedAtLineStartBytes.contains(byte) {
+                result.append(0x5C)
+            } else if byte == 0x26, next == 0x23 || (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) {
                 // Only an entity-like run (`&amp;`, `&#39;`) would be decoded; escape just those.
-                result.append("\\")
-            } else if leadingDigits > 0, index == leadingDigits, scalar == "." || scalar == ")" {
-                result.append("\\")
+                result.append(0x5C)
+            } else if leadingDigits > 0, index == leadingDigits, byte == 0x2E || byte == 0x29 {
+                result.append(0x5C)
             }
-            result.append(scalar)
+            result.append(byte)
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -30,7 +30,9 @@ public struct NewsDateParser: Sendable {
 
     /// Parses a line that is a date and nothing else.
     public func parse(_ text: String) -> Parsed? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Every date has a digit; most lines tested here have none.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let trimmed = text.trimmingSpaces()
         if let iso = parseISO(trimmed) { return iso }
         if let wire = parseWire(trimmed) { return wire }
         if let match = findDate(in: trimmed), match.range == trimmed.startIndex..<trimmed.endIndex {
@@ -41,7 +43,8 @@ public struct NewsDateParser: Sendable {
 
     /// Finds a written date at the end of a line, as in a byline: `News Desk February 17, 2025`.
     public func splitTrailingDate(_ line: String) -> (prefix: String, parsed: Parsed)? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let trimmed = line.trimmingSpaces()
         guard let match = findDate(in: trimmed), match.range.upperBound == trimmed.endIndex else { return nil }
         let prefix = trimmed[..<match.range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—·•"))
         return (prefix, match.parsed)

@@ -1,16 +1,81 @@
-extension StringProtocol {
+extension Substring {
     /// The text without surrounding spaces, tabs and no-break spaces. Cheaper than Foundation's
     /// `trimmingCharacters(in:)`, which bridges through NSString; this runs on every line.
     func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        // Byte checks first: almost every line starts and ends with a letter or a mark.
+        while start < end, let byte = utf8[start...].first, byte == 0x20 || byte == 0x09 || (byte >= 0x80 && isSpace(scalars[start])) {
+            start = scalars.index(after: start)
+        }
+        while end > start {
+            let last = scalars.index(before: end)
+            let byte = utf8[utf8.index(before: end)]
+            guard byte == 0x20 || byte == 0x09 || (byte >= 0x80 && isSpace(scalars[last])) else { break }
+            end = last
+        }
         if start == scalars.startIndex && end == scalars.endIndex { return String(self) }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[start..<end])
-        return String(result)
+        return String(self[start..<end])
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        self[...].trimmingSpaces()
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text opens with `prefix`, ignoring the case of ASCII letters (`Photo:`,
+    /// `PHOTO:`): byte by byte, without Foundation's bridging.
+    /// The first place `needle` occurs, found byte by byte (Foundation's `range(of:)` bridges
+    /// through NSString, and this runs on every article's headline and first paragraph).
+    func firstRange(ofBytes needle: String) -> Range<Index>? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        let view = utf8
+        var index = view.startIndex
+        while index != view.endIndex {
+            if view[index] == first {
+                var cursor = view.index(after: index)
+                var matched = 1
+                while matched < pattern.count, cursor != view.endIndex, view[cursor] == pattern[matched] {
+                    cursor = view.index(after: cursor)
+                    matched += 1
+                }
+                if matched == pattern.count { return index..<cursor }
+            }
+            index = view.index(after: index)
+        }
+        return nil
+    }
+
+    func containsBytes(_ needle: String) -> Bool {
+        firstRange(ofBytes: needle) != nil
+    }
+
+    /// The text cut at every occurrence of `separator`, by bytes.
+    func splitting(byBytes separator: String) -> [SubSequence] {
+        var parts: [SubSequence] = []
+        var rest = self[...]
+        while let range = rest.firstRange(ofBytes: separator) {
+            parts.append(rest[..<range.lowerBound])
+            rest = rest[range.upperBound...]
+        }
+        parts.append(rest)
+        return parts
+    }
+
+    func hasPrefixIgnoringASCIICase(_ prefix: String) -> Bool {
+        var text = utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = text.next() else { return false }
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            let wanted = expected >= 0x41 && expected <= 0x5A ? expected | 0x20 : expected
+            if folded != wanted { return false }
+        }
+        return true
     }
 }
 

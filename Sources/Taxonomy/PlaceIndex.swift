@@ -30,8 +30,20 @@ public struct PlaceIndex: Sendable {
 
     /// Datelines write places in capitals and without accents (`SAO PAULO`).
     static func key(_ name: String) -> String {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        // Most names are ASCII: lower-casing their bytes is all the folding they need, and it is
+        // far cheaper than Foundation's, which every capitalised word of every article may reach.
+        var ascii = true
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        return name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Self.posix).lowercased()
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The country code of a city, by name in any case.
     public func cityCountry(_ name: String) -> String? {

@@ -18,7 +18,7 @@ public struct TagExtractor: Sendable {
 
     private static let connectors: Set<Substring> = ["of", "for", "and", "the", "de", "al", "bin"]
     /// Capitalised words that are not names on their own.
-    private static let stopWords: Set<String> = [
+    private static let stopWords: Set<Substring> = [
         "The", "A", "An", "And", "But", "Or", "If", "In", "On", "At", "By", "For", "To", "Of", "It", "He", "She",
         "They", "We", "I", "You", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "Mr",
         "Mrs", "Ms", "Dr", "Prof", "Sir", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
@@ -70,7 +70,7 @@ public struct TagExtractor: Sendable {
             if words[index].startsSentence {
                 index += 1
                 // `The Taliban said`: after a capitalised function word, a name may start.
-                if Self.stopWords.contains(String(words[index - 1].text)) { continue }
+                if Self.stopWords.contains(words[index - 1].text) { continue }
                 while index < words.count, isCapitalised(words[index].text), !words[index - 1].endsPhrase { index += 1 }
                 continue
             }
@@ -79,7 +79,7 @@ public struct TagExtractor: Sendable {
             if !words[index].endsPhrase {
                 while end < words.count {
                     let word = words[end]
-                    if isCapitalised(word.text) && !Self.stopWords.contains(String(word.text)) {
+                    if isCapitalised(word.text) && !Self.stopWords.contains(word.text) {
                         lastName = end
                     } else if !Self.connectors.contains(word.text) {
                         break
@@ -107,12 +107,13 @@ public struct TagExtractor: Sendable {
     }
 
     private func isCapitalised(_ word: Substring) -> Bool {
-        guard let first = word.first else { return false }
-        return first.isUppercase
+        guard let byte = word.utf8.first else { return false }
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        return word.unicodeScalars.first!.properties.isUppercase
     }
 
     private func isTagName(_ name: String) -> Bool {
-        guard name.count >= 3, !Self.stopWords.contains(name), !gazetteer.isCountryPhrase(name),
+        guard name.count >= 3, !Self.stopWords.contains(Substring(name)), !gazetteer.isCountryPhrase(name),
               places.cityCountry(name) == nil else { return false }
         // Numbers are not names people browse by.
         return name.contains { $0.isLetter } && name.first?.isNumber == false

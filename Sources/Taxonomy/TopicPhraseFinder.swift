@@ -81,100 +81,161 @@ public struct TopicPhraseFinder: Sendable {
 
     /// Topic phrases of the text, most repeated first (ties in order of first appearance).
     public func phrases(in text: ScannedText) -> [Phrase] {
-        var table: [String: Tally] = [:]
-        var order: [String] = []
-        tally(text, into: &table, order: &order)
+        let words = text.words
+        let facts = words.map(Self.facts)
+        // Phrases are keyed by their words' hashes, not by strings: this runs over every word
+        // of every article, and only the few phrases that qualify are ever spelled out.
+        var slots: [UInt64: Int] = [:]
+        var tallies: [Tally] = []
+        for start in words.indices where facts[start].kind == .content || facts[start].kind == .modifier {
+            var key: UInt64 = 0
+            for length in 1...longestPhrase {
+                let end = start + length - 1
+                guard end < words.count else { break }
+                let fact = facts[end]
+                guard fact.kind != .other else { break }
+                // A phrase never runs across punctuation.
+                if length > 1, words[end - 1].endsPhrase { break }
+                key = key &* 0x100000001B3 ^ fact.hash
+                // Joiners may sit inside, never at the end; other function words end the phrase.
+                if fact.kind == .joiner { continue }
+                if fact.kind == .stop { break }
+                if fact.kind == .modifier || fact.endsLikeVerb || (length == 1 && fact.isVague) { continue }
+                let before = Self.context(before: start, in: words, facts: facts)
+                let after = end + 1 == words.count ? Self.boundary : words[end].endsPhrase ? Self.punctuation(after: words[end].text) : facts[end + 1].hash
+                let definite = start > 0 && !words[start - 1].endsPhrase && facts[start - 1].hash == Self.theHash
+                let phraseKey = key &+ UInt64(length)
+                if let slot = slots[phraseKey] {
+                    tallies[slot].add(before: before, after: after, definite: definite)
+                } else {
+                    slots[phraseKey] = tallies.count
+                    var tally = Tally(start: start, length: length)
+                    tally.add(before: before, after: after, definite: definite)
+                    tallies.append(tally)
+                }
+            }
+        }
         var found: [(phrase: Phrase, first: Int)] = []
-        for (position, phrase) in order.enumerated() {
-            let tally = table[phrase]!
-            guard tally.count >= minimumOccurrences, tally.before.count >= minimumContexts,
-                  tally.after.count >= minimumContexts else { continue }
+        for (position, tally) in tallies.enumerated() {
+            guard tally.count >= minimumOccurrences, tally.beforeCount >= minimumContexts,
+                  tally.afterCount >= minimumContexts else { continue }
             // `the reserve board`, `the planning commission`: a phrase mostly written after `the`
             // is a particular body or thing the story refers to, not a topic it is about.
             guard tally.definiteCount * 2 <= tally.count else { continue }
-            found.append((Phrase(text: phrase, occurrences: tally.count), position))
+            let text = words[tally.start..<(tally.start + tally.length)].map { String($0.text) }.joined(separator: " ")
+            found.append((Phrase(text: text, occurrences: tally.count), position))
         }
         return found
             .sorted { $0.phrase.occurrences != $1.phrase.occurrences ? $0.phrase.occurrences > $1.phrase.occurrences : $0.first < $1.first }
             .map(\.phrase)
     }
 
-    private func tally(_ text: ScannedText, into table: inout [String: Tally], order: inout [String]) {
-        let words = text.words
-        for start in words.indices where Self.isTopicWord(words[start].text) && !Self.stopWords.contains(words[start].text) {
-            var phrase = ""
-            for length in 1...longestPhrase {
-                let end = start + length - 1
-                guard end < words.count else { break }
-                let word = words[end].text
-                guard Self.isTopicWord(word) || Self.joiners.contains(word) else { break }
-                if length > 1 {
-                    // A phrase never runs across punctuation.
-                    if words[end - 1].endsPhrase { break }
-                    phrase += " "
-                }
-                phrase += word
-                // Joiners and other function words may sit inside, never at the end.
-                if Self.stopWords.contains(word) {
-                    if Self.joiners.contains(word) { continue }
-                    break
-                }
-                // `issued`, `quickly`: verbs and adverbs end no topic; nor does an adjective.
-                if word.hasSuffix("ed") || word.hasSuffix("ly") || Self.modifiers.contains(word) { continue }
-                if length == 1, Self.vagueNouns.contains(word) { continue }
-                let before = Self.context(before: start, in: words)
-                let after: Substring = end + 1 == words.count ? "|" : words[end].endsPhrase ? Self.punctuation(after: word) : words[end + 1].text
-                if table[phrase] == nil { order.append(phrase) }
-                let definite = start > 0 && !words[start - 1].endsPhrase && Self.isDefiniteArticle(words[start - 1].text)
-                table[phrase, default: Tally()].add(before: before, after: after, definite: definite)
-            }
-        }
-    }
-
     /// The distinct lower-case words of a text, for the archive's sample of how common words are.
     public static func vocabulary(of text: ScannedText) -> Set<String> {
+        var seen: Set<UInt64> = []
         var words: Set<String> = []
-        for word in text.words where isTopicWord(word.text) && !stopWords.contains(word.text) && !modifiers.contains(word.text) {
+        for word in text.words {
+            let fact = facts(of: word)
+            guard fact.kind == .content, seen.insert(fact.hash).inserted else { continue }
             words.insert(String(word.text))
         }
         return words
     }
 
+    /// What the finder needs to know of a word, worked out once per word.
+    struct WordFacts {
+        enum Kind: UInt8 { case content, joiner, stop, modifier, other }
+        var kind: Kind
+        /// Of the word's bytes, capitals folded: `The` and `the` are one neighbour.
+        var hash: UInt64
+        var endsLikeVerb = false
+        var isVague = false
+    }
+
+    static func facts(of word: WordScanner.Word) -> WordFacts {
+        let hash = foldedHash(word.text)
+        if let listed = listedWords[hash] {
+            // Function words count in any case; a listed adjective or noun only as a topic word.
+            if listed.kind == .stop || listed.kind == .joiner || isTopicWord(word.text) {
+                return WordFacts(kind: listed.kind, hash: hash, isVague: listed.isVague)
+            }
+            return WordFacts(kind: .other, hash: hash)
+        }
+        guard isTopicWord(word.text) else { return WordFacts(kind: .other, hash: hash) }
+        let utf8 = word.text.utf8
+        var last = utf8.index(before: utf8.endIndex)
+        let final = utf8[last]
+        last = utf8.index(before: last)
+        let penultimate = utf8[last]
+        // `issued`, `quickly`: verbs and adverbs end no topic.
+        let verbLike = (penultimate == UInt8(ascii: "e") && final == UInt8(ascii: "d")) || (penultimate == UInt8(ascii: "l") && final == UInt8(ascii: "y"))
+        return WordFacts(kind: .content, hash: hash, endsLikeVerb: verbLike)
+    }
+
+    /// The word lists by hash, with what each word is.
+    static let listedWords: [UInt64: (kind: WordFacts.Kind, isVague: Bool)] = {
+        var table: [UInt64: (kind: WordFacts.Kind, isVague: Bool)] = [:]
+        for word in vagueNouns { table[foldedHash(word)] = (.content, true) }
+        for word in modifiers { table[foldedHash(word)] = (.modifier, false) }
+        for word in stopWords { table[foldedHash(word)] = (.stop, false) }
+        for word in joiners { table[foldedHash(word)] = (.joiner, false) }
+        return table
+    }()
+
+    static let theHash = foldedHash("the")
+    static let boundary: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// FNV-1a over the UTF-8 bytes, ASCII capitals folded to small letters.
+    static func foldedHash(_ text: Substring) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            hash = (hash ^ UInt64(folded)) &* 0x100_0000_01B3
+        }
+        return hash
+    }
+
     /// What comes before a phrase: the word, or the punctuation mark; after a function word
     /// (`on`, `the`), the word before that as well, since `rules on` and `talks on` are
     /// different settings for a topic while `the` alone says nothing.
-    static func context(before start: Int, in words: [WordScanner.Word]) -> Substring {
-        guard start > 0 else { return "|" }
+    static func context(before start: Int, in words: [WordScanner.Word], facts: [WordFacts]) -> UInt64 {
+        guard start > 0 else { return boundary }
         let previous = words[start - 1]
         if previous.endsPhrase { return punctuation(before: words[start].text) }
-        guard start > 1, stopWords.contains(previous.text), !words[start - 2].endsPhrase else { return previous.text }
-        return Substring(words[start - 2].text.lowercased() + " " + previous.text)
-    }
-
-    static func isDefiniteArticle(_ word: Substring) -> Bool {
-        word.count == 3 && word.lowercased() == "the"
+        guard start > 1, facts[start - 1].kind == .stop || facts[start - 1].kind == .joiner, !words[start - 2].endsPhrase else {
+            return facts[start - 1].hash
+        }
+        return facts[start - 2].hash &* 31 ^ facts[start - 1].hash
     }
 
     /// The punctuation mark after a word (`,` or `.`): a neighbour like any word.
-    static func punctuation(after word: Substring) -> Substring {
-        let base = word.base
+    static func punctuation(after word: Substring) -> UInt64 {
+        let base = word.base.utf8
         var index = word.endIndex
-        while index < base.endIndex, base[index] == " " { index = base.index(after: index) }
-        return index < base.endIndex ? base[index...index] : "|"
+        while index < base.endIndex, base[index] == 0x20 { index = base.index(after: index) }
+        return index < base.endIndex ? UInt64(base[index]) : boundary
     }
 
-    static func punctuation(before word: Substring) -> Substring {
-        let base = word.base
+    static func punctuation(before word: Substring) -> UInt64 {
+        let base = word.base.utf8
         var index = word.startIndex
         while index > base.startIndex {
             index = base.index(before: index)
-            if base[index] != " " { return base[index...index] }
+            if base[index] != 0x20 { return UInt64(base[index]) }
         }
-        return "|"
+        return boundary
     }
 
     /// Lower-case letters, with hyphens inside (`no-confidence`): no digits, no capitals.
     static func isTopicWord(_ word: Substring) -> Bool {
+        var count = 0
+        var ascii = true
+        for byte in word.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            guard (byte >= 0x61 && byte <= 0x7A) || (byte == 0x2D && count > 0) else { return false }
+            count += 1
+        }
+        if ascii { return count >= 3 }
         guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
         for scalar in word.unicodeScalars where !(scalar.properties.isLowercase || scalar == "-") {
             return false
@@ -182,24 +243,38 @@ public struct TopicPhraseFinder: Sendable {
         return word.unicodeScalars.count >= 3
     }
 
-    /// Occurrences of one phrase, and up to `minimumContexts`-plus-one distinct neighbours on each side.
+    /// Occurrences of one phrase, where it first occurs, and up to three distinct neighbours on
+    /// each side (more are never needed).
     struct Tally {
+        var start: Int
+        var length: Int
         var count = 0
         /// Occurrences after `the`.
         var definiteCount = 0
-        var before: [Substring] = []
-        var after: [Substring] = []
+        var before: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var beforeCount = 0
+        var after: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var afterCount = 0
 
-        mutating func add(before word: Substring, after next: Substring, definite: Bool) {
-            count += 1
-            if definite { definiteCount += 1 }
-            // `The` and `the` are one neighbour.
-            if before.count < 3, !before.contains(where: { Self.same($0, word) }) { before.append(word) }
-            if after.count < 3, !after.contains(where: { Self.same($0, next) }) { after.append(next) }
+        init(start: Int, length: Int) {
+            self.start = start
+            self.length = length
         }
 
-        static func same(_ lhs: Substring, _ rhs: Substring) -> Bool {
-            lhs.count == rhs.count && lhs.lowercased() == rhs.lowercased()
+        mutating func add(before word: UInt64, after next: UInt64, definite: Bool) {
+            count += 1
+            if definite { definiteCount += 1 }
+            Self.insert(word, into: &before, count: &beforeCount)
+            Self.insert(next, into: &after, count: &afterCount)
+        }
+
+        private static func insert(_ value: UInt64, into set: inout (UInt64, UInt64, UInt64), count: inout Int) {
+            switch count {
+            case 0: set.0 = value; count = 1
+            case 1: if set.0 != value { set.1 = value; count = 2 }
+            case 2: if set.0 != value && set.1 != value { set.2 = value; count = 3 }
+            default: break
+            }
         }
     }
 }
