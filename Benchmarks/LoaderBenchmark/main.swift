@@ -2,7 +2,7 @@
 // corpus into memory, then runs each stage over it `copies` times and reports MB of article text
 // per CPU second. Files are read before timing starts, so disk speed does not count.
 //
-//   swift run -c release LoaderBenchmark [CORPUS_DIR] [COPIES]
+//   swift run -c release LoaderBenchmark [CORPUS_DIR] [COPIES] [ROUNDS] [loader|taxonomy]
 import Core
 import Foundation
 import Loading
@@ -44,32 +44,48 @@ for path in paths {
 }
 _ = detector.detect(title: "Warm", dek: nil, dateline: "KARACHI", body: "Warm up.")
 
-var start = cpuSeconds()
-var articles = 0
-for _ in 0..<copies {
-    for path in paths {
-        if case .article = try loader.load(path) { articles += 1 }
-    }
-}
-let loadSeconds = cpuSeconds() - start
+// The machine is shared: each stage runs `rounds` times and the median round counts.
+let rounds = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+// `loader` or `taxonomy` runs one stage only (for a profiler).
+let only = arguments.count > 4 ? arguments[4] : nil
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-start = cpuSeconds()
-var found = 0
-for _ in 0..<copies {
-    for article in loaded {
-        let title = ScannedText(article.metadata.title)
-        let (leadText, restText) = CountryDetector.splitLead(article.bodyText)
-        let lead = ScannedText(leadText), rest = ScannedText(restText)
-        found += detector.detect(title: title, dek: article.metadata.dek.map(ScannedText.init), dateline: article.metadata.dateline,
-                                 lead: lead, rest: rest).subjects.count
-        found += tagger.tags(title: title, body: lead + rest).count
+var articles = 0
+var loadRounds: [Double] = []
+for _ in 0..<(only == "taxonomy" ? 1 : rounds) {
+    let start = cpuSeconds()
+    articles = 0
+    for _ in 0..<copies {
+        for path in paths {
+            if case .article = try loader.load(path) { articles += 1 }
+        }
     }
+    loadRounds.append(cpuSeconds() - start)
 }
-let taxonomySeconds = cpuSeconds() - start
+let loadSeconds = median(loadRounds)
+
+var found = 0
+var taxonomyRounds: [Double] = []
+for _ in 0..<(only == "loader" ? 1 : rounds) {
+    let start = cpuSeconds()
+    for _ in 0..<copies {
+        for article in loaded {
+            let title = ScannedText(article.metadata.title)
+            let (leadText, restText) = CountryDetector.splitLead(article.bodyText)
+            let lead = ScannedText(leadText), rest = ScannedText(restText)
+            found += detector.detect(title: title, dek: article.metadata.dek.map(ScannedText.init), dateline: article.metadata.dateline,
+                                     lead: lead, rest: rest).subjects.count
+            found += tagger.tags(title: title, body: lead + rest).count
+        }
+    }
+    taxonomyRounds.append(cpuSeconds() - start)
+}
+let taxonomySeconds = median(taxonomyRounds)
 
 let megabytes = Double(bytes * copies) / 1e6
-print("\(paths.count) files × \(copies) = \(articles) articles, \(String(format: "%.1f", megabytes)) MB of article text")
-print(String(format: "loader:   %.2f s CPU, %.1f MB/s per core", loadSeconds, megabytes / loadSeconds))
+print("\(paths.count) files × \(copies) = \(articles) articles, \(String(format: "%.1f", megabytes)) MB of article text; median of \(rounds) rounds")
+print(String(format: "loader:   %.2f s CPU, %.1f MB/s per core (rounds: %@)", loadSeconds, megabytes / loadSeconds,
+             loadRounds.map { String(format: "%.1f", megabytes / $0) }.joined(separator: ", ")))
 print(String(format: "taxonomy: %.2f s CPU, %.1f MB/s per core (countries and tag candidates)", taxonomySeconds, megabytes / taxonomySeconds))
 print(String(format: "both:     %.1f MB/s per core", megabytes / (loadSeconds + taxonomySeconds)))
 if found < 0 { print(found) }

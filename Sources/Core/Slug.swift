@@ -6,8 +6,10 @@ import Foundation
 /// the URL layout Hugo uses for the same content.
 public enum Slug {
     public static func make(_ text: String, maxLength: Int = 80) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-            .lowercased()
+        // ASCII needs no folding, and Foundation's is slow: every article and term comes through here.
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.lowercased()
+            : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Self.posix).lowercased()
         var result = ""
         result.reserveCapacity(folded.utf8.count)
         var pendingDash = false
@@ -34,6 +36,8 @@ public enum Slug {
         }
         return result
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     private static func isSlugCharacter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {

@@ -92,11 +92,21 @@ public struct ArticleTextParser: Sendable {
     /// The text's non-empty lines, trimmed, with their line numbers.
     func nonEmptyLines(_ text: String) -> [PageRegionFinder.Line] {
         var lines: [PageRegionFinder.Line] = []
-        var number = 0
-        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            let line = Substring(raw).trimmingSpaces()
-            if !line.isEmpty { lines.append(PageRegionFinder.Line(number: number, text: line)) }
+        var text = text
+        // One pass over the bytes: every article's every line comes through here.
+        text.withUTF8 { bytes in
+            var number = 0
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                number += 1
+                let (from, to) = UTF8Spaces.trim(bytes, from: start, to: end)
+                if from < to {
+                    lines.append(PageRegionFinder.Line(number: number, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)))
+                }
+                start = end + 1
+            }
         }
         return lines
     }

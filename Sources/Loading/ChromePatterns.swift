@@ -53,6 +53,7 @@ public struct ChromePatterns: Sendable, Hashable {
     /// The key a line is compared by: lower-cased, spaces collapsed (copied text mixes no-break
     /// and ordinary spaces: `Listen\u{A0}to\u{A0}article`), punctuation and space around it removed.
     static func key(_ line: Substring) -> String {
+        if let ascii = asciiKey(line) { return ascii }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in line.lowercased().unicodeScalars {
@@ -71,6 +72,35 @@ public struct ChromePatterns: Sendable, Hashable {
     }
 
     static func key(_ line: String) -> String { key(line[...]) }
+
+    /// `key` for an ASCII line, on bytes; nil when the line has other characters.
+    private static func asciiKey(_ line: Substring) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(line.utf8.count)
+        var pendingSpace = false
+        for byte in line.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || byte == 0x09 || (byte >= 0x0A && byte <= 0x0D) {
+                pendingSpace = !result.isEmpty
+            } else if result.isEmpty && isKeyPunctuation(byte) {
+                continue
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        while let last = result.last, isKeyPunctuation(last) || last == 0x20 { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The ASCII characters Unicode calls punctuation (symbols such as `$`, `+`, `<` are not).
+    private static func isKeyPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: return true
+        default: return false
+        }
+    }
 
     private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {

@@ -16,10 +16,13 @@ public enum MarkdownEscaper {
 
     public static func escape(_ line: String) -> String {
         // Most lines of prose need nothing: check the bytes before doing any work.
-        if let first = line.utf8.first, !(first >= 0x30 && first <= 0x39), !escapedAtLineStartBytes.contains(first),
-           !line.utf8.contains(where: { specialBytes[Int($0)] }) {
-            return line
+        let special = specialBytes
+        var copy = line
+        let plain = copy.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, !(first >= 0x30 && first <= 0x39), !escapedAtLineStartBytes.contains(first) else { return false }
+            return special.withUnsafeBufferPointer { table in !bytes.contains { table[Int($0)] } }
         }
+        if plain { return line }
         // Every character that may need a backslash is ASCII: the work is done on bytes.
         let bytes = Array(line.utf8)
         var result: [UInt8] = []

@@ -40,46 +40,54 @@ public enum SourceTextDecoder {
     /// The same clean-up as `normalize`, on valid UTF-8 bytes: most files need none of it, and
     /// then the bytes are returned untouched without building a string scalar by scalar.
     static func normalizeUTF8(_ bytes: [UInt8]) -> [UInt8] {
-        var needsWork = false
-        for byte in bytes where byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
-            needsWork = true
-            break
-        }
-        guard needsWork else { return bytes }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x0D:
-                output.append(0x0A)
-                if index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
-            case 0x0A, 0x09:
-                output.append(byte)
-            case 0x00..<0x20, 0x7F:
-                break
-            case 0xC2 where index + 1 < count && (bytes[index + 1] == 0xAD || (0x80...0x9F).contains(bytes[index + 1])):
-                // Soft hyphen and C1 controls.
-                index += 1
-            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (0x8B...0x8D).contains(bytes[index + 2]):
-                // Zero-width space and joiners.
-                index += 2
-            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x81 && bytes[index + 2] == 0xA0:
-                index += 2
-            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                // Line and paragraph separators.
-                output.append(0x0A)
-                index += 2
-            case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
-                index += 2
-            default:
-                output.append(byte)
+        // One pass with raw buffers: every article's every byte goes through here.
+        bytes.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: input.count) { output, written in
+                let count = input.count
+                var index = 0, out = 0
+                while index < count {
+                    let byte = input[index]
+                    // Most bytes are printable ASCII or ordinary UTF-8, copied as they are.
+                    if byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != 0xE2 && byte != 0xEF {
+                        output[out] = byte
+                        out += 1
+                        index += 1
+                        continue
+                    }
+                    switch byte {
+                    case 0x0D:
+                        output[out] = 0x0A
+                        out += 1
+                        if index + 1 < count && input[index + 1] == 0x0A { index += 1 }
+                    case 0x0A, 0x09:
+                        output[out] = byte
+                        out += 1
+                    case 0x00..<0x20, 0x7F:
+                        break
+                    case 0xC2 where index + 1 < count && (input[index + 1] == 0xAD || (0x80...0x9F).contains(input[index + 1])):
+                        // Soft hyphen and C1 controls.
+                        index += 1
+                    case 0xE2 where index + 2 < count && input[index + 1] == 0x80 && (0x8B...0x8D).contains(input[index + 2]):
+                        // Zero-width space and joiners.
+                        index += 2
+                    case 0xE2 where index + 2 < count && input[index + 1] == 0x81 && input[index + 2] == 0xA0:
+                        index += 2
+                    case 0xE2 where index + 2 < count && input[index + 1] == 0x80 && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
+                        // Line and paragraph separators.
+                        output[out] = 0x0A
+                        out += 1
+                        index += 2
+                    case 0xEF where index + 2 < count && input[index + 1] == 0xBB && input[index + 2] == 0xBF:
+                        index += 2
+                    default:
+                        output[out] = byte
+                        out += 1
+                    }
+                    index += 1
+                }
+                written = out
             }
-            index += 1
         }
-        return output
     }
 
     /// Image, archive and document formats by their first bytes, and otherwise a share of NUL
@@ -90,13 +98,16 @@ public enum SourceTextDecoder {
             [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B], [0x52, 0x49, 0x46, 0x46], [0x7F, 0x45, 0x4C, 0x46],
         ]
         if signatures.contains(where: { bytes.starts(with: $0) }) { return true }
-        let sample = bytes.prefix(8192)
-        guard !sample.isEmpty else { return false }
-        let nulls = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-        let controls = sample.reduce(0) { count, byte in
-            count + ((byte < 0x09 || (byte > 0x0D && byte < 0x20)) ? 1 : 0)
+        let sampleCount = min(bytes.count, 8192)
+        guard sampleCount > 0 else { return false }
+        var nulls = 0, controls = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer[0..<sampleCount] where byte < 0x20 {
+                if byte == 0 { nulls += 1 }
+                if byte < 0x09 || byte > 0x0D { controls += 1 }
+            }
         }
-        return (nulls >= 8 && nulls * 100 > sample.count) || controls * 10 > sample.count
+        return (nulls >= 8 && nulls * 100 > sampleCount) || controls * 10 > sampleCount
     }
 
     /// CRLF and lone CR become LF; soft hyphens, zero-width characters, NUL and other control

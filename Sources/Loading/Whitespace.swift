@@ -85,3 +85,57 @@ private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     default: return false
     }
 }
+
+/// The spaces `trimmingSpaces` removes, recognised in UTF-8 bytes.
+enum UTF8Spaces {
+    /// The range `from..<to` of `bytes` without spaces at either end.
+    static func trim(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (Int, Int) {
+        var start = from, end = to
+        while start < end {
+            let length = spaceLength(bytes, at: start, limit: end)
+            if length == 0 { break }
+            start += length
+        }
+        while end > start {
+            let length = spaceLength(bytes, endingAt: end, limit: start)
+            if length == 0 { break }
+            end -= length
+        }
+        return (start, end)
+    }
+
+    /// The byte length of the space starting at `index`, or 0.
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0D { return 1 }
+        if byte < 0x80 { return 0 }
+        for length in 2...3 where index + length <= limit {
+            if isSpace(bytes, from: index, length: length) { return length }
+        }
+        return 0
+    }
+
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int, limit: Int) -> Int {
+        let byte = bytes[end - 1]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0D { return 1 }
+        if byte < 0x80 { return 0 }
+        for length in 2...3 where end - length >= limit {
+            if isSpace(bytes, from: end - length, length: length) { return length }
+        }
+        return 0
+    }
+
+    /// No-break space, ideographic space, the typographic spaces, Ogham space mark.
+    private static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, length: Int) -> Bool {
+        let b0 = bytes[index], b1 = bytes[index + 1]
+        if length == 2 { return b0 == 0xC2 && b1 == 0xA0 }
+        let b2 = bytes[index + 2]
+        switch (b0, b1) {
+        case (0xE3, 0x80): return b2 == 0x80
+        case (0xE2, 0x80): return (b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF
+        case (0xE2, 0x81): return b2 == 0x9F
+        case (0xE1, 0x9A): return b2 == 0x80
+        default: return false
+        }
+    }
+}
