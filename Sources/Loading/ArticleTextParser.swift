@@ -244,9 +244,19 @@ public struct ArticleTextParser: Sendable {
 
     static func isAllCaps(_ text: String) -> Bool {
         var letters = 0, upper = 0
-        for character in text where character.isLetter {
-            letters += 1
-            if character.isUppercase { upper += 1 }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if value >= 0x41 && value <= 0x5A {
+                    letters += 1
+                    upper += 1
+                } else if value >= 0x61 && value <= 0x7A {
+                    letters += 1
+                }
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+                if scalar.properties.isUppercase { upper += 1 }
+            }
         }
         return letters >= 4 && upper * 10 >= letters * 9
     }

@@ -167,8 +167,9 @@ public struct ChromePatterns: Sendable, Hashable {
 
     func isChromeParagraph(_ line: String) -> Bool {
         guard !paragraphPrefixes.isEmpty else { return false }
-        let opening = line.prefix(40).lowercased()
-        return paragraphPrefixes.contains { opening.hasPrefix($0) }
+        return paragraphPrefixes.contains { prefix in
+            prefix.utf8.allSatisfy { $0 < 0x80 } ? line.hasPrefixIgnoringASCIICase(prefix) : line.prefix(40).lowercased().hasPrefix(prefix)
+        }
     }
 
     func isEndMarker(_ line: String) -> Bool {

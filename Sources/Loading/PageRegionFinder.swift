@@ -133,6 +133,8 @@ struct PageRegionFinder: Sendable {
 
     /// `Written by`, `Posted in`, `By`: labels whose value is on another line.
     static func isLabel(_ text: String) -> Bool {
+        // The longest label is a dozen letters: longer lines need no folding to be ruled out.
+        guard text.utf8.count <= 24 else { return false }
         let lowered = text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
         return ["by", "written by", "posted in", "posted by", "filed under", "updated", "published", "tags"].contains(lowered)
     }
