@@ -49,6 +49,8 @@ let package = Package(
         ]),
         // Loader and taxonomy throughput (Benchmarks/loader-throughput runs it).
         .executableTarget(name: "LoaderBenchmark", dependencies: ["Loading", "Taxonomy", "Core"], path: "Benchmarks/LoaderBenchmark"),
+        // libFuzzer target over the loader (Fuzz/run builds it with -sanitize=fuzzer).
+        .executableTarget(name: "LoaderFuzzer", dependencies: ["Loading", "Taxonomy", "Core"], path: "Fuzz/LoaderFuzzer"),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Core"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Core"]),

@@ -43,6 +43,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 "base URL `\(config.baseURL)` has no scheme and host; feeds and the sitemap need absolute links"))
         }
         let templates = try TemplateSet(directory: templatesDirectory, fileSystem: fileSystem)
+        report.diagnostics += templates.unknownVariables
         report.phases.append(clock.lap("config"))
 
         // load

@@ -60,23 +60,52 @@ public struct TemplateSet: Sendable {
             }
         }
         try self.init(templates: templates, directory: directory, staticFiles: staticFiles, overridden: overridden)
+        unknownVariables = sources.sorted { $0.key < $1.key }.flatMap { TemplateVariables.unknown(in: $0.value.text, file: $0.value.file) }
     }
+
+    /// Tags naming a variable no page provides, as warnings (`--strict` fails the build on them).
+    public private(set) var unknownVariables: [Diagnostic] = []
 
     /// The partials (`{{>name}}`) and parents (`{{<name}}`) a template names, with their position.
     static func references(in text: String) -> [(name: String, tag: String, line: Int, column: Int)] {
-        var found: [(name: String, tag: String, line: Int, column: Int)] = []
+        tags(in: text).filter { $0.sigil == ">" || $0.sigil == "<" }.map { ($0.name, $0.text, $0.line, $0.column) }
+    }
+
+    /// A Mustache tag as written: its sigil (`""` for a variable, `#`, `^`, `/`, `>`, `<`, `$`,
+    /// `!`, `{`, `&`), the name inside, and where it starts.
+    struct Tag {
+        var sigil: String?
+        var name: String
+        var text: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Every tag of a template, in order (the default `{{ }}` delimiters; the theme uses no others).
+    static func tags(in text: String) -> [Tag] {
+        var found: [Tag] = []
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let afterOpen = rest[open.upperBound...]
                 guard let close = afterOpen.range(of: "}}") else { break }
-                let inner = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let sigil = inner.first, sigil == ">" || sigil == "<" {
-                    let name = inner.dropFirst().trimmingCharacters(in: .whitespaces)
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    if !name.isEmpty { found.append((name, "{{\(inner)}}", lineIndex + 1, column)) }
+                var inner = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                var end = close.upperBound
+                // `{{{name}}}`: the third brace closes after the two.
+                if inner.hasPrefix("{"), afterOpen[close.upperBound...].hasPrefix("}") {
+                    end = afterOpen.index(after: close.upperBound)
                 }
-                rest = afterOpen[close.upperBound...]
+                let text = "{{" + inner + (inner.hasPrefix("{") ? "}}}" : "}}")
+                var sigil = ""
+                if let first = inner.first, "#^/><$!{&=".contains(first) {
+                    sigil = String(first)
+                    inner = String(inner.dropFirst()).trimmingCharacters(in: .whitespaces)
+                }
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                if !inner.isEmpty {
+                    found.append(Tag(sigil: sigil, name: inner, text: text, line: lineIndex + 1, column: column))
+                }
+                rest = afterOpen[end...]
             }
         }
         return found

@@ -211,6 +211,35 @@ struct SiteBuilderTests {
         #expect(site.snapshot("Output") == before)
     }
 
+    @Test("an unknown template variable is a warning with file, line and column; --strict fails on it and keeps Output/")
+    func unknownVariable() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let before = site.snapshot("Output")
+        try site.write("Templates/list.mustache", "{{<base}}{{$main}}\n<h1>{{heading}}</h1>\n  <p>{{cuont_text}}</p>{{/main}}{{/base}}")
+        let report = try build(site)
+        let warning = try #require(report.diagnostics.first { $0.message.contains("cuont_text") })
+        #expect(warning.file?.hasSuffix("Templates/list.mustache") == true)
+        #expect(warning.line == 3)
+        #expect(warning.column == 6)
+        try site.write("Templates/list.mustache", "{{<base}}{{$main}}\n<h1>{{heading}}</h1>\n  <p>{{cuont_text}}</p>{{/main}}{{/base}}\n")
+        _ = try build(site)
+        let settled = site.snapshot("Output")
+        do {
+            _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, strict: true), fileSystem: LocalFileSystem()).build()
+            Issue.record("--strict built a site whose template names an unknown variable")
+        } catch {
+            let problem: Diagnostic = error
+            #expect(problem.file?.hasSuffix("Templates/list.mustache") == true)
+            #expect(problem.line == 3)
+            #expect(problem.column == 6)
+            #expect(problem.message.contains("cuont_text"))
+        }
+        #expect(site.snapshot("Output") == settled)
+        #expect(settled != before)
+    }
+
     @Test("building twice gives the same bytes, and files Broadsheet did not write are kept")
     func deterministic() throws {
         let site = try makeSite()

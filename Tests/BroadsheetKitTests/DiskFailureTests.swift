@@ -1,0 +1,105 @@
+import BroadsheetKit
+import Core
+import Foundation
+import Testing
+
+/// A file system whose writes fail as a full disk or a read-only folder would.
+final class FailingFileSystem: FileSystem, @unchecked Sendable {
+    let base: MemoryFileSystem
+    private let lock = NSLock()
+    private var bytesLeft: Int
+    private let deniedPrefix: String?
+
+    init(wrapping base: MemoryFileSystem, bytesLeft: Int = .max, deniedPrefix: String? = nil) {
+        self.base = base
+        self.bytesLeft = bytesLeft
+        self.deniedPrefix = deniedPrefix
+    }
+
+    func writeFile(_ path: String, contents: Data) throws {
+        if let deniedPrefix, path.hasPrefix(deniedPrefix) { throw POSIXError(.EACCES) }
+        try lock.withLock {
+            guard bytesLeft >= contents.count else { throw POSIXError(.ENOSPC) }
+            bytesLeft -= contents.count
+        }
+        try base.writeFile(path, contents: contents)
+    }
+
+    func createDirectory(_ path: String) throws {
+        if let deniedPrefix, path.hasPrefix(deniedPrefix) { throw POSIXError(.EACCES) }
+        try base.createDirectory(path)
+    }
+
+    func moveItem(from source: String, to destination: String) throws {
+        if let deniedPrefix, destination.hasPrefix(deniedPrefix) { throw POSIXError(.EACCES) }
+        try base.moveItem(from: source, to: destination)
+    }
+
+    func readFile(_ path: String) throws -> Data { try base.readFile(path) }
+    func listFiles(under directory: String) throws -> [String] { try base.listFiles(under: directory) }
+    func fileExists(_ path: String) -> Bool { base.fileExists(path) }
+    func modificationDate(_ path: String) -> Date? { base.modificationDate(path) }
+    func directoryExists(_ path: String) -> Bool { base.directoryExists(path) }
+    func removeItem(_ path: String) throws {
+        if let deniedPrefix, path.hasPrefix(deniedPrefix) { throw POSIXError(.EACCES) }
+        try base.removeItem(path)
+    }
+}
+
+@Suite("Disk failures")
+struct DiskFailureTests {
+    func site() -> MemoryFileSystem {
+        var files = ["site/site.yml": "title: Disk Test\nbase_url: https://example.org/\n"]
+        for day in 1...12 {
+            files["site/Content/story-\(day).md"] = "---\ntitle: Story \(day)\ndate: 2025-03-\(String(format: "%02d", day))\ntags: [Trade]\ncountries: [Japan]\n---\nText of story \(day).\n"
+        }
+        return MemoryFileSystem(files: files)
+    }
+
+    func outputFiles(_ disk: MemoryFileSystem) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: disk.allPaths.filter { $0.hasPrefix("site/Output/") }.map { ($0, disk.string(at: $0) ?? "") })
+    }
+
+    @Test("a disk that fills up mid-build fails with a clear error and leaves the previous site as it was")
+    func diskFull() throws {
+        let disk = site()
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: "site"), fileSystem: disk).build()
+        let before = outputFiles(disk)
+        #expect(before.count > 20)
+        try disk.writeFile("site/Content/story-1.md", string: "---\ntitle: Story one, changed\ndate: 2025-03-01\n---\nNew text.\n")
+        let full = FailingFileSystem(wrapping: disk, bytesLeft: 20_000)
+        do {
+            _ = try SiteBuilder(options: BuildOptions(siteDirectory: "site"), fileSystem: full).build()
+            Issue.record("the build succeeded on a full disk")
+        } catch {
+            let problem: Diagnostic = error
+            #expect(problem.stage == .write)
+            #expect(problem.message.lowercased().contains("no space left"), "\(problem.message)")
+            #expect(problem.file != nil)
+        }
+        #expect(changes(from: before, to: outputFiles(disk)).isEmpty)
+    }
+
+    @Test("an output folder the build may not write to fails with a clear error and keeps the previous site")
+    func permissionDenied() throws {
+        let disk = site()
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: "site"), fileSystem: disk).build()
+        let before = outputFiles(disk)
+        try disk.writeFile("site/Content/story-2.md", string: "---\ntitle: Story two, changed\ndate: 2025-03-02\n---\nNew text.\n")
+        let readOnly = FailingFileSystem(wrapping: disk, deniedPrefix: "site/Output")
+        do {
+            _ = try SiteBuilder(options: BuildOptions(siteDirectory: "site"), fileSystem: readOnly).build()
+            Issue.record("the build succeeded without permission to write")
+        } catch {
+            let problem: Diagnostic = error
+            #expect(problem.message.lowercased().contains("permission denied"), "\(problem.message)")
+            #expect(problem.file != nil)
+        }
+        #expect(changes(from: before, to: outputFiles(disk)).isEmpty)
+    }
+
+    /// The paths that differ, so a failure names files rather than printing whole pages.
+    func changes(from before: [String: String], to after: [String: String]) -> [String] {
+        Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+    }
+}
