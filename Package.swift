@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Taxonomy", "Core"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Site", "Core"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Site", "Core"]),
-        .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core", "Loading"], exclude: ["Golden"]),
+        // The CLI is a dependency so that its binary exists for the test that kills a build mid-way.
+        .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core", "Loading", "BroadsheetCLI"], exclude: ["Golden"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "BroadsheetKit", "Core"]),
     ]
 )
