@@ -13,9 +13,13 @@ public protocol FileSystem: Sendable {
     func createDirectory(_ path: String) throws
     func removeItem(_ path: String) throws
     func moveItem(from source: String, to destination: String) throws
+    /// The file's size in bytes, when it can be known without reading it.
+    func fileSize(_ path: String) -> Int?
 }
 
 extension FileSystem {
+    public func fileSize(_ path: String) -> Int? { nil }
+
     public func writeFile(_ path: String, string: String) throws {
         try writeFile(path, contents: Data(string.utf8))
     }

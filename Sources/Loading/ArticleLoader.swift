@@ -113,6 +113,10 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
     public static var maximumArticleBytes: Int { 16 << 20 }
 
     private func read(_ path: String) throws(Diagnostic) -> SourceTextDecoder.Decoded {
+        // A file far too large is refused before it is read, so that it costs neither time nor memory.
+        if let size = fileSystem.fileSize(path), size > Self.maximumArticleBytes {
+            throw .error(.load, file: path, "the file is \(size >> 20) MB, too large to be an article (the limit is \(Self.maximumArticleBytes >> 20) MB)")
+        }
         let data: Data
         do {
             data = try fileSystem.readFile(path)

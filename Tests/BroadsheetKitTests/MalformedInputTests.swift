@@ -33,6 +33,12 @@ struct MalformedInputTests {
         try site.write("Content/latin1.txt", data: Data("Caf\u{E9} headline\n\nMay 11, 2024\n\nPrice \u{A3}5.\n".unicodeScalars.map { UInt8($0.value) }))
         try site.write("Content/bom16.txt", data: Data([0xFF, 0xFE]) + "Headline in UTF-16\n\nMay 12, 2024\n\nText.\n".data(using: .utf16LittleEndian)!)
         try site.write("Content/bom8.md", data: Data([0xEF, 0xBB, 0xBF]) + Data("---\ntitle: BOM article\ndate: 2024-05-13\n---\nText.\n".utf8))
+        // 100 MB (sparse on disk): refused from its size, before it is read.
+        let huge = site.root.appendingPathComponent("Content/huge.txt")
+        FileManager.default.createFile(atPath: huge.path, contents: Data("Huge headline\n\n".utf8))
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 100 << 20)
+        try handle.close()
         try site.write("Content/long-line.txt", "Headline of a long line\n\nMay 14, 2024\n\n" + String(repeating: "word ", count: 220_000) + "\n")
         var bomb = "---\ntitle: YAML bomb\ndate: 2024-05-15\na0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
         for level in 1..<10 { bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]\n" }
@@ -57,7 +63,7 @@ struct MalformedInputTests {
         let errors: [(String, String, Int?)] = [
             ("empty.txt", "no text", nil), ("blank.txt", "no text", nil), ("picture.txt", "binary", nil),
             ("not-yaml.md", "not valid YAML", nil), ("wrong-type.md", "`title`", 2), ("duplicate-key.md", "twice", 3),
-            ("unclosed.md", "never closed", 1),
+            ("unclosed.md", "never closed", 1), ("huge.txt", "100 MB, too large", nil),
         ]
         for (file, message, line) in errors {
             let found = diagnostic(file)
