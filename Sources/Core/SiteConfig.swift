@@ -16,6 +16,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// openings to drop, and lines after which nothing belongs to the story.
     public var tags = TaxonomySettings(pathPattern: "tags/{slug}/")
     public var countries = TaxonomySettings(pathPattern: "countries/{slug}/")
+    public var archives = ArchiveSettings()
     /// `tags.aliases`: a canonical tag and the synonyms shown as it (`Islamic State: [Daesh, ISIS]`).
     public var tagAliases: [String: [String]] = [:]
     /// `tags.lexicon`: the site's own topics, each with the phrases that earn it.

@@ -62,6 +62,46 @@ public enum SiteConfigLoader {
         return settings
     }
 
+    /// `archives:` — `path` (with `{year}` and `{month}`), `page_size`, `feed`, `min_articles`.
+    private static func archives(_ node: Node, file: String, line: Int?, defaults: ArchiveSettings) throws(Diagnostic) -> ArchiveSettings {
+        guard let mapping = node.mapping else {
+            throw .error(.config, file: file, line: line, "`archives` must be a mapping with `path`, `page_size`, `feed` or `min_articles`")
+        }
+        var settings = defaults
+        for (nameNode, value) in mapping {
+            let name = nameNode.string ?? ""
+            let valueLine = nameNode.mark?.line
+            switch name {
+            case "path":
+                guard let pattern = value.string else {
+                    throw .error(.config, file: file, line: valueLine, "`archives.path` must be a path pattern like `archive/{year}/{month}/`")
+                }
+                if let problem = ArchiveSettings.problem(with: pattern) {
+                    throw .error(.config, file: file, line: valueLine, "`archives.path` \(problem)")
+                }
+                settings.pathPattern = pattern
+            case "page_size":
+                guard let size = value.int, size > 0 else {
+                    throw .error(.config, file: file, line: valueLine, "`archives.page_size` must be a whole number above 0")
+                }
+                settings.pageSize = size
+            case "feed":
+                guard let flag = value.bool else {
+                    throw .error(.config, file: file, line: valueLine, "`archives.feed` must be true or false")
+                }
+                settings.feed = flag
+            case "min_articles":
+                guard let minimum = value.int, minimum > 0 else {
+                    throw .error(.config, file: file, line: valueLine, "`archives.min_articles` must be a whole number above 0")
+                }
+                settings.minimumArticles = minimum
+            default:
+                throw .error(.config, file: file, line: valueLine, "unknown setting `archives.\(name)` (known: path, page_size, feed, min_articles)")
+            }
+        }
+        return settings
+    }
+
     /// A mapping of names to lists of phrases: `Islamic State: [Daesh, ISIS]`.
     private static func phraseLists(_ node: Node, key: String, file: String, line: Int?) throws(Diagnostic) -> [String: [String]] {
         guard let mapping = node.mapping else {
@@ -132,6 +172,8 @@ public enum SiteConfigLoader {
             case "items_per_page", "paginate": config.itemsPerPage = try positiveInt()
             case "feed_items": config.feedItems = try positiveInt()
             case "automatic_tags_min_articles": config.automaticTagMinimumArticles = try positiveInt()
+            case "archives":
+                config.archives = try archives(value, file: file, line: line, defaults: config.archives)
             case "tags", "countries":
                 let settings = try taxonomy(value, key: key, file: file, line: line,
                                             defaults: key == "tags" ? config.tags : config.countries, config: &config)
@@ -156,11 +198,15 @@ public enum SiteConfigLoader {
                 }
             default:
                 throw .error(.config, file: file, line: line,
-                             "unknown setting `\(key)` (known: title, description, base_url, language, time_zone, items_per_page, feed_items, automatic_tags_min_articles, tags, countries, chrome)")
+                             "unknown setting `\(key)` (known: title, description, base_url, language, time_zone, items_per_page, feed_items, automatic_tags_min_articles, tags, countries, archives, chrome)")
             }
         }
         if config.tags.indexPath == config.countries.indexPath {
             throw .error(.config, file: file, "`tags.path` and `countries.path` must put their pages in different folders")
+        }
+        for (name, index) in [("tags", config.tags.indexPath), ("countries", config.countries.indexPath)]
+        where config.archives.indexPath.hasPrefix(index) || index.hasPrefix(config.archives.indexPath) {
+            throw .error(.config, file: file, "`archives.path` and `\(name).path` must put their pages in different folders")
         }
         return config
     }

@@ -47,8 +47,9 @@ public struct SitemapWriter: Sendable {
         switch page.kind {
         case .article(let id): return id
         case .home(let pagination), .tag(_, let pagination), .country(_, let pagination): return pagination.articleIDs.first
-        case .archiveYear(let year): return site.archive.years.first { $0.year == year }?.months.first?.articleIDs.first
-        case .archiveMonth(let year, let month):
+        case .archiveYear(let year): return site.publishedYears.first { $0.year == year }?.months.first?.articleIDs.first
+        case .archiveMonth(_, _, let pagination?): return pagination.articleIDs.first
+        case .archiveMonth(let year, let month, nil):
             return site.archive.years.first { $0.year == year }?.months.first { $0.month == month }?.articleIDs.first
         case .tagIndex, .countryIndex, .archiveIndex: return site.articles.isEmpty ? nil : 0
         case .notFound, .about: return nil

@@ -159,13 +159,27 @@ public struct PageContextBuilder: Sendable {
                 context["has_neighbours"] = !neighbours.isEmpty
             }
             return context
-        case .archiveMonth(let year, let month):
-            let ids = site.archive.years.first { $0.year == year }?.months.first { $0.month == month }?.articleIDs ?? []
+        case .archiveMonth(let year, let month, let pagination):
+            let monthIDs = site.archive.years.first { $0.year == year }?.months.first { $0.month == month }?.articleIDs ?? []
+            let ids = pagination.map { Array($0.articleIDs) } ?? monthIDs
             let name = "\(DateText.monthNames[month - 1]) \(year)"
-            var context = common(path: page.path, title: "\(name) — \(site.config.title)", description: "Articles from \(name).")
+            let suffix = (pagination?.number ?? 1) > 1 ? " — page \(pagination!.number)" : ""
+            var context = common(path: page.path, title: "\(name)\(suffix) — \(site.config.title)", description: "Articles from \(name).")
             context["heading"] = name
             context["kicker"] = "Archive"
             context["count_text"] = countText(ids.count)
+            if let pagination {
+                addPage(pagination, to: &context)
+                context["articles"] = []
+            }
+            if site.config.archives.feed {
+                let base = site.config.archives.path(year: year, month: month)
+                context["feed_url"] = url(Permalinks.feed(base))
+                context["atom_url"] = url(Permalinks.atomFeed(base))
+                context["json_feed_url"] = url(Permalinks.jsonFeed(base))
+                context["feed_title"] = "\(name) — \(site.config.title)"
+                context["has_term_feed"] = true
+            }
             // A month reads as a calendar: its articles under the day they were published.
             var days: [[String: Any]] = []
             for id in ids {
@@ -182,8 +196,8 @@ public struct PageContextBuilder: Sendable {
             context["has_days"] = !days.isEmpty
             context["has_breadcrumbs"] = true
             context["breadcrumbs"] = [
-                ["name": "Archive", "url": url(Permalinks.archiveIndex)],
-                ["name": String(year), "url": url(Permalinks.year(year))],
+                ["name": "Archive", "url": url(site.config.archives.indexPath)],
+                ["name": String(year), "url": url(site.config.archives.path(year: year))],
             ]
             return context
         case .tagIndex:
@@ -213,19 +227,19 @@ public struct PageContextBuilder: Sendable {
             var context = common(path: page.path, title: "Archive — \(site.config.title)", description: "Every article by year and month.")
             context["heading"] = "Archive"
             context["count_text"] = countText(site.articles.count)
-            context["years"] = site.archive.years.map { year -> [String: Any] in
-                ["year": year.year, "url": url(Permalinks.year(year.year)), "count": year.articleCount,
+            context["years"] = site.publishedYears.map { year -> [String: Any] in
+                ["year": year.year, "url": url(site.config.archives.path(year: year.year)), "count": year.articleCount,
                  "months": year.months.map(monthLink)]
             }
             return context
         case .archiveYear(let yearNumber):
-            let year = site.archive.years.first { $0.year == yearNumber }
+            let year = site.publishedYears.first { $0.year == yearNumber }
             var context = common(path: page.path, title: "\(yearNumber) — \(site.config.title)", description: "Articles from \(yearNumber).")
             context["heading"] = String(yearNumber)
             context["count_text"] = countText(year?.articleCount ?? 0)
             context["is_year"] = true
             context["has_breadcrumbs"] = true
-            context["breadcrumbs"] = [["name": "Archive", "url": url(Permalinks.archiveIndex)]]
+            context["breadcrumbs"] = [["name": "Archive", "url": url(site.config.archives.indexPath)]]
             context["years"] = [["year": yearNumber, "url": url(page.path), "count": year?.articleCount ?? 0,
                                  "months": (year?.months ?? []).map(monthLink)] as [String: Any]]
             return context
@@ -261,7 +275,7 @@ public struct PageContextBuilder: Sendable {
                 "home": url(Permalinks.home),
                 "tags": url(site.config.tags.indexPath),
                 "countries": url(site.config.countries.indexPath),
-                "archive": url(Permalinks.archiveIndex),
+                "archive": url(site.config.archives.indexPath),
                 "feed": url(Permalinks.feed(Permalinks.home)),
                 "about": url(Permalinks.about),
             ],
@@ -422,7 +436,7 @@ public struct PageContextBuilder: Sendable {
     private func countryLink(_ term: Term) -> [String: Any] { termLink(term, base: site.config.countries.path) }
 
     private func monthLink(_ month: DateArchive.Month) -> [String: Any] {
-        ["name": DateText.monthNames[month.month - 1], "url": url(Permalinks.month(year: month.year, month: month.month)),
+        ["name": DateText.monthNames[month.month - 1], "url": url(site.config.archives.path(year: month.year, month: month.month)),
          "count": month.articleIDs.count]
     }
 

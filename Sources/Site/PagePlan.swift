@@ -14,7 +14,8 @@ public struct PagePlan: Sendable {
         case country(term: Int, Pagination)
         case archiveIndex
         case archiveYear(year: Int)
-        case archiveMonth(year: Int, month: Int)
+        /// A month of the archive; paginated only when `archives.page_size` is set.
+        case archiveMonth(year: Int, month: Int, Pagination?)
         case about
         case notFound
     }
@@ -29,7 +30,7 @@ public struct PagePlan: Sendable {
         public var isListedInSitemap: Bool {
             switch kind {
             case .notFound: return false
-            case .home(let pagination), .tag(_, let pagination), .country(_, let pagination):
+            case .home(let pagination), .tag(_, let pagination), .country(_, let pagination), .archiveMonth(_, _, let pagination?):
                 return pagination.number == 1
             default: return true
             }
@@ -83,12 +84,24 @@ public struct PagePlan: Sendable {
                 }
             }
         }
-        pages.append(Page(kind: .archiveIndex, path: Permalinks.archiveIndex))
-        for year in site.archive.years {
-            pages.append(Page(kind: .archiveYear(year: year.year), path: Permalinks.year(year.year)))
+        let archives = site.config.archives
+        pages.append(Page(kind: .archiveIndex, path: archives.indexPath))
+        for year in site.publishedYears {
+            pages.append(Page(kind: .archiveYear(year: year.year), path: archives.path(year: year.year)))
             for month in year.months {
-                pages.append(Page(kind: .archiveMonth(year: year.year, month: month.month),
-                                  path: Permalinks.month(year: year.year, month: month.month)))
+                let base = archives.path(year: year.year, month: month.month)
+                if let size = archives.pageSize {
+                    for pagination in Paginator.paginate(month.articleIDs, basePath: base, pageSize: size) {
+                        pages.append(Page(kind: .archiveMonth(year: year.year, month: month.month, pagination), path: pagination.path))
+                    }
+                } else {
+                    pages.append(Page(kind: .archiveMonth(year: year.year, month: month.month, nil), path: base))
+                }
+                if archives.feed {
+                    let name = "\(DateText.monthNames[month.month - 1]) \(year.year)"
+                    feeds.append(Feed(title: "\(name) — \(site.config.title)", pagePath: base, path: Permalinks.feed(base),
+                                      articleIDs: month.articleIDs.prefix(feedSize)))
+                }
             }
         }
         pages.append(Page(kind: .about, path: Permalinks.about))

@@ -1,5 +1,6 @@
 /// Where every kind of page lives: the site's URL layout in one place. Tag and country pages
-/// follow the path patterns of `site.yml` (`SiteConfig.tags`, `SiteConfig.countries`).
+/// follow the path patterns of `site.yml` (`SiteConfig.tags`, `SiteConfig.countries`), and so
+/// does the date archive (`SiteConfig.archives`).
 ///
 /// Paths are relative to the site root, without a leading `/` and with a trailing `/` for
 /// pages (`articles/2025/02/slug/`); the root is the empty string.
@@ -9,11 +10,7 @@ public enum Permalinks {
     }
 
     public static let home = ""
-    public static let archiveIndex = "articles/"
     public static let about = "about/"
-
-    public static func year(_ year: Int) -> String { "articles/\(year)/" }
-    public static func month(year: Int, month: Int) -> String { "articles/\(year)/\(twoDigits(month))/" }
 
     /// Page `n` of a paginated list: the list's own path for page 1, `…/page/n/` after.
     public static func paginated(_ base: String, page: Int) -> String {

@@ -55,7 +55,13 @@ public struct SiteModel: Sendable {
         // Terms below a taxonomy's minimum get no page, and so no link from any article.
         self.tags = index.tags.filter { $0.articleIDs.count >= config.tags.minimumArticles }
         self.countries = index.countries.filter { $0.articleIDs.count >= config.countries.minimumArticles }
-        self.archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
+        let archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
+        self.archive = archive
+        self.publishedYears = archive.years.compactMap { year in
+            var year = year
+            year.months = year.months.filter { $0.articleIDs.count >= config.archives.minimumArticles }
+            return year.months.isEmpty ? nil : year
+        }
         self.warnings = warnings
         let tagIndexBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
         let countryIndexByCode = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code ?? $1.slug, $0) })
@@ -64,6 +70,10 @@ public struct SiteModel: Sendable {
                                        tags: { lookup.tagIndices(of: articles[$0]) }, countries: { lookup.countryIndices(of: articles[$0]) })
         self.lookup = lookup
     }
+
+    /// The archive's years and months that get pages: months with at least
+    /// `archives.min_articles` articles, and the years that have such a month.
+    public let publishedYears: [DateArchive.Year]
 
     /// Which tags and countries go together.
     public let relations: TermRelations

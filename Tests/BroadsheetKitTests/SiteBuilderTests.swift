@@ -271,6 +271,32 @@ struct SiteBuilderTests {
         #expect(site.read("Output/index.html")?.contains("href=\"/topics/\"") == true)
     }
 
+    @Test("archive settings move month pages, paginate them, give them feeds and drop thin months")
+    func archiveSettings() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try site.write("site.yml", "title: Fixture Times\nbase_url: https://news.example.org/\narchives:\n  path: archive/{year}/{month}/\n  page_size: 10\n  feed: true\n  min_articles: 2\n")
+        _ = try build(site)
+        #expect(site.exists("Output/archive/index.html"))
+        #expect(site.exists("Output/archive/2024/index.html"))
+        let march = try #require(site.read("Output/archive/2024/03/index.html"))
+        #expect(march.contains("25 articles · page 1 of 3"))
+        #expect(march.contains("rel=\"next\" href=\"/archive/2024/03/page/2/\""))
+        #expect(site.exists("Output/archive/2024/03/page/3/index.html"))
+        #expect(!site.exists("Output/archive/2024/03/page/4/index.html"))
+        #expect(site.exists("Output/archive/2024/03/index.xml"))
+        #expect(site.exists("Output/archive/2025/02/index.html"))
+        // January 2025 has one article: no page, and no link to one.
+        #expect(!site.exists("Output/archive/2025/01/index.html"))
+        #expect(!(site.read("Output/archive/2025/index.html") ?? "").contains("/archive/2025/01/"))
+        // Month pages moved; article pages did not.
+        #expect(!site.exists("Output/articles/2024/03/index.html"))
+        #expect(site.exists("Output/articles/2024/03/trade-report-1/index.html"))
+        #expect(site.read("Output/index.html")?.contains("href=\"/archive/\"") == true)
+        #expect(site.read("Output/sitemap.xml")?.contains("https://news.example.org/archive/2024/03/page/2/") == false)
+        #expect(site.read("Output/sitemap.xml")?.contains("https://news.example.org/archive/2024/03/") == true)
+    }
+
     @Test("--relative-urls makes every internal link work from file://")
     func relativeURLs() throws {
         let site = try makeSite()

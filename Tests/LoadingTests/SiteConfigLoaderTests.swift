@@ -58,6 +58,27 @@ struct SiteConfigLoaderTests {
         }
     }
 
+    @Test("archive settings: a path with {year} and {month}, page size, feeds, minimum; bad values name their line")
+    func archives() throws {
+        let config = try SiteConfigLoader.parse("archives:\n  path: archive/{year}/{month}/\n  page_size: 25\n  feed: true\n  min_articles: 3\n", file: "site.yml")
+        #expect(config.archives == ArchiveSettings(pathPattern: "archive/{year}/{month}/", pageSize: 25, feed: true, minimumArticles: 3))
+        #expect(config.archives.indexPath == "archive/")
+        #expect(config.archives.path(year: 2025) == "archive/2025/")
+        #expect(config.archives.path(year: 2025, month: 3) == "archive/2025/03/")
+        #expect(SiteConfig().archives.path(year: 1987, month: 12) == "articles/1987/12/")
+        for (yaml, line) in [("archives:\n  path: archive/{year}/\n", 2), ("archives:\n  path: archive/{month}/{year}/\n", 2),
+                             ("archives:\n  path: '{year}/{month}/'\n", 2), ("archives:\n  page_size: -1\n", 2),
+                             ("archives:\n  feeds: true\n", 2), ("archives: [a]\n", 1)] {
+            do {
+                _ = try SiteConfigLoader.parse(yaml, file: "site.yml")
+                Issue.record("accepted: \(yaml)")
+            } catch {
+                #expect(error.line == line, "\(yaml)")
+            }
+        }
+        #expect(throws: Diagnostic.self) { try SiteConfigLoader.parse("archives:\n  path: tags/{year}/{month}/\n", file: "site.yml") }
+    }
+
     @Test("unknown keys and bad values name the key and line")
     func errors() {
         do {
