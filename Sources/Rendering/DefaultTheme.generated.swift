@@ -407,7 +407,7 @@ code { font-size: 0.9em; overflow-wrap: anywhere; }
 {{#is_countries}}
 <figure class="map-figure">
   {{{world_map}}}
-  <figcaption>Darker countries have more articles; each links to its page. The same counts are listed by region below.</figcaption>
+  <figcaption>The stronger a country's colour, the more articles it has; each links to its page. The same counts are listed by region below.</figcaption>
 </figure>
 <div id="countries-by-region">
 {{#regions}}

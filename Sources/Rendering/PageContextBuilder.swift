@@ -220,7 +220,7 @@ public struct PageContextBuilder: Sendable {
                 guard let code = term.code else { continue }
                 entries[code] = WorldMap.Entry(name: term.name, count: term.articleIDs.count, url: url(site.config.countries.path(for: term.slug)))
             }
-            context["world_map"] = WorldMap.standard.svg(entries: entries, label: "World map of coverage: darker countries have more articles",
+            context["world_map"] = WorldMap.standard.svg(entries: entries, label: "World map of coverage: the stronger a country’s colour, the more articles it has",
                                                          describedBy: "countries-by-region")
             return context
         case .archiveIndex:
