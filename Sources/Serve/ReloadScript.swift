@@ -23,8 +23,16 @@ enum ReloadScript {
         overlay.textContent = "Broadsheet build failed\\n\\n" + message + "\\n\\nThe last good build is still being served.";
       }
       var source = new EventSource("\(eventsPath)");
-      source.addEventListener("reload", function () { window.location.reload(); });
-      source.addEventListener("failure", function (event) { showError(event.data); });
+      // The console says why a page reloaded itself.
+      source.addEventListener("open", function () { console.info("broadsheet: live reload on — " + document.title); });
+      source.addEventListener("reload", function () {
+        console.info("broadsheet: site rebuilt, reloading");
+        window.location.reload();
+      });
+      source.addEventListener("failure", function (event) {
+        console.error("broadsheet: build failed; the last good build is still served\\n" + event.data);
+        showError(event.data);
+      });
     })();
     """
 }
