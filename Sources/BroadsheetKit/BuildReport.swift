@@ -9,6 +9,8 @@ public struct BuildReport: Sendable {
     public var articles = 0
     public var drafts = 0
     public var pages = 0
+    /// Pages whose inputs had not changed since the last build: their files were kept, not rendered.
+    public var pagesReused = 0
     public var feeds = 0
     public var tags = 0
     public var countries = 0
@@ -23,6 +25,7 @@ public struct BuildReport: Sendable {
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let skipped = diagnostics.filter { $0.severity == .error }.count
         var text = "Built \(articles) articles into \(pages) pages (\(tags) tags, \(countries) countries, \(feeds) feeds) in \(outputDirectory)"
+        if pagesReused > 0 { text += " (\(pages - pagesReused) rendered, \(pagesReused) unchanged)" }
         text += String(format: " in %.2f s", totalSeconds)
         if skipped > 0 { text += "; \(skipped) file\(skipped == 1 ? "" : "s") skipped" }
         if warnings > 0 { text += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }

@@ -71,10 +71,17 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
         // render + write
         let writer = try OutputWriter(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+        let store = PageFingerprintStore(cacheDirectory: cacheDirectory)
+        // `--clean` renders everything afresh; otherwise unchanged pages keep their files.
+        let previous = options.clean ? [:] : store.load(fileSystem)
         do {
-            report.diagnostics += try render(site: site, plan: plan, templates: templates, writer: writer)
+            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous)
+            report.diagnostics += rendered.diagnostics
+            report.pagesReused = rendered.reused
             report.phases.append(clock.lap("render"))
             try writer.commit(clean: options.clean)
+            // Fingerprints are kept only for a build whose files are in place.
+            try? store.save(rendered.fingerprints, to: fileSystem)
             report.phases.append(clock.lap("write"))
         } catch {
             writer.abandon()
@@ -153,24 +160,52 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
     // MARK: Render
 
-    private func render(site: SiteModel, plan: PagePlan, templates: TemplateSet, writer: OutputWriter) throws(Diagnostic) -> [Diagnostic] {
+    private struct Rendered {
+        var diagnostics: [Diagnostic]
+        var fingerprints: [String: UInt64]
+        var reused: Int
+    }
+
+    /// What one page's rendering came to: a problem, or the fingerprint of what was written
+    /// (or kept, `reused`).
+    private struct PageOutcome: Sendable {
+        var failure: Diagnostic?
+        var file = ""
+        var fingerprint: UInt64 = 0
+        var reused = false
+    }
+
+    private func render(site: SiteModel, plan: PagePlan, templates: TemplateSet, writer: OutputWriter,
+                        previous: [String: UInt64]) throws(Diagnostic) -> Rendered {
         let contexts = PageContextBuilder(site: site, gazetteer: gazetteer)
         let markdown = MarkdownRenderer()
         let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: site.config.timeZone,
                                    chrome: .forSite(site.config))
+        // Everything besides a page's context that shapes its bytes.
+        let shared = "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
+        let chrome = "\(site.config.chromeLines)|\(site.config.chromePrefixes)|\(site.config.chromeEndMarkers)"
 
-        let articleResults = parallelMap(plan.articlePages.count) { index -> Diagnostic? in
-            guard case .article(let id) = plan.articlePages[index].kind else { return nil }
+        let articleResults = parallelMap(plan.articlePages.count) { index -> PageOutcome in
+            let page = plan.articlePages[index]
+            guard case .article(let id) = page.kind else { return PageOutcome() }
+            // An article page depends on its metadata, its neighbours' and related articles'
+            // (all in the context without the body) and on its body file.
+            let source = joinPath(contentDirectory, site.articles[id].sourcePath)
+            let stamp = "\(fileSystem.modificationDate(source)?.timeIntervalSince1970 ?? -1):\(fileSystem.fileSize(source) ?? -1)"
+            let fingerprint = PageFingerprint.of(contexts.article(id: id, bodyHTML: ""), extra: "\(shared)|\(chrome)|\(stamp)")
+            if previous[page.file] == fingerprint, writer.keep(page.file) {
+                return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
+            }
             do throws(Diagnostic) {
                 let body = try loader.loadBody(site.articles[id])
                 let html = templates.render(contexts.article(id: id, bodyHTML: markdown.html(body)), template: "article")
-                try writer.write(plan.articlePages[index].file, string: finish(html, page: plan.articlePages[index], site: site))
-                return nil
+                try writer.write(page.file, string: finish(html, page: page, site: site))
+                return PageOutcome(file: page.file, fingerprint: fingerprint)
             } catch {
-                return error
+                return PageOutcome(failure: error)
             }
         }
-        let listResults = parallelMap(plan.listPages.count) { index -> Diagnostic? in
+        let listResults = parallelMap(plan.listPages.count) { index -> PageOutcome in
             let page = plan.listPages[index]
             let template: String
             switch page.kind {
@@ -179,19 +214,30 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             case .archiveIndex, .archiveYear: template = "archive"
             case .notFound: template = "404"
             case .about: template = "about"
-            case .article: return nil
+            case .article: return PageOutcome()
+            }
+            let context = contexts.list(page)
+            let fingerprint = PageFingerprint.of(context, extra: "\(shared)|\(template)")
+            if previous[page.file] == fingerprint, writer.keep(page.file) {
+                return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
-                try writer.write(page.file, string: finish(templates.render(contexts.list(page), template: template), page: page, site: site))
-                return nil
+                try writer.write(page.file, string: finish(templates.render(context, template: template), page: page, site: site))
+                return PageOutcome(file: page.file, fingerprint: fingerprint)
             } catch {
-                return error
+                return PageOutcome(failure: error)
             }
         }
+        var fingerprints: [String: UInt64] = [:]
+        var reused = 0
+        for outcome in articleResults + listResults where outcome.failure == nil && !outcome.file.isEmpty {
+            fingerprints[outcome.file] = outcome.fingerprint
+            if outcome.reused { reused += 1 }
+        }
         // A page that cannot be written means the output would be incomplete: fail the build.
-        if let failure = listResults.compactMap({ $0 }).first { throw failure }
+        if let failure = listResults.compactMap(\.failure).first { throw failure }
         var diagnostics: [Diagnostic] = []
-        for failure in articleResults.compactMap({ $0 }) {
+        for failure in articleResults.compactMap(\.failure) {
             if failure.stage == .write { throw failure }
             diagnostics.append(failure)
         }
@@ -214,7 +260,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
-        return diagnostics
+        return Rendered(diagnostics: diagnostics, fingerprints: fingerprints, reused: reused)
     }
 
     /// The last touch on a rendered page: links relative to it, when asked for.

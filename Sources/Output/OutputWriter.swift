@@ -52,6 +52,13 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
+    /// Keeps the file an earlier build wrote at `path` as this build's, without writing it
+    /// again; false when there is no such file (then the page must be written).
+    public func keep(_ path: String) -> Bool {
+        guard Self.isSafe(path), fileSystem.fileExists(joinPath(outputDirectory, path)) else { return false }
+        return lock.withLock { written.insert(path).inserted }
+    }
+
     public func write(_ path: String, string: String) throws(Diagnostic) {
         try write(path, contents: Data(string.utf8))
     }

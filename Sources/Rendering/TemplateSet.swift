@@ -60,8 +60,17 @@ public struct TemplateSet: Sendable {
             }
         }
         try self.init(templates: templates, directory: directory, staticFiles: staticFiles, overridden: overridden)
+        var hash = PageFingerprint.FNV1a()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            hash.add(Data(name.utf8))
+            hash.add(Data(source.text.utf8))
+        }
+        fingerprint = String(hash.value, radix: 16)
         unknownVariables = sources.sorted { $0.key < $1.key }.flatMap { TemplateVariables.unknown(in: $0.value.text, file: $0.value.file) }
     }
+
+    /// Of every template's text: a page rendered with other templates is not reused.
+    public private(set) var fingerprint = ""
 
     /// Tags naming a variable no page provides, as warnings (`--strict` fails the build on them).
     public private(set) var unknownVariables: [Diagnostic] = []

@@ -169,7 +169,7 @@ final class Rebuilder: @unchecked Sendable {
                 return self.generation
             }
             let changed = reason.isEmpty ? "" : " after changes to \(reason.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
-            server.logger.info("rebuilt \(report.articles) articles, \(report.pages) pages in \(String(format: "%.2f", seconds)) s\(changed)")
+            server.logger.info("rebuilt \(report.articles) articles, \(report.pages) pages (\(report.pages - report.pagesReused) rendered) in \(String(format: "%.2f", seconds)) s\(changed)")
             publish(.reload(generation: generation))
         } catch {
             server.logger.error("\(error.description)")

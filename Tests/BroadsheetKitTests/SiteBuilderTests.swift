@@ -240,6 +240,38 @@ struct SiteBuilderTests {
         #expect(settled != before)
     }
 
+    @Test("a rebuild renders only the pages an edit touches, and gives the bytes a full build gives")
+    func incremental() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let first = try build(site)
+        #expect(first.pagesReused == 0)
+        let again = try build(site)
+        #expect(again.pagesReused == again.pages)
+        // A body edit touches only its own page.
+        let note = "Content/notes/no-dek.md"
+        try site.write(note, "---\ntitle: \"Kabul talks continue\"\ndate: 2025-02-16\ntags: [Taliban]\ncountries: [AF, JP]\n---\nTalks went on, and on.\n")
+        let bodyEdit = try build(site)
+        #expect(bodyEdit.pages - bodyEdit.pagesReused == 1)
+        #expect(site.read("Output/articles/2025/02/kabul-talks-continue/index.html")?.contains("Talks went on, and on.") == true)
+        // A title edit touches the pages that show the title: its own, neighbours, lists.
+        try site.write(note, "---\ntitle: \"Kabul talks continue\"\nslug: kabul-talks-continue\ndate: 2025-02-16\ntags: [Taliban]\ncountries: [AF, JP]\n---\nTalks went on, and on.\n")
+        _ = try build(site)
+        try site.write(note, "---\ntitle: \"Kabul talks resume\"\nslug: kabul-talks-continue\ndate: 2025-02-16\ntags: [Taliban]\ncountries: [AF, JP]\n---\nTalks went on, and on.\n")
+        let titleEdit = try build(site)
+        let rendered = titleEdit.pages - titleEdit.pagesReused
+        #expect(rendered > 3 && rendered < titleEdit.pages / 2, "\(rendered) of \(titleEdit.pages)")
+        let incremental = site.snapshot("Output")
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, clean: true), fileSystem: LocalFileSystem()).build()
+        let full = site.snapshot("Output")
+        #expect(Set(incremental.keys) == Set(full.keys))
+        #expect(full.filter { incremental[$0.key] != $0.value }.map(\.key).isEmpty)
+        // A template edit renders every page again.
+        try site.write("Templates/partials/summary.mustache", (site.read("Templates/partials/summary.mustache") ?? "") + "\n")
+        let templateEdit = try build(site)
+        #expect(templateEdit.pagesReused < templateEdit.pages / 2)
+    }
+
     @Test("building twice gives the same bytes, and files Broadsheet did not write are kept")
     func deterministic() throws {
         let site = try makeSite()
