@@ -17,7 +17,9 @@ public struct TaxonomySettings: Sendable, Hashable {
     }
 
     public func path(for slug: String) -> String {
-        pathPattern.replacingOccurrences(of: "{slug}", with: slug)
+        // Called for every link to a term on every page: split once, not Foundation's search.
+        guard let range = pathPattern.firstRange(of: "{slug}") else { return pathPattern }
+        return String(pathPattern[..<range.lowerBound]) + slug + String(pathPattern[range.upperBound...])
     }
 
     /// The index of all terms: the pattern's part before `{slug}` (`tags/`).

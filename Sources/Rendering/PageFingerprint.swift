@@ -1,19 +1,14 @@
 import Foundation
 
-/// A page's inputs reduced to 64 bits: the context it is rendered from (serialised with sorted
-/// keys, so equal contexts give equal bytes) and whatever else shapes the output (the templates,
+/// A page's inputs reduced to 64 bits: the context it is rendered from (walked with sorted
+/// keys, so equal contexts hash alike) and whatever else shapes the output (the templates,
 /// the renderer, the body file's stamp). Two builds that compute the same fingerprint for a
 /// page render the same bytes, so the second can keep the file the first wrote.
 public enum PageFingerprint {
     public static func of(_ context: [String: Any], extra: String) -> UInt64 {
         var hash = FNV1a()
-        if let json = try? JSONSerialization.data(withJSONObject: context, options: [.sortedKeys]) {
-            hash.add(json)
-        } else {
-            // A context JSON cannot express is never reused.
-            hash.add(Data(UUID().uuidString.utf8))
-        }
-        hash.add(Data(extra.utf8))
+        hash.add(value: context)
+        hash.add(extra)
         return hash.value
     }
 
@@ -24,9 +19,53 @@ public enum PageFingerprint {
         public init() {}
 
         public mutating func add(_ data: Data) {
-            for byte in data { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            for byte in data { addByte(byte) }
             // A separator, so that ("ab", "c") and ("a", "bc") differ.
-            value = (value ^ 0xFF) &* 0x100_0000_01B3
+            addByte(0xFF)
+        }
+
+        public mutating func add(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in for byte in bytes { addByte(byte) } }
+            addByte(0xFF)
+        }
+
+        @inline(__always)
+        private mutating func addByte(_ byte: UInt8) {
+            value = (value ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+
+        /// A context value: dictionaries by sorted keys, arrays in order, each with a type mark,
+        /// so that equal contexts hash alike and `"1"` is not `1`.
+        mutating func add(value: Any) {
+            switch value {
+            case let text as String:
+                addByte(1)
+                add(text)
+            case let dictionary as [String: Any]:
+                addByte(2)
+                for key in dictionary.keys.sorted() {
+                    add(key)
+                    add(value: dictionary[key]!)
+                }
+                addByte(3)
+            case let array as [Any]:
+                addByte(4)
+                for element in array { add(value: element) }
+                addByte(5)
+            case let flag as Bool:
+                addByte(flag ? 6 : 7)
+            case let number as Int:
+                addByte(8)
+                add(String(number))
+            case let number as Double:
+                addByte(9)
+                add(String(number))
+            default:
+                // Anything else is described; contexts hold only the kinds above.
+                addByte(10)
+                add(String(describing: value))
+            }
         }
     }
 }
