@@ -11,6 +11,8 @@ public struct BuildReport: Sendable {
     public var pages = 0
     /// Pages whose inputs had not changed since the last build: their files were kept, not rendered.
     public var pagesReused = 0
+    /// Content files read and parsed (the rest came from the load cache, when there is one).
+    public var filesRead = 0
     public var feeds = 0
     public var tags = 0
     public var countries = 0

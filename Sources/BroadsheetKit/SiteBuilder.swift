@@ -114,20 +114,39 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                                    chrome: .forSite(config))
         let enricher = ArticleEnricher(gazetteer: gazetteer, lexicon: TopicLexicon(config.topicLexicon))
         let paths = scan.articles
-        let outcomes = parallelMap(paths.count) { index -> LoadOutcome in
+        let cache = options.loadCache
+        // Settings that change how a file reads: a cached reading made under others is stale.
+        let settingsStamp = "\(config.timeZone.identifier)|\(config.chromeLines)|\(config.chromePrefixes)|\(config.chromeEndMarkers)|"
+            + config.topicLexicon.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+        let readings = parallelMap(paths.count) { index -> (outcome: LoadOutcome, cached: Bool) in
+            let sampled = WordSample.isSampled(index, of: paths.count)
+            var stamp = ""
+            if let cache {
+                let file = joinPath(contentDirectory, paths[index])
+                stamp = "\(fileSystem.modificationDate(file)?.timeIntervalSince1970 ?? -1):\(fileSystem.fileSize(file) ?? -1)|\(settingsStamp)"
+                if let cached = cache.outcome(for: paths[index], stamp: stamp) {
+                    // A reading without the words is reused only when the sample does not need them.
+                    if case .article(_, _, nil) = cached, sampled {} else { return (cached, true) }
+                }
+            }
+            let outcome: LoadOutcome
             do throws(Diagnostic) {
                 switch try loader.load(paths[index]) {
                 case .draft:
-                    return .draft
+                    outcome = .draft
                 case .article(let article):
-                    let enriched = enricher.enrich(article, file: joinPath(contentDirectory, paths[index]),
-                                                   sampleWords: WordSample.isSampled(index, of: paths.count))
-                    return .article(enriched.metadata, article.warnings + enriched.warnings, enriched.vocabulary)
+                    let enriched = enricher.enrich(article, file: joinPath(contentDirectory, paths[index]), sampleWords: sampled)
+                    outcome = .article(enriched.metadata, article.warnings + enriched.warnings, enriched.vocabulary)
                 }
             } catch {
-                return .failed(error)
+                outcome = .failed(error)
             }
+            cache?.store(outcome, for: paths[index], stamp: stamp)
+            return (outcome, false)
         }
+        cache?.keep(only: Set(paths))
+        report.filesRead = readings.filter { !$0.cached }.count
+        let outcomes = readings.map(\.outcome)
         var articles: [ArticleMetadata] = []
         articles.reserveCapacity(outcomes.count)
         var sample = WordSample()
@@ -152,11 +171,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         return articles
     }
 
-    private enum LoadOutcome: Sendable {
-        case article(ArticleMetadata, [Diagnostic], Set<String>?)
-        case draft
-        case failed(Diagnostic)
-    }
+    private typealias LoadOutcome = SiteBuilderLoadOutcome
 
     // MARK: Render
 

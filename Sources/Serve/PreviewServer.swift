@@ -132,6 +132,8 @@ final class Rebuilder: @unchecked Sendable {
     private let lock = NSLock()
     private var baseURL: String?
     private var generation = 0
+    /// Articles read by earlier builds: a rebuild reads only files that changed.
+    private let loadCache = LoadCache()
 
     init(server: PreviewServer) {
         self.server = server
@@ -158,6 +160,7 @@ final class Rebuilder: @unchecked Sendable {
     private func build(reason: [String]) {
         var options = server.options
         options.outputDirectory = server.previewDirectory
+        options.loadCache = loadCache
         options.baseURL = lock.withLock { baseURL } ?? options.baseURL
         let started = ContinuousClock.now
         do {
@@ -169,7 +172,7 @@ final class Rebuilder: @unchecked Sendable {
                 return self.generation
             }
             let changed = reason.isEmpty ? "" : " after changes to \(reason.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
-            server.logger.info("rebuilt \(report.articles) articles, \(report.pages) pages (\(report.pages - report.pagesReused) rendered) in \(String(format: "%.2f", seconds)) s\(changed)")
+            server.logger.info("rebuilt \(report.articles) articles (\(report.filesRead) read), \(report.pages) pages (\(report.pages - report.pagesReused) rendered) in \(String(format: "%.2f", seconds)) s\(changed)")
             publish(.reload(generation: generation))
         } catch {
             server.logger.error("\(error.description)")

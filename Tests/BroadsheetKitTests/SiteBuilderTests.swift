@@ -272,6 +272,32 @@ struct SiteBuilderTests {
         #expect(templateEdit.pagesReused < templateEdit.pages / 2)
     }
 
+    @Test("with a load cache, a rebuild reads only the files that changed, and builds what a fresh build does")
+    func loadCache() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let cache = LoadCache()
+        var options = BuildOptions(siteDirectory: site.path)
+        options.loadCache = cache
+        let first = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+        #expect(first.filesRead == first.articles + first.drafts + first.diagnostics.filter { $0.severity == .error }.count)
+        let second = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+        #expect(second.filesRead == 0)
+        // A new modification time and size: that one file is read again.
+        try site.write("Content/notes/no-dek.md", "---\ntitle: \"Kabul talks resume\"\ndate: 2025-02-16\ntags: [Taliban]\ncountries: [AF, JP]\n---\nTalks resumed.\n")
+        let third = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+        #expect(third.filesRead == 1)
+        let cached = site.snapshot("Output")
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, clean: true), fileSystem: LocalFileSystem()).build()
+        let fresh = site.snapshot("Output")
+        #expect(Set(cached.keys) == Set(fresh.keys))
+        #expect(fresh.filter { cached[$0.key] != $0.value }.map(\.key).isEmpty)
+        // Settings that change how files read make every file read again.
+        try site.write("site.yml", "title: Fixture Times\nbase_url: https://news.example.org/\ntime_zone: Asia/Karachi\n")
+        let fourth = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+        #expect(fourth.filesRead == first.filesRead)
+    }
+
     @Test("building twice gives the same bytes, and files Broadsheet did not write are kept")
     func deterministic() throws {
         let site = try makeSite()
