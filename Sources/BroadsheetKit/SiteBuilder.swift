@@ -258,18 +258,32 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
 
         let feeds = FeedWriter(site: site)
-        let feedResults = parallelMap(plan.feeds.count) { index -> Diagnostic? in
+        let siteStamp = "\(site.config.baseURL)|\(site.config.title)|\(site.config.description)|\(site.config.language)|\(site.config.timeZone.identifier)"
+        let feedResults = parallelMap(plan.feeds.count) { index -> PageOutcome in
             let feed = plan.feeds[index]
+            // A feed shows its items' headline, dek, byline, date and URL, and nothing else.
+            var hash = PageFingerprint.FNV1a()
+            hash.add("\(feed.title)|\(feed.pagePath)|\(siteStamp)|\(PageFingerprintStore.rendererStamp)")
+            for id in feed.articleIDs {
+                let article = site.articles[id]
+                hash.add("\(site.articlePaths[id])|\(article.title)|\(article.dek ?? "")|\(article.byline ?? "")|\(article.date.timeIntervalSince1970)")
+            }
+            let fingerprint = hash.value
+            if previous[feed.path] == fingerprint, writer.keep(feed.path), writer.keep(feed.atomPath), writer.keep(feed.jsonPath) {
+                return PageOutcome(file: feed.path, fingerprint: fingerprint, reused: true)
+            }
             do throws(Diagnostic) {
+                for path in [feed.path, feed.atomPath, feed.jsonPath] { writer.forget(path) }
                 try writer.write(feed.path, string: feeds.rss(feed))
                 try writer.write(feed.atomPath, string: feeds.atom(feed))
                 try writer.write(feed.jsonPath, string: feeds.json(feed))
-                return nil
+                return PageOutcome(file: feed.path, fingerprint: fingerprint)
             } catch {
-                return error
+                return PageOutcome(failure: error)
             }
         }
-        if let failure = feedResults.compactMap({ $0 }).first { throw failure }
+        if let failure = feedResults.compactMap(\.failure).first { throw failure }
+        for outcome in feedResults where !outcome.file.isEmpty { fingerprints[outcome.file] = outcome.fingerprint }
         for (path, contents) in SitemapWriter(site: site).render(plan) {
             try writer.write(path, string: contents)
         }

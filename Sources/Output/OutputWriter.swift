@@ -59,6 +59,11 @@ public final class OutputWriter: @unchecked Sendable {
         return lock.withLock { written.insert(path).inserted }
     }
 
+    /// Undoes `keep` for a file that is to be written after all (one of a group was missing).
+    public func forget(_ path: String) {
+        _ = lock.withLock { written.remove(path) }
+    }
+
     public func write(_ path: String, string: String) throws(Diagnostic) {
         try write(path, contents: Data(string.utf8))
     }
