@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Fail the build on any warning or skipped file.")
     var strict = false
 
-    @Flag(help: "Print the time each phase took.")
+    @Flag(help: "Print the time each phase took, counts and peak memory.")
     var stats = false
 
     @Flag(name: .shortAndLong, help: "Print only errors.")
@@ -39,13 +39,17 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let logger = Logger(label: "broadsheet")
-        let options = BuildOptions(siteDirectory: site, outputDirectory: output, baseURL: baseURL,
+        var options = BuildOptions(siteDirectory: site, outputDirectory: output, baseURL: baseURL,
                                    cacheDirectory: cacheDirectory, strict: strict, relativeURLs: relativeURLs, clean: clean)
+        let display = ProgressDisplay()
+        if !quiet { options.progress = { display.update($0) } }
         let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
         let report: BuildReport
+        defer { display.finish() }
         do {
             report = try builder.build()
         } catch {
+            display.finish()
             logger.error("\(error.description)")
             throw ExitCode.failure
         }

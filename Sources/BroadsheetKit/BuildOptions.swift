@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Remove every file in the output folder that this build did not write.
     public var clean: Bool
+    /// Called as the load and render phases advance, from any thread.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Readings of articles kept from earlier builds in this process (the preview server's).
     public var loadCache: LoadCache?
     /// Write links relative to each page, so that the site also works from `file://`.

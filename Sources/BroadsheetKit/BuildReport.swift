@@ -35,10 +35,26 @@ public struct BuildReport: Sendable {
     }
 
     public var phaseTable: String {
-        phases.map { phase in
+        var lines = phases.map { phase in
             let name = phase.name.padding(toLength: 8, withPad: " ", startingAt: 0)
             return "  \(name)" + String(format: "%8.3f s", phase.seconds)
-        }.joined(separator: "\n")
+        }
+        lines.append("  articles \(articles), drafts \(drafts), pages \(pages) (\(pages - pagesReused) rendered), tags \(tags), countries \(countries), feeds \(feeds), files \(files)")
+        lines.append("  content files read \(filesRead)")
+        lines.append(String(format: "  peak memory %.0f MB", Double(Self.peakResidentBytes()) / 1_048_576))
+        return lines.joined(separator: "\n")
+    }
+
+    /// The process's peak resident set size so far (`getrusage`; kilobytes on Linux, bytes on macOS).
+    public static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss
+        #endif
     }
 }
 

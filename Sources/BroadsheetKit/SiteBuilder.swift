@@ -118,7 +118,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // Settings that change how a file reads: a cached reading made under others is stale.
         let settingsStamp = "\(config.timeZone.identifier)|\(config.chromeLines)|\(config.chromePrefixes)|\(config.chromeEndMarkers)|"
             + config.topicLexicon.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+        let loadProgress = options.progress.map { ProgressCounter(phase: "load", total: paths.count, report: $0) }
         let readings = parallelMap(paths.count) { index -> (outcome: LoadOutcome, cached: Bool) in
+            defer { loadProgress?.advance() }
             let sampled = WordSample.isSampled(index, of: paths.count)
             var stamp = ""
             if let cache {
@@ -200,7 +202,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let shared = "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
         let chrome = "\(site.config.chromeLines)|\(site.config.chromePrefixes)|\(site.config.chromeEndMarkers)"
 
+        let renderProgress = options.progress.map { ProgressCounter(phase: "render", total: plan.pageCount, report: $0) }
         let articleResults = parallelMap(plan.articlePages.count) { index -> PageOutcome in
+            defer { renderProgress?.advance() }
             let page = plan.articlePages[index]
             guard case .article(let id) = page.kind else { return PageOutcome() }
             // An article page depends on its metadata, its neighbours' and related articles'
@@ -221,6 +225,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             }
         }
         let listResults = parallelMap(plan.listPages.count) { index -> PageOutcome in
+            defer { renderProgress?.advance() }
             let page = plan.listPages[index]
             let template: String
             switch page.kind {
