@@ -36,21 +36,12 @@ public enum SiteConfigLoader {
                     throw .error(.config, file: file, line: valueLine, "`\(key).path` \(problem)")
                 }
                 settings.pathPattern = pattern
-            case "page_size":
-                guard let size = value.int, size > 0 else {
-                    throw .error(.config, file: file, line: valueLine, "`\(key).page_size` must be a whole number above 0")
+            case "page_size", "feed", "min_articles":
+                switch try listSetting(name, value, key: key, file: file, line: valueLine) {
+                case .pageSize(let size): settings.pageSize = size
+                case .feed(let flag): settings.feed = flag
+                case .minimumArticles(let minimum): settings.minimumArticles = minimum
                 }
-                settings.pageSize = size
-            case "feed":
-                guard let flag = value.bool else {
-                    throw .error(.config, file: file, line: valueLine, "`\(key).feed` must be true or false")
-                }
-                settings.feed = flag
-            case "min_articles":
-                guard let minimum = value.int, minimum > 0 else {
-                    throw .error(.config, file: file, line: valueLine, "`\(key).min_articles` must be a whole number above 0")
-                }
-                settings.minimumArticles = minimum
             case "aliases" where key == "tags", "lexicon" where key == "tags":
                 let lists = try phraseLists(value, key: "\(key).\(name)", file: file, line: valueLine)
                 if name == "aliases" { config.tagAliases = lists } else { config.topicLexicon = lists }
@@ -60,6 +51,26 @@ public enum SiteConfigLoader {
             }
         }
         return settings
+    }
+
+    /// The settings every kind of list page has (tags, countries, archives).
+    private enum ListSetting {
+        case pageSize(Int)
+        case feed(Bool)
+        case minimumArticles(Int)
+    }
+
+    private static func listSetting(_ name: String, _ value: Node, key: String, file: String, line: Int?) throws(Diagnostic) -> ListSetting {
+        switch name {
+        case "feed":
+            guard let flag = value.bool else { throw .error(.config, file: file, line: line, "`\(key).feed` must be true or false") }
+            return .feed(flag)
+        default:
+            guard let number = value.int, number > 0 else {
+                throw .error(.config, file: file, line: line, "`\(key).\(name)` must be a whole number above 0")
+            }
+            return name == "page_size" ? .pageSize(number) : .minimumArticles(number)
+        }
     }
 
     /// `archives:` — `path` (with `{year}` and `{month}`), `page_size`, `feed`, `min_articles`.
@@ -80,21 +91,12 @@ public enum SiteConfigLoader {
                     throw .error(.config, file: file, line: valueLine, "`archives.path` \(problem)")
                 }
                 settings.pathPattern = pattern
-            case "page_size":
-                guard let size = value.int, size > 0 else {
-                    throw .error(.config, file: file, line: valueLine, "`archives.page_size` must be a whole number above 0")
+            case "page_size", "feed", "min_articles":
+                switch try listSetting(name, value, key: "archives", file: file, line: valueLine) {
+                case .pageSize(let size): settings.pageSize = size
+                case .feed(let flag): settings.feed = flag
+                case .minimumArticles(let minimum): settings.minimumArticles = minimum
                 }
-                settings.pageSize = size
-            case "feed":
-                guard let flag = value.bool else {
-                    throw .error(.config, file: file, line: valueLine, "`archives.feed` must be true or false")
-                }
-                settings.feed = flag
-            case "min_articles":
-                guard let minimum = value.int, minimum > 0 else {
-                    throw .error(.config, file: file, line: valueLine, "`archives.min_articles` must be a whole number above 0")
-                }
-                settings.minimumArticles = minimum
             default:
                 throw .error(.config, file: file, line: valueLine, "unknown setting `archives.\(name)` (known: path, page_size, feed, min_articles)")
             }
