@@ -1,11 +1,12 @@
 import Core
 import Foundation
 
-/// What loading each article came to, kept between builds in one process (the preview server):
-/// an article whose file has the same modification time and size, read under the same settings,
-/// is not read and parsed again. So a rebuild after one edit loads one article.
+/// What loading each article came to, kept between builds — in memory by the preview server,
+/// and in the cache folder (`articles.json`) between runs of `build`: an article whose file has
+/// the same modification time and size, read under the same settings, is not read and parsed
+/// again. So a rebuild after one edit loads one article.
 public final class LoadCache: @unchecked Sendable {
-    struct Entry {
+    struct Entry: Codable {
         var stamp: String
         var outcome: SiteBuilderLoadOutcome
     }
@@ -29,11 +30,32 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     public var count: Int { lock.withLock { entries.count } }
+
+    /// Format of the saved cache; a file in another format is ignored.
+    static let version = 1
+
+    private struct Saved: Codable {
+        var version: Int
+        var entries: [String: Entry]
+    }
+
+    /// Reads a cache saved by an earlier build; a missing or unreadable one leaves this empty
+    /// (the cache only ever saves time).
+    func load(from path: String, fileSystem: some FileSystem) {
+        guard let data = try? fileSystem.readFile(path),
+              let saved = try? JSONDecoder().decode(Saved.self, from: data), saved.version == Self.version else { return }
+        lock.withLock { entries = saved.entries }
+    }
+
+    func save(to path: String, fileSystem: some FileSystem) throws {
+        let saved = lock.withLock { Saved(version: Self.version, entries: entries) }
+        try fileSystem.writeFile(path, contents: try JSONEncoder().encode(saved))
+    }
 }
 
 /// One file's loading: an article (metadata before the archive's tag choice, its warnings, and
 /// its words when it is in the word sample), a draft, or a failure.
-enum SiteBuilderLoadOutcome: Sendable {
+enum SiteBuilderLoadOutcome: Sendable, Codable {
     case article(ArticleMetadata, [Diagnostic], Set<String>?)
     case draft
     case failed(Diagnostic)

@@ -114,7 +114,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                                    chrome: .forSite(config))
         let enricher = ArticleEnricher(gazetteer: gazetteer, lexicon: TopicLexicon(config.topicLexicon))
         let paths = scan.articles
-        let cache = options.loadCache
+        // The preview server keeps its cache in memory; `build` keeps one in the cache folder.
+        let savedCachePath = joinPath(cacheDirectory, "articles.json")
+        let cache: LoadCache? = options.loadCache ?? {
+            let cache = LoadCache()
+            if !options.clean { cache.load(from: savedCachePath, fileSystem: fileSystem) }
+            return cache
+        }()
         // Settings that change how a file reads: a cached reading made under others is stale.
         let settingsStamp = "\(config.timeZone.identifier)|\(config.chromeLines)|\(config.chromePrefixes)|\(config.chromeEndMarkers)|"
             + config.topicLexicon.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
@@ -147,6 +153,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             return (outcome, false)
         }
         cache?.keep(only: Set(paths))
+        if options.loadCache == nil { try? cache?.save(to: savedCachePath, fileSystem: fileSystem) }
         report.filesRead = readings.filter { !$0.cached }.count
         let outcomes = readings.map(\.outcome)
         var articles: [ArticleMetadata] = []

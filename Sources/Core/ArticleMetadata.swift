@@ -5,7 +5,7 @@ import Foundation
 /// The site model holds one of these per article; bodies stay on disk and are read
 /// again, one at a time, when the article's page is rendered. That keeps memory
 /// proportional to the archive's metadata rather than its text.
-public struct ArticleMetadata: Sendable, Hashable {
+public struct ArticleMetadata: Sendable, Hashable, Codable {
     /// Path of the source file relative to the content folder, with `/` separators.
     public var sourcePath: String
     public var format: ContentFormat

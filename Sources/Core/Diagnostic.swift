@@ -2,8 +2,8 @@
 ///
 /// Diagnostics are values: errors are thrown, warnings are collected and reported,
 /// and neither stops the other articles from building.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable {
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable {
         case warning
         case error
     }
@@ -55,7 +55,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The pipeline stages, in the order data flows through them.
-public enum Stage: String, Sendable, Hashable, CaseIterable {
+public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
     case config
     case load
     case index

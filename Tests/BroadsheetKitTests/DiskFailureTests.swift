@@ -67,7 +67,7 @@ struct DiskFailureTests {
         let before = outputFiles(disk)
         #expect(before.count > 20)
         try disk.writeFile("site/Content/story-1.md", string: "---\ntitle: Story one, changed\ndate: 2025-03-01\n---\nNew text.\n")
-        let full = FailingFileSystem(wrapping: disk, bytesLeft: 20_000)
+        let full = FailingFileSystem(wrapping: disk, bytesLeft: 1_000)
         do {
             _ = try SiteBuilder(options: BuildOptions(siteDirectory: "site"), fileSystem: full).build()
             Issue.record("the build succeeded on a full disk")

@@ -248,11 +248,13 @@ struct SiteBuilderTests {
         #expect(first.pagesReused == 0)
         let again = try build(site)
         #expect(again.pagesReused == again.pages)
+        #expect(again.filesRead == 0, "the cache folder's readings are reused")
         // A body edit touches only its own page.
         let note = "Content/notes/no-dek.md"
         try site.write(note, "---\ntitle: \"Kabul talks continue\"\ndate: 2025-02-16\ntags: [Taliban]\ncountries: [AF, JP]\n---\nTalks went on, and on.\n")
         let bodyEdit = try build(site)
         #expect(bodyEdit.pages - bodyEdit.pagesReused == 1)
+        #expect(bodyEdit.filesRead == 1)
         #expect(site.read("Output/articles/2025/02/kabul-talks-continue/index.html")?.contains("Talks went on, and on.") == true)
         // A title edit touches the pages that show the title: its own, neighbours, lists.
         try site.write(note, "---\ntitle: \"Kabul talks continue\"\nslug: kabul-talks-continue\ndate: 2025-02-16\ntags: [Taliban]\ncountries: [AF, JP]\n---\nTalks went on, and on.\n")
@@ -266,6 +268,11 @@ struct SiteBuilderTests {
         let full = site.snapshot("Output")
         #expect(Set(incremental.keys) == Set(full.keys))
         #expect(full.filter { incremental[$0.key] != $0.value }.map(\.key).isEmpty)
+        // Without the cache folder everything is read and rendered again, to the same bytes.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".broadsheet-cache"))
+        let cold = try build(site)
+        #expect(cold.pagesReused == 0 && cold.filesRead > 20)
+        #expect(site.snapshot("Output") == full)
         // A template edit renders every page again.
         try site.write("Templates/partials/summary.mustache", (site.read("Templates/partials/summary.mustache") ?? "") + "\n")
         let templateEdit = try build(site)
