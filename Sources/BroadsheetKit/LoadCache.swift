@@ -13,6 +13,8 @@ public final class LoadCache: @unchecked Sendable {
 
     private var entries: [String: Entry] = [:]
     private let lock = NSLock()
+    /// Whether anything changed since the cache was loaded: an unchanged cache is not saved again.
+    private var changed = false
 
     public init() {}
 
@@ -21,12 +23,19 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     func store(_ outcome: SiteBuilderLoadOutcome, for path: String, stamp: String) {
-        lock.withLock { entries[path] = Entry(stamp: stamp, outcome: outcome) }
+        lock.withLock {
+            entries[path] = Entry(stamp: stamp, outcome: outcome)
+            changed = true
+        }
     }
 
     /// Forgets articles that are gone.
     func keep(only paths: Set<String>) {
-        lock.withLock { entries = entries.filter { paths.contains($0.key) } }
+        lock.withLock {
+            let kept = entries.filter { paths.contains($0.key) }
+            if kept.count != entries.count { changed = true }
+            entries = kept
+        }
     }
 
     public var count: Int { lock.withLock { entries.count } }
@@ -44,12 +53,16 @@ public final class LoadCache: @unchecked Sendable {
     func load(from path: String, fileSystem: some FileSystem) {
         guard let data = try? fileSystem.readFile(path),
               let saved = try? JSONDecoder().decode(Saved.self, from: data), saved.version == Self.version else { return }
-        lock.withLock { entries = saved.entries }
+        lock.withLock {
+            entries = saved.entries
+            changed = false
+        }
     }
 
     func save(to path: String, fileSystem: some FileSystem) throws {
-        let saved = lock.withLock { Saved(version: Self.version, entries: entries) }
+        guard let saved = lock.withLock({ changed ? Saved(version: Self.version, entries: entries) : nil }) else { return }
         try fileSystem.writeFile(path, contents: try JSONEncoder().encode(saved))
+        lock.withLock { changed = false }
     }
 }
 
