@@ -218,13 +218,16 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             // (all in the context without the body) and on its body file.
             let source = joinPath(contentDirectory, site.articles[id].sourcePath)
             let stamp = "\(fileSystem.modificationDate(source)?.timeIntervalSince1970 ?? -1):\(fileSystem.fileSize(source) ?? -1)"
-            let fingerprint = PageFingerprint.of(contexts.article(id: id, bodyHTML: ""), extra: "\(shared)|\(chrome)|\(stamp)")
+            var context = contexts.article(id: id, bodyHTML: "")
+            let fingerprint = PageFingerprint.of(context, extra: "\(shared)|\(chrome)|\(stamp)")
             if previous[page.file] == fingerprint, writer.keep(page.file) {
                 return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
                 let body = try loader.loadBody(site.articles[id])
-                let html = templates.render(contexts.article(id: id, bodyHTML: markdown.html(body)), template: "article")
+                // The same context, now with its body: built once per page.
+                PageContextBuilder.setBody(markdown.html(body), in: &context)
+                let html = templates.render(context, template: "article")
                 try writer.write(page.file, string: finish(html, page: page, site: site))
                 return PageOutcome(file: page.file, fingerprint: fingerprint)
             } catch {

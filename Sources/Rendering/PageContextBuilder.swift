@@ -31,6 +31,13 @@ public struct PageContextBuilder: Sendable {
 
     // MARK: Pages
 
+    /// Puts an article's rendered body into a context `article(id:bodyHTML:)` made without it.
+    public static func setBody(_ html: String, in context: inout [String: Any]) {
+        guard var view = context["article"] as? [String: Any] else { return }
+        view["body_html"] = html
+        context["article"] = view
+    }
+
     public func article(id: Int, bodyHTML: String) -> [String: Any] {
         let article = site.articles[id]
         var context = common(path: site.articlePaths[id], title: "\(article.title) — \(site.config.title)",
