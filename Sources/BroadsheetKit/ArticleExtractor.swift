@@ -58,13 +58,13 @@ public struct ArticleExtractor<FS: FileSystem>: Sendable {
         }
         var sample = WordSample()
         for result in results { if let vocabulary = result.vocabulary { sample.add(vocabulary) } }
+        let aliases = TagAliases(config.tagAliases)
         let selector = AutomaticTagSelector(candidates: results.map(\.candidates), declared: results.flatMap { $0.article.tags ?? [] }, sample: sample,
-                                            aliases: TagAliases(config.tagAliases), minimumArticles: config.automaticTagMinimumArticles)
+                                            aliases: aliases, minimumArticles: config.automaticTagMinimumArticles)
         let kept = selector.selectAll(results.map(\.candidates))
         return zip(results, kept).map { result, automatic in
             var article = result.article
             if article.tags != nil {
-                let aliases = TagAliases(config.tagAliases)
                 var tags: [String] = []
                 for tag in (article.tags ?? []).map(aliases.canonical) + automatic where !tags.contains(tag) {
                     tags.append(tag)

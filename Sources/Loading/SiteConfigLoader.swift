@@ -29,13 +29,8 @@ public enum SiteConfigLoader {
             let valueLine = nameNode.mark?.line
             switch name {
             case "path":
-                guard let pattern = value.string else {
-                    throw .error(.config, file: file, line: valueLine, "`\(key).path` must be a path pattern like `\(key)/{slug}/`")
-                }
-                if let problem = TaxonomySettings.problem(with: pattern) {
-                    throw .error(.config, file: file, line: valueLine, "`\(key).path` \(problem)")
-                }
-                settings.pathPattern = pattern
+                settings.pathPattern = try pathPattern(value, key: key, example: "\(key)/{slug}/", file: file, line: valueLine,
+                                                       problem: TaxonomySettings.problem(with:))
             case "page_size", "feed", "min_articles":
                 switch try listSetting(name, value, key: key, file: file, line: valueLine) {
                 case .pageSize(let size): settings.pageSize = size
@@ -51,6 +46,18 @@ public enum SiteConfigLoader {
             }
         }
         return settings
+    }
+
+    /// A `path` setting: a pattern the settings type accepts (`problem` says why not).
+    private static func pathPattern(_ value: Node, key: String, example: String, file: String, line: Int?,
+                                    problem: (String) -> String?) throws(Diagnostic) -> String {
+        guard let pattern = value.string else {
+            throw .error(.config, file: file, line: line, "`\(key).path` must be a path pattern like `\(example)`")
+        }
+        if let problem = problem(pattern) {
+            throw .error(.config, file: file, line: line, "`\(key).path` \(problem)")
+        }
+        return pattern
     }
 
     /// The settings every kind of list page has (tags, countries, archives).
@@ -84,13 +91,8 @@ public enum SiteConfigLoader {
             let valueLine = nameNode.mark?.line
             switch name {
             case "path":
-                guard let pattern = value.string else {
-                    throw .error(.config, file: file, line: valueLine, "`archives.path` must be a path pattern like `archive/{year}/{month}/`")
-                }
-                if let problem = ArchiveSettings.problem(with: pattern) {
-                    throw .error(.config, file: file, line: valueLine, "`archives.path` \(problem)")
-                }
-                settings.pathPattern = pattern
+                settings.pathPattern = try pathPattern(value, key: "archives", example: "archive/{year}/{month}/", file: file, line: valueLine,
+                                                       problem: ArchiveSettings.problem(with:))
             case "page_size", "feed", "min_articles":
                 switch try listSetting(name, value, key: "archives", file: file, line: valueLine) {
                 case .pageSize(let size): settings.pageSize = size

@@ -46,8 +46,9 @@ public struct PageContextBuilder: Sendable {
         view["body_html"] = bodyHTML
         view["reading_minutes"] = max(1, (article.wordCount + 229) / 230)
         view["word_count"] = article.wordCount
-        view["tags"] = site.tagIndices(of: id).map { termLink(site.tags[$0], base: site.config.tags.path) }
-        view["has_tags"] = !site.tagIndices(of: id).isEmpty
+        let tags = site.tagIndices(of: id).map { termLink(site.tags[$0], base: site.config.tags.path) }
+        view["tags"] = tags
+        view["has_tags"] = !tags.isEmpty
         view["source"] = article.format == .text ? article.sourcePath : false
         // Neighbours in time: a smaller ID is newer.
         view["newer"] = id > 0 ? summary(id - 1) : false
