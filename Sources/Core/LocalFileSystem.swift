@@ -10,8 +10,13 @@ public struct LocalFileSystem: FileSystem {
 
     public func writeFile(_ path: String, contents: Data) throws {
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try contents.write(to: url)
+        // Most pages go into a folder an earlier page made: try first, make folders when missing.
+        do {
+            try contents.write(to: url)
+        } catch {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: url)
+        }
     }
 
     public func listFiles(under directory: String) throws -> [String] {
@@ -51,12 +56,22 @@ public struct LocalFileSystem: FileSystem {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
+    // One stat(2) each: FileManager's attribute dictionary cost more than reading a small file.
     public func fileSize(_ path: String) -> Int? {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue
+        status(path).map { Int($0.st_size) }
     }
 
     public func modificationDate(_ path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        #if canImport(Darwin)
+        status(path).map { Date(timeIntervalSince1970: Double($0.st_mtimespec.tv_sec) + Double($0.st_mtimespec.tv_nsec) / 1e9) }
+        #else
+        status(path).map { Date(timeIntervalSince1970: Double($0.st_mtim.tv_sec) + Double($0.st_mtim.tv_nsec) / 1e9) }
+        #endif
+    }
+
+    private func status(_ path: String) -> stat? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info : nil
     }
 
     public func directoryExists(_ path: String) -> Bool {

@@ -2,7 +2,11 @@
 /// are, whether each term has feeds, and how many articles a term needs to get a page.
 public struct TaxonomySettings: Sendable, Hashable {
     /// Where a term's first page lives, with `{slug}` for the term: `tags/{slug}/`.
-    public var pathPattern: String
+    public var pathPattern: String {
+        didSet { parts = Self.split(pathPattern) }
+    }
+    /// The pattern around `{slug}`, split once: a link to a term is made on every page.
+    private var parts: (before: String, after: String)?
     /// Articles per term page; nil for the site's `items_per_page`.
     public var pageSize: Int?
     public var feed: Bool
@@ -11,15 +15,31 @@ public struct TaxonomySettings: Sendable, Hashable {
 
     public init(pathPattern: String, pageSize: Int? = nil, feed: Bool = true, minimumArticles: Int = 1) {
         self.pathPattern = pathPattern
+        self.parts = Self.split(pathPattern)
         self.pageSize = pageSize
         self.feed = feed
         self.minimumArticles = minimumArticles
     }
 
     public func path(for slug: String) -> String {
-        // Called for every link to a term on every page: split once, not Foundation's search.
-        guard let range = pathPattern.firstRange(of: "{slug}") else { return pathPattern }
-        return String(pathPattern[..<range.lowerBound]) + slug + String(pathPattern[range.upperBound...])
+        guard let parts else { return pathPattern }
+        return parts.before + slug + parts.after
+    }
+
+    private static func split(_ pattern: String) -> (before: String, after: String)? {
+        guard let range = pattern.range(of: "{slug}") else { return nil }
+        return (String(pattern[..<range.lowerBound]), String(pattern[range.upperBound...]))
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.pathPattern == rhs.pathPattern && lhs.pageSize == rhs.pageSize && lhs.feed == rhs.feed && lhs.minimumArticles == rhs.minimumArticles
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pathPattern)
+        hasher.combine(pageSize)
+        hasher.combine(feed)
+        hasher.combine(minimumArticles)
     }
 
     /// The index of all terms: the pattern's part before `{slug}` (`tags/`).

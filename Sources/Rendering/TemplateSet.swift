@@ -156,11 +156,13 @@ public struct TemplateSet: Sendable {
     }
 
     static func parse(_ text: String, file: String) throws(Diagnostic) -> MustacheTemplate {
+        _ = HTMLEscaper.registered
         do {
-            return try MustacheTemplate(string: text)
+            return try MustacheTemplate(string: HTMLEscaper.pragma + text)
         } catch let error as MustacheTemplate.ParserError {
             let context = error.context
-            throw .error(.render, file: file, line: context.lineNumber, column: context.columnNumber,
+            // The pragma line comes first: the file's own lines are one further down.
+            throw .error(.render, file: file, line: max(1, context.lineNumber - 1), column: context.columnNumber,
                          "template syntax error: \(describe(error.error)) in `\(context.line.trimmingCharacters(in: .whitespaces))`")
         } catch {
             throw .error(.render, file: file, "template syntax error: \(error)")
