@@ -2,11 +2,11 @@ import Core
 import Foundation
 
 /// What loading each article came to, kept between builds — in memory by the preview server,
-/// and in the cache folder (`articles.json`) between runs of `build`: an article whose file has
+/// and in the cache folder (`articles.bin`) between runs of `build`: an article whose file has
 /// the same modification time and size, read under the same settings, is not read and parsed
 /// again. So a rebuild after one edit loads one article.
 public final class LoadCache: @unchecked Sendable {
-    struct Entry: Codable {
+    struct Entry {
         var stamp: String
         var outcome: SiteBuilderLoadOutcome
     }
@@ -40,35 +40,26 @@ public final class LoadCache: @unchecked Sendable {
 
     public var count: Int { lock.withLock { entries.count } }
 
-    /// Format of the saved cache; a file in another format is ignored.
-    static let version = 1
-
-    private struct Saved: Codable {
-        var version: Int
-        var entries: [String: Entry]
-    }
-
-    /// Reads a cache saved by an earlier build; a missing or unreadable one leaves this empty
-    /// (the cache only ever saves time).
+    /// Reads a cache saved by an earlier build; a missing, unreadable or older-format one leaves
+    /// this empty (the cache only ever saves time).
     func load(from path: String, fileSystem: some FileSystem) {
-        guard let data = try? fileSystem.readFile(path),
-              let saved = try? JSONDecoder().decode(Saved.self, from: data), saved.version == Self.version else { return }
+        guard let data = try? fileSystem.readFile(path), let saved = LoadCacheCodec.decode(data) else { return }
         lock.withLock {
-            entries = saved.entries
+            entries = saved
             changed = false
         }
     }
 
     func save(to path: String, fileSystem: some FileSystem) throws {
-        guard let saved = lock.withLock({ changed ? Saved(version: Self.version, entries: entries) : nil }) else { return }
-        try fileSystem.writeFile(path, contents: try JSONEncoder().encode(saved))
+        guard let data = lock.withLock({ changed ? LoadCacheCodec.encode(entries) : nil }) else { return }
+        try fileSystem.writeFile(path, contents: data)
         lock.withLock { changed = false }
     }
 }
 
 /// One file's loading: an article (metadata before the archive's tag choice, its warnings, and
 /// its words when it is in the word sample), a draft, or a failure.
-enum SiteBuilderLoadOutcome: Sendable, Codable {
+enum SiteBuilderLoadOutcome: Sendable {
     case article(ArticleMetadata, [Diagnostic], Set<String>?)
     case draft
     case failed(Diagnostic)

@@ -115,7 +115,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let enricher = ArticleEnricher(gazetteer: gazetteer, lexicon: TopicLexicon(config.topicLexicon))
         let paths = scan.articles
         // The preview server keeps its cache in memory; `build` keeps one in the cache folder.
-        let savedCachePath = joinPath(cacheDirectory, "articles.json")
+        let savedCachePath = joinPath(cacheDirectory, "articles.bin")
         let cache: LoadCache? = options.loadCache ?? {
             let cache = LoadCache()
             if !options.clean { cache.load(from: savedCachePath, fileSystem: fileSystem) }
