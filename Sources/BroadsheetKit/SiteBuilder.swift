@@ -205,28 +205,28 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let markdown = MarkdownRenderer()
         let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: site.config.timeZone,
                                    chrome: .forSite(site.config))
-        // Everything besides a page's context that shapes its bytes.
+        // Everything besides the site's data that shapes a page's bytes.
         let shared = "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
-        let chrome = "\(site.config.chromeLines)|\(site.config.chromePrefixes)|\(site.config.chromeEndMarkers)"
+        let digests = parallelMap(site.articles.count) { PageFingerprinter.articleDigest($0, in: site) }
+        let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: shared)
 
         let renderProgress = options.progress.map { ProgressCounter(phase: "render", total: plan.pageCount, report: $0) }
         let articleResults = parallelMap(plan.articlePages.count) { index -> PageOutcome in
             defer { renderProgress?.advance() }
             let page = plan.articlePages[index]
             guard case .article(let id) = page.kind else { return PageOutcome() }
-            // An article page depends on its metadata, its neighbours' and related articles'
-            // (all in the context without the body) and on its body file.
+            // An article page depends on its own, its neighbours' and its related articles' data
+            // and on its body file.
             let source = joinPath(contentDirectory, site.articles[id].sourcePath)
             let stamp = "\(fileSystem.modificationDate(source)?.timeIntervalSince1970 ?? -1):\(fileSystem.fileSize(source) ?? -1)"
-            var context = contexts.article(id: id, bodyHTML: "")
-            let fingerprint = PageFingerprint.of(context, extra: "\(shared)|\(chrome)|\(stamp)")
+            let related = RelatedArticles.find(for: id, in: site)
+            let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
             if previous[page.file] == fingerprint, writer.keep(page.file) {
                 return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
                 let body = try loader.loadBody(site.articles[id])
-                // The same context, now with its body: built once per page.
-                PageContextBuilder.setBody(markdown.html(body), in: &context)
+                let context = contexts.article(id: id, bodyHTML: markdown.html(body), related: related)
                 let html = templates.render(context, template: "article")
                 try writer.write(page.file, string: finish(html, page: page, site: site))
                 return PageOutcome(file: page.file, fingerprint: fingerprint)
@@ -246,12 +246,12 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             case .about: template = "about"
             case .article: return PageOutcome()
             }
-            let context = contexts.list(page)
-            let fingerprint = PageFingerprint.of(context, extra: "\(shared)|\(template)")
+            let fingerprint = fingerprinter.list(page, template: template)
             if previous[page.file] == fingerprint, writer.keep(page.file) {
                 return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
+                let context = contexts.list(page)
                 try writer.write(page.file, string: finish(templates.render(context, template: template), page: page, site: site))
                 return PageOutcome(file: page.file, fingerprint: fingerprint)
             } catch {

@@ -31,14 +31,8 @@ public struct PageContextBuilder: Sendable {
 
     // MARK: Pages
 
-    /// Puts an article's rendered body into a context `article(id:bodyHTML:)` made without it.
-    public static func setBody(_ html: String, in context: inout [String: Any]) {
-        guard var view = context["article"] as? [String: Any] else { return }
-        view["body_html"] = html
-        context["article"] = view
-    }
-
-    public func article(id: Int, bodyHTML: String) -> [String: Any] {
+    /// - Parameter related: the article's related articles, when already found.
+    public func article(id: Int, bodyHTML: String, related: [Int]? = nil) -> [String: Any] {
         let article = site.articles[id]
         var context = common(path: site.articlePaths[id], title: "\(article.title) — \(site.config.title)",
                              description: article.dek ?? site.config.description)
@@ -53,7 +47,7 @@ public struct PageContextBuilder: Sendable {
         // Neighbours in time: a smaller ID is newer.
         view["newer"] = id > 0 ? summary(id - 1) : false
         view["older"] = id + 1 < site.articles.count ? summary(id + 1) : false
-        let related = RelatedArticles.find(for: id, in: site)
+        let related = related ?? RelatedArticles.find(for: id, in: site)
         view["related"] = related.map(summary)
         view["has_related"] = !related.isEmpty
         view["json_ld"] = jsonLD(id: id)

@@ -66,9 +66,14 @@ public struct SiteModel: Sendable {
         let tagIndexBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
         let countryIndexByCode = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code ?? $1.slug, $0) })
         let lookup = TermLookup(tagIndexBySlug: tagIndexBySlug, countryIndexByCode: countryIndexByCode, aliases: aliases)
+        // Every page asks for its articles' terms: look them up once, kept flat (two arrays,
+        // not one per article) so that a million articles cost a few megabytes.
+        let articleTags = FlatLists(articles.map(lookup.tagIndices(of:)))
+        let articleCountries = FlatLists(articles.map(lookup.countryIndices(of:)))
+        self.articleTags = articleTags
+        self.articleCountries = articleCountries
         self.relations = TermRelations(articleCount: articles.count, tagCount: tags.count, countryCount: countries.count,
-                                       tags: { lookup.tagIndices(of: articles[$0]) }, countries: { lookup.countryIndices(of: articles[$0]) })
-        self.lookup = lookup
+                                       tags: { articleTags[$0] }, countries: { articleCountries[$0] })
     }
 
     /// The archive's years and months that get pages: months with at least
@@ -77,16 +82,35 @@ public struct SiteModel: Sendable {
 
     /// Which tags and countries go together.
     public let relations: TermRelations
-    private let lookup: TermLookup
+    private let articleTags: FlatLists
+    private let articleCountries: FlatLists
 
     /// The tags of one article that have pages, as indices into `tags`.
     public func tagIndices(of id: Int) -> [Int] {
-        lookup.tagIndices(of: articles[id])
+        articleTags[id]
     }
 
     /// The countries of one article, most salient first, as indices into `countries`.
     public func countryIndices(of id: Int) -> [Int] {
-        lookup.countryIndices(of: articles[id])
+        articleCountries[id]
+    }
+}
+
+/// Short lists of small numbers, one per article, in two arrays.
+struct FlatLists: Sendable {
+    private var offsets: [Int32] = [0]
+    private var values: [Int32] = []
+
+    init(_ lists: [[Int]]) {
+        offsets.reserveCapacity(lists.count + 1)
+        for list in lists {
+            values.append(contentsOf: list.map(Int32.init))
+            offsets.append(Int32(values.count))
+        }
+    }
+
+    subscript(index: Int) -> [Int] {
+        values[Int(offsets[index])..<Int(offsets[index + 1])].map(Int.init)
     }
 }
 

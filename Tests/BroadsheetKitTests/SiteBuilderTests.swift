@@ -279,6 +279,27 @@ struct SiteBuilderTests {
         #expect(templateEdit.pagesReused < templateEdit.pages / 2)
     }
 
+    @Test("a rebuild after a settings or dek edit gives the bytes a full build gives")
+    func incrementalSettingsAndDek() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        // The dek shows on the article, its neighbours' pages and the lists, not on every page.
+        let note = "Content/notes/pakistan.md"
+        let original = try #require(site.read(note))
+        try site.write(note, original.replacingOccurrences(of: "dek: \"The assembly voted late.\"", with: "dek: \"A late-night vote.\""))
+        let dekEdit = try build(site)
+        #expect(dekEdit.pagesReused > 0 && dekEdit.pagesReused < dekEdit.pages)
+        #expect(site.read("Output/articles/2025/01/budget-passed-in-islamabad/index.html")?.contains("A late-night vote") == true)
+        // A site setting shows on every page.
+        try site.write("site.yml", "title: Fixture Gazette\nbase_url: https://news.example.org/\n")
+        let settingsEdit = try build(site)
+        #expect(settingsEdit.pagesReused == 0)
+        let incremental = site.snapshot("Output")
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, clean: true), fileSystem: LocalFileSystem()).build()
+        #expect(site.snapshot("Output") == incremental)
+    }
+
     @Test("with a load cache, a rebuild reads only the files that changed, and builds what a fresh build does")
     func loadCache() throws {
         let site = try makeSite()

@@ -1,0 +1,173 @@
+import Core
+import Foundation
+import Site
+import Taxonomy
+
+/// Each page's fingerprint made from the data it shows, without building its context: the
+/// digests of the articles it shows, the site's settings, and — for lists and term pages — the
+/// archive's structure (terms, their articles, dates, archive months). Two builds with the same
+/// fingerprint for a page render the same bytes, so the second keeps the file the first wrote.
+///
+/// This mirrors `PageContextBuilder`: whatever a context reads must be in the fingerprint.
+/// An article's digest holds every field a page shows of it; anything else a list shows
+/// (counts, date ranges, related terms, neighbours) follows from the structure.
+public struct PageFingerprinter: Sendable {
+    let site: SiteModel
+    let articleDigests: [ArticleDigest]
+    let structure: UInt64
+    let shared: String
+
+    /// - Parameter shared: whatever else shapes every page (templates, renderer, options).
+    public init(site: SiteModel, articleDigests: [ArticleDigest], shared: String) {
+        self.site = site
+        self.articleDigests = articleDigests
+        self.structure = Self.structureDigest(of: site)
+        self.shared = shared + "|" + Self.settingsStamp(site.config)
+    }
+
+    /// An article page: the article, its neighbours in time, its related articles and the body file.
+    public func article(_ id: Int, related: [Int], bodyStamp: String) -> UInt64 {
+        var hash = PageFingerprint.FNV1a()
+        hash.add(shared)
+        hash.add(bodyStamp)
+        hash.add(number: articleDigests[id].page)
+        hash.add(number: id > 0 ? articleDigests[id - 1].summary : 0)
+        hash.add(number: id + 1 < articleDigests.count ? articleDigests[id + 1].summary : 0)
+        for other in related { hash.add(number: articleDigests[other].summary) }
+        return hash.value
+    }
+
+    /// A list, index or other page: what kind and which page it is, the articles it shows, and
+    /// the archive's structure.
+    public func list(_ page: PagePlan.Page, template: String) -> UInt64 {
+        var hash = PageFingerprint.FNV1a()
+        hash.add(shared)
+        hash.add(template)
+        hash.add(page.path)
+        hash.add(number: structure)
+        var shown: ArraySlice<Int> = []
+        switch page.kind {
+        case .home(let pagination):
+            hash.add("home")
+            Self.add(pagination, to: &hash)
+            shown = pagination.articleIDs
+        case .tag(let term, let pagination):
+            hash.add("tag \(term)")
+            Self.add(pagination, to: &hash)
+            shown = pagination.articleIDs
+        case .country(let term, let pagination):
+            hash.add("country \(term)")
+            Self.add(pagination, to: &hash)
+            shown = pagination.articleIDs
+        case .archiveMonth(let year, let month, let pagination):
+            hash.add("month \(year) \(month)")
+            if let pagination {
+                Self.add(pagination, to: &hash)
+                shown = pagination.articleIDs
+            } else {
+                shown = site.archive.years.first { $0.year == year }?.months.first { $0.month == month }?.articleIDs[...] ?? []
+            }
+        case .notFound:
+            hash.add("404")
+            shown = Array(site.articles.indices.prefix(5))[...]
+        case .archiveYear(let year):
+            hash.add("year \(year)")
+        case .tagIndex, .countryIndex, .archiveIndex, .about, .article:
+            hash.add("\(page.kind)")
+        }
+        for id in shown { hash.add(number: articleDigests[id].summary) }
+        return hash.value
+    }
+
+    private static func add(_ pagination: Pagination, to hash: inout PageFingerprint.FNV1a) {
+        hash.add(number: UInt64(pagination.number))
+        hash.add(number: UInt64(pagination.pageCount))
+        hash.add(number: UInt64(pagination.totalCount))
+        hash.add(pagination.basePath)
+    }
+
+    /// What pages show of an article: the summary lists and its neighbours' pages show
+    /// (`summary`), and what only its own page adds (`page`: tags, word count, source…).
+    public struct ArticleDigest: Sendable {
+        public var summary: UInt64
+        public var page: UInt64
+    }
+
+    public static func articleDigest(_ id: Int, in site: SiteModel) -> ArticleDigest {
+        let article = site.articles[id]
+        var hash = PageFingerprint.FNV1a()
+        hash.add(site.articlePaths[id])
+        hash.add(article.title)
+        hash.add(optional: article.dek)
+        hash.add(optional: article.byline)
+        hash.add(number: article.date.timeIntervalSince1970.bitPattern)
+        hash.add(optional: article.dateline)
+        hash.add(optional: article.photoCredit)
+        for index in site.countryIndices(of: id) {
+            hash.add(site.countries[index].name)
+            hash.add(site.countries[index].slug)
+            hash.add(optional: site.countries[index].code)
+        }
+        let summary = hash.value
+        hash.add("page")
+        hash.add(article.sourcePath)
+        hash.add(article.format.rawValue)
+        hash.add(number: article.hasTime ? 1 : 0)
+        hash.add(number: UInt64(article.wordCount))
+        hash.add(article.slug)
+        for index in site.tagIndices(of: id) {
+            hash.add(site.tags[index].name)
+            hash.add(site.tags[index].slug)
+        }
+        return ArticleDigest(summary: summary, page: hash.value)
+    }
+
+    /// What lists, term pages and indexes show besides their articles: every term with its
+    /// articles, how terms go together, the archive's years and months, and every date.
+    static func structureDigest(of site: SiteModel) -> UInt64 {
+        var hash = PageFingerprint.FNV1a()
+        hash.add(number: UInt64(site.articles.count))
+        for article in site.articles { hash.add(number: article.date.timeIntervalSince1970.bitPattern) }
+        for (kind, terms) in [("tags", site.tags), ("countries", site.countries)] {
+            hash.add(kind)
+            for term in terms {
+                hash.add(term.name)
+                hash.add(term.slug)
+                hash.add(optional: term.code)
+                hash.add(numbers: term.articleIDs)
+            }
+        }
+        let relations = site.relations
+        for lists in [relations.countriesOfTag, relations.tagsOfTag, relations.countriesOfCountry, relations.tagsOfCountry] {
+            hash.add("relations")
+            for list in lists { hash.add(numbers: list) }
+        }
+        for year in site.publishedYears {
+            hash.add(number: UInt64(year.year))
+            for month in year.months {
+                hash.add(number: UInt64(month.month))
+                hash.add(numbers: month.articleIDs)
+            }
+        }
+        return hash.value
+    }
+
+    /// Every setting a page can show or depend on. A new setting that shapes pages belongs here.
+    static func settingsStamp(_ config: SiteConfig) -> String {
+        func taxonomy(_ settings: TaxonomySettings) -> String {
+            "\(settings.pathPattern) \(settings.pageSize ?? -1) \(settings.feed) \(settings.minimumArticles)"
+        }
+        func sorted(_ table: [String: [String]]) -> String {
+            table.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ","))" }.joined(separator: ";")
+        }
+        let archives = config.archives
+        return [
+            config.title, config.description, config.baseURL, config.language, config.timeZone.identifier,
+            "\(config.itemsPerPage) \(config.feedItems) \(config.automaticTagMinimumArticles)",
+            taxonomy(config.tags), taxonomy(config.countries),
+            "\(archives.pathPattern) \(archives.pageSize ?? -1) \(archives.feed) \(archives.minimumArticles)",
+            sorted(config.tagAliases), sorted(config.topicLexicon),
+            config.chromeLines.joined(separator: ","), config.chromePrefixes.joined(separator: ","), config.chromeEndMarkers.joined(separator: ","),
+        ].joined(separator: "|")
+    }
+}
