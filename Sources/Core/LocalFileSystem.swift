@@ -41,8 +41,10 @@ public struct LocalFileSystem: FileSystem {
         }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            // Read in place: a record is only as long as its name, so copying the whole
+            // `d_name` array could run past the end of the directory buffer.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
             entries.append((name, entry.pointee.d_type))

@@ -8,22 +8,28 @@ public enum RelatedArticles {
     static let window = 12
 
     public static func find(for id: Int, in site: SiteModel, limit: Int = 4) -> [Int] {
-        var shared: [Int: Int] = [:]
-        let terms = site.tagIndices(of: id).map { site.tags[$0] } + site.countryIndices(of: id).map { site.countries[$0] }
-        for term in terms {
-            let ids = term.articleIDs
+        // Every article found beside this one under each term, once per term it shares; counted
+        // by sorting rather than in a dictionary (a hundred or so numbers, for every page).
+        var candidates: [Int] = []
+        candidates.reserveCapacity(2 * window * 8)
+        func collect(_ ids: [Int]) {
             let position = lowerBound(ids, id)
             let start = max(0, position - window), end = min(ids.count, position + window + 1)
-            for other in ids[start..<end] where other != id {
-                shared[other, default: 0] += 1
-            }
+            for other in ids[start..<end] where other != id { candidates.append(other) }
+        }
+        for index in site.tagIndices(of: id) { collect(site.tags[index].articleIDs) }
+        for index in site.countryIndices(of: id) { collect(site.countries[index].articleIDs) }
+        candidates.sort()
+        var shared: [(id: Int, count: Int)] = []
+        for other in candidates {
+            if shared.last?.id == other { shared[shared.count - 1].count += 1 } else { shared.append((other, 1)) }
         }
         // Most terms in common first, then the closest in time, then the newest: a stable order.
         return shared.sorted { lhs, rhs in
-            if lhs.value != rhs.value { return lhs.value > rhs.value }
-            let lhsDistance = abs(lhs.key - id), rhsDistance = abs(rhs.key - id)
-            return lhsDistance != rhsDistance ? lhsDistance < rhsDistance : lhs.key < rhs.key
-        }.prefix(limit).map(\.key)
+            if lhs.count != rhs.count { return lhs.count > rhs.count }
+            let lhsDistance = abs(lhs.id - id), rhsDistance = abs(rhs.id - id)
+            return lhsDistance != rhsDistance ? lhsDistance < rhsDistance : lhs.id < rhs.id
+        }.prefix(limit).map(\.id)
     }
 
     /// The first index in a sorted list whose value is not below `value`.
