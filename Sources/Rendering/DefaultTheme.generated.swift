@@ -23,7 +23,7 @@ enum DefaultTheme {
 {{$main}}
 <header class="page-header">
   <h1>{{heading}}</h1>
-  <p class="count">{{count_text}}{{#first_date}}, from {{first_date}} to {{last_date}}{{/first_date}} · {{country_count}} countries · {{tag_count}} tags</p>
+  <p class="count">{{count_text}}{{#first_date}}, from {{.}} to {{last_date}}{{/first_date}} · {{country_count}} countries · {{tag_count}} tags</p>
 </header>
 <div class="prose">
   <p>{{site.description}}</p>
@@ -74,18 +74,18 @@ enum DefaultTheme {
   <header class="story-header">
     {{#has_countries}}<p class="kicker">{{#countries}}<a href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a> {{/countries}}</p>{{/has_countries}}
     <h1 class="story-title">{{title}}</h1>
-    {{#dek}}<p class="story-dek">{{dek}}</p>{{/dek}}
-    <p class="byline">{{#byline}}<span class="author">By {{byline}}</span><span class="sep" aria-hidden="true"> · </span>{{/byline}}<time datetime="{{datetime}}">{{date}}</time><span class="sep" aria-hidden="true"> · </span><span class="reading-time">{{reading_minutes}} min read</span></p>
-    {{#photo_credit}}<p class="photo-credit">Photo: {{photo_credit}}</p>{{/photo_credit}}
+    {{#dek}}<p class="story-dek">{{.}}</p>{{/dek}}
+    <p class="byline">{{#byline}}<span class="author">By {{.}}</span><span class="sep" aria-hidden="true"> · </span>{{/byline}}<time datetime="{{datetime}}">{{date}}</time><span class="sep" aria-hidden="true"> · </span><span class="reading-time">{{reading_minutes}} min read</span></p>
+    {{#photo_credit}}<p class="photo-credit">Photo: {{.}}</p>{{/photo_credit}}
   </header>
   <div class="story-body">
-    {{#dateline}}<p class="dateline">{{dateline}}</p>{{/dateline}}
+    {{#dateline}}<p class="dateline">{{.}}</p>{{/dateline}}
     {{{body_html}}}
   </div>
   <footer class="story-footer">
     {{#has_tags}}<div class="story-terms"><h2>Tags</h2><ul class="chips">{{#tags}}<li><a class="chip" href="{{url}}">{{name}}</a></li>{{/tags}}</ul></div>{{/has_tags}}
     {{#has_countries}}<div class="story-terms"><h2>Countries</h2><ul class="chips">{{#countries}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/countries}}</ul></div>{{/has_countries}}
-    {{#source}}<p class="source">Imported from the text file <code>{{source}}</code>.</p>{{/source}}
+    {{#source}}<p class="source">Imported from the text file <code>{{.}}</code>.</p>{{/source}}
   </footer>
 </article>
 {{#has_related}}
@@ -145,10 +145,10 @@ enum DefaultTheme {
 {{$main}}
 <header class="page-header">
   {{>partials/breadcrumbs}}
-  {{#kicker}}<p class="kicker">{{kicker}}</p>{{/kicker}}
-  <h1>{{#flag}}<span aria-hidden="true">{{flag}}</span> {{/flag}}{{heading}}</h1>
-  {{#region}}<p class="region">{{region}} · {{subregion}}</p>{{/region}}
-  <p class="count">{{count_text}}{{#date_range}} · {{date_range}}{{/date_range}}{{#has_term_feed}} · <a href="{{feed_url}}">RSS feed</a>{{/has_term_feed}}</p>
+  {{#kicker}}<p class="kicker">{{.}}</p>{{/kicker}}
+  <h1>{{#flag}}<span aria-hidden="true">{{.}}</span> {{/flag}}{{heading}}</h1>
+  {{#region}}<p class="region">{{.}} · {{subregion}}</p>{{/region}}
+  <p class="count">{{count_text}}{{#date_range}} · {{.}}{{/date_range}}{{#has_term_feed}} · <a href="{{feed_url}}">RSS feed</a>{{/has_term_feed}}</p>
 </header>
 {{#has_days}}
 {{#days}}
@@ -228,9 +228,9 @@ enum DefaultTheme {
         "partials/pagination.mustache": ###"""
 {{#pagination}}
 <nav class="pagination" aria-label="Pages">
-  {{#previous_url}}<a rel="prev" href="{{previous_url}}">← Newer</a>{{/previous_url}}
+  {{#previous_url}}<a rel="prev" href="{{.}}">← Newer</a>{{/previous_url}}
   <span class="pagination-status">Page {{number}} of {{count}}</span>
-  {{#next_url}}<a rel="next" href="{{next_url}}">Older →</a>{{/next_url}}
+  {{#next_url}}<a rel="next" href="{{.}}">Older →</a>{{/next_url}}
 </nav>
 {{/pagination}}
 
@@ -239,8 +239,8 @@ enum DefaultTheme {
 <li class="summary">
   <article>
     <h2 class="summary-title"><a href="{{url}}">{{title}}</a></h2>
-    {{#dek}}<p class="summary-dek">{{dek}}</p>{{/dek}}
-    <p class="meta">{{#byline}}<span class="author">{{byline}}</span> · {{/byline}}<time datetime="{{datetime}}">{{date}}</time>{{#has_countries}}<span class="meta-countries">{{#countries}} <a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a>{{/countries}}</span>{{/has_countries}}</p>
+    {{#dek}}<p class="summary-dek">{{.}}</p>{{/dek}}
+    <p class="meta">{{#byline}}<span class="author">{{.}}</span> · {{/byline}}<time datetime="{{datetime}}">{{date}}</time>{{#has_countries}}<span class="meta-countries">{{#countries}} <a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a>{{/countries}}</span>{{/has_countries}}</p>
   </article>
 </li>
 
