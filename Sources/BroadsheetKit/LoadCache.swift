@@ -22,6 +22,11 @@ public final class LoadCache: @unchecked Sendable {
         lock.withLock { entries[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }
     }
 
+    /// The stamp a file had when it was last read or found unchanged.
+    func stamp(for path: String) -> String? {
+        lock.withLock { entries[path]?.stamp }
+    }
+
     func store(_ outcome: SiteBuilderLoadOutcome, for path: String, stamp: String) {
         lock.withLock {
             entries[path] = Entry(stamp: stamp, outcome: outcome)

@@ -47,7 +47,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.phases.append(clock.lap("config"))
 
         // load
-        let loaded = try load(config: config, report: &report)
+        let (loaded, loadCache) = try load(config: config, report: &report)
         report.phases.append(clock.lap("load"))
 
         // index
@@ -75,7 +75,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // `--clean` renders everything afresh; otherwise unchanged pages keep their files.
         let previous = options.clean ? [:] : store.load(fileSystem)
         do {
-            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous)
+            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, stamps: loadCache)
             report.diagnostics += rendered.diagnostics
             report.pagesReused = rendered.reused
             report.phases.append(clock.lap("render"))
@@ -99,7 +99,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
     // MARK: Load
 
-    private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> [ArticleMetadata] {
+    /// The articles, and the cache that knows each file's stamp.
+    private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> ([ArticleMetadata], LoadCache) {
         guard fileSystem.directoryExists(contentDirectory) else {
             throw .error(.load, file: contentDirectory, "the content folder does not exist")
         }
@@ -116,7 +117,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let paths = scan.articles
         // The preview server keeps its cache in memory; `build` keeps one in the cache folder.
         let savedCachePath = joinPath(cacheDirectory, "articles.bin")
-        let cache: LoadCache? = options.loadCache ?? {
+        let cache: LoadCache = options.loadCache ?? {
             let cache = LoadCache()
             if !options.clean { cache.load(from: savedCachePath, fileSystem: fileSystem) }
             return cache
@@ -128,14 +129,10 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let readings = parallelMap(paths.count) { index -> (outcome: LoadOutcome, cached: Bool) in
             defer { loadProgress?.advance() }
             let sampled = WordSample.isSampled(index, of: paths.count)
-            var stamp = ""
-            if let cache {
-                let file = joinPath(contentDirectory, paths[index])
-                stamp = "\(fileSystem.modificationDate(file)?.timeIntervalSince1970 ?? -1):\(fileSystem.fileSize(file) ?? -1)|\(settingsStamp)"
-                if let cached = cache.outcome(for: paths[index], stamp: stamp) {
-                    // A reading without the words is reused only when the sample does not need them.
-                    if case .article(_, _, nil) = cached, sampled {} else { return (cached, true) }
-                }
+            let stamp = "\(fileSystem.stamp(joinPath(contentDirectory, paths[index])))|\(settingsStamp)"
+            if let cached = cache.outcome(for: paths[index], stamp: stamp) {
+                // A reading without the words is reused only when the sample does not need them.
+                if case .article(_, _, nil) = cached, sampled {} else { return (cached, true) }
             }
             let outcome: LoadOutcome
             do throws(Diagnostic) {
@@ -149,11 +146,11 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             } catch {
                 outcome = .failed(error)
             }
-            cache?.store(outcome, for: paths[index], stamp: stamp)
+            cache.store(outcome, for: paths[index], stamp: stamp)
             return (outcome, false)
         }
-        cache?.keep(only: Set(paths))
-        if options.loadCache == nil { try? cache?.save(to: savedCachePath, fileSystem: fileSystem) }
+        cache.keep(only: Set(paths))
+        if options.loadCache == nil { try? cache.save(to: savedCachePath, fileSystem: fileSystem) }
         report.filesRead = readings.filter { !$0.cached }.count
         let outcomes = readings.map(\.outcome)
         var articles: [ArticleMetadata] = []
@@ -177,7 +174,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         for (index, tags) in selector.selectAll(articles.map(\.automaticTags)).enumerated() {
             articles[index].automaticTags = tags
         }
-        return articles
+        return (articles, cache)
     }
 
     private typealias LoadOutcome = SiteBuilderLoadOutcome
@@ -200,7 +197,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     private func render(site: SiteModel, plan: PagePlan, templates: TemplateSet, writer: OutputWriter,
-                        previous: [String: UInt64]) throws(Diagnostic) -> Rendered {
+                        previous: [String: UInt64], stamps: LoadCache?) throws(Diagnostic) -> Rendered {
         let contexts = PageContextBuilder(site: site, gazetteer: gazetteer)
         let markdown = MarkdownRenderer()
         let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: site.config.timeZone,
@@ -218,7 +215,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             // An article page depends on its own, its neighbours' and its related articles' data
             // and on its body file.
             let source = joinPath(contentDirectory, site.articles[id].sourcePath)
-            let stamp = "\(fileSystem.modificationDate(source)?.timeIntervalSince1970 ?? -1):\(fileSystem.fileSize(source) ?? -1)"
+            // The load cache examined the file a moment ago; ask the disk only without one.
+            let stamp = stamps?.stamp(for: site.articles[id].sourcePath) ?? fileSystem.stamp(source)
             let related = RelatedArticles.find(for: id, in: site)
             let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
             if previous[page.file] == fingerprint, writer.keep(page.file) {

@@ -15,10 +15,31 @@ public protocol FileSystem: Sendable {
     func moveItem(from source: String, to destination: String) throws
     /// The file's size in bytes, when it can be known without reading it.
     func fileSize(_ path: String) -> Int?
+    /// Modification time and size in one text (`1716000000.25:4096`), which changes when the
+    /// file is edited; `-1:-1` for a file that cannot be examined.
+    func stamp(_ path: String) -> String
+    /// Moves a file to `destination`, replacing what is there and making its folder if needed.
+    func moveReplacing(from source: String, to destination: String) throws
 }
 
 extension FileSystem {
     public func fileSize(_ path: String) -> Int? { nil }
+
+    public func stamp(_ path: String) -> String {
+        "\(modificationDate(path)?.timeIntervalSince1970 ?? -1):\(fileSize(path) ?? -1)"
+    }
+
+    public func moveReplacing(from source: String, to destination: String) throws {
+        try carefulMove(from: source, to: destination)
+    }
+
+    /// `moveReplacing` in steps: remove what is in the way, make the folder, move.
+    public func carefulMove(from source: String, to destination: String) throws {
+        if fileExists(destination) || directoryExists(destination) { try removeItem(destination) }
+        let folder = (destination as NSString).deletingLastPathComponent
+        if !directoryExists(folder) { try createDirectory(folder) }
+        try moveItem(from: source, to: destination)
+    }
 
     public func writeFile(_ path: String, string: String) throws {
         try writeFile(path, contents: Data(string.utf8))

@@ -85,10 +85,21 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func modificationDate(_ path: String) -> Date? {
+        status(path).map { Date(timeIntervalSince1970: modificationTime($0)) }
+    }
+
+    /// One stat(2) for both, rather than one each.
+    public func stamp(_ path: String) -> String {
+        guard let info = status(path) else { return "-1:-1" }
+        let modified = modificationTime(info)
+        return "\(modified):\(info.st_size)"
+    }
+
+    private func modificationTime(_ info: stat) -> Double {
         #if canImport(Darwin)
-        status(path).map { Date(timeIntervalSince1970: Double($0.st_mtimespec.tv_sec) + Double($0.st_mtimespec.tv_nsec) / 1e9) }
+        Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
         #else
-        status(path).map { Date(timeIntervalSince1970: Double($0.st_mtim.tv_sec) + Double($0.st_mtim.tv_nsec) / 1e9) }
+        Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
         #endif
     }
 
@@ -108,6 +119,13 @@ public struct LocalFileSystem: FileSystem {
 
     public func removeItem(_ path: String) throws {
         try FileManager.default.removeItem(atPath: path)
+    }
+
+    /// rename(2) replaces a file in one step; only when it fails (a folder in the way, no
+    /// folder yet) is it done in steps.
+    public func moveReplacing(from source: String, to destination: String) throws {
+        if rename(source, destination) == 0 { return }
+        try carefulMove(from: source, to: destination)
     }
 
     public func moveItem(from source: String, to destination: String) throws {

@@ -14,7 +14,10 @@ public final class OutputWriter: @unchecked Sendable {
     let manifestPath: String
     let journalPath: String
     let fileSystem: any FileSystem
+    /// Every file of the new site: the staged ones and those kept from the last build.
     private var written: Set<String> = []
+    /// The files written into the staging folder.
+    private var staged: Set<String> = []
     private let lock = NSLock()
 
     public init(outputDirectory: String, cacheDirectory: String, fileSystem: any FileSystem) throws(Diagnostic) {
@@ -46,7 +49,10 @@ public final class OutputWriter: @unchecked Sendable {
         } catch {
             throw .error(.write, file: joinPath(outputDirectory, path), "cannot write: \(error.localizedDescription)")
         }
-        let duplicate = lock.withLock { !written.insert(path).inserted }
+        let duplicate = lock.withLock {
+            staged.insert(path)
+            return !written.insert(path).inserted
+        }
         if duplicate {
             throw .error(.write, file: joinPath(outputDirectory, path), "two pages would be written to the same file")
         }
@@ -62,6 +68,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Undoes `keep` for a file that is to be written after all (one of a group was missing).
     public func forget(_ path: String) {
         _ = lock.withLock { written.remove(path) }
+        // (A forgotten file is written next, which stages it.)
     }
 
     public func write(_ path: String, string: String) throws(Diagnostic) {
@@ -73,11 +80,13 @@ public final class OutputWriter: @unchecked Sendable {
     /// Moves the staged site into the output folder and removes what the previous build wrote
     /// that this one did not (with `clean`, every file this build did not write).
     public func commit(clean: Bool = false) throws(Diagnostic) {
-        let files = lock.withLock { written.sorted() }
+        let (files, moving) = lock.withLock { (written.sorted(), staged.sorted()) }
         do {
-            // The journal names the staged files before the first one moves.
-            try fileSystem.writeFile(journalPath, string: files.joined(separator: "\n") + "\n")
-            try moveIntoPlace(files, clean: clean)
+            // The journal names the staged files (`+`) and the kept ones (`=`) before the first moves.
+            let stagedSet = Set(moving)
+            let journal = files.map { (stagedSet.contains($0) ? "+" : "=") + $0 }
+            try fileSystem.writeFile(journalPath, string: journal.joined(separator: "\n") + "\n")
+            try moveIntoPlace(moving, site: files, clean: clean, resuming: false)
         } catch let error as Diagnostic {
             throw error
         } catch {
@@ -93,24 +102,22 @@ public final class OutputWriter: @unchecked Sendable {
         }
         do {
             let journal = String(decoding: try fileSystem.readFile(journalPath), as: UTF8.self)
-            let files = journal.split(separator: "\n").map(String.init).filter(Self.isSafe)
-            try moveIntoPlace(files, clean: false)
+            let lines = journal.split(separator: "\n")
+            let files = lines.map { String($0.first == "+" || $0.first == "=" ? $0.dropFirst() : $0) }.filter(Self.isSafe)
+            let moving = lines.filter { $0.first != "=" }.map { String($0.first == "+" ? $0.dropFirst() : $0) }.filter(Self.isSafe)
+            try moveIntoPlace(moving, site: files, clean: false, resuming: true)
         } catch {
             throw .error(.write, file: outputDirectory, "cannot complete the interrupted previous build: \(error.localizedDescription)")
         }
     }
 
-    private func moveIntoPlace(_ files: [String], clean: Bool) throws {
-        for path in files {
+    /// Moves `moving` from the staging folder into place; `site` is every file of the new site.
+    private func moveIntoPlace(_ moving: [String], site files: [String], clean: Bool, resuming: Bool) throws {
+        for path in moving {
             let staged = joinPath(stagingDirectory, path)
             // After an interruption some files have moved already.
-            guard fileSystem.fileExists(staged) else { continue }
-            let destination = joinPath(outputDirectory, path)
-            if fileSystem.fileExists(destination) { try fileSystem.removeItem(destination) }
-            if fileSystem.directoryExists(destination) { try fileSystem.removeItem(destination) }
-            let folder = (destination as NSString).deletingLastPathComponent
-            if !fileSystem.directoryExists(folder) { try fileSystem.createDirectory(folder) }
-            try fileSystem.moveItem(from: staged, to: destination)
+            if resuming, !fileSystem.fileExists(staged) { continue }
+            try fileSystem.moveReplacing(from: staged, to: joinPath(outputDirectory, path))
         }
         let current = Set(files)
         var stale: [String]
@@ -137,7 +144,21 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// A relative path that stays inside the output folder.
     static func isSafe(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\0") && !path.contains("\\")
-            && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
+        // Byte by byte: asked for every file of the site.
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+            var componentStart = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "/")
+                if byte == 0 || byte == UInt8(ascii: "\\") { return false }
+                guard byte == UInt8(ascii: "/") else { continue }
+                let length = index - componentStart
+                if length == 1 && bytes[componentStart] == UInt8(ascii: ".") { return false }
+                if length == 2 && bytes[componentStart] == UInt8(ascii: ".") && bytes[componentStart + 1] == UInt8(ascii: ".") { return false }
+                componentStart = index + 1
+            }
+            return true
+        }
     }
 }

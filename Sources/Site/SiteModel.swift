@@ -68,7 +68,8 @@ public struct SiteModel: Sendable {
         let lookup = TermLookup(tagIndexBySlug: tagIndexBySlug, countryIndexByCode: countryIndexByCode, aliases: aliases)
         // Every page asks for its articles' terms: look them up once, kept flat (two arrays,
         // not one per article) so that a million articles cost a few megabytes.
-        let articleTags = FlatLists(articles.map(lookup.tagIndices(of:)))
+        var tagIndexByName: [String: Int?] = [:]
+        let articleTags = FlatLists(articles.map { lookup.tagIndices(of: $0, known: &tagIndexByName) })
         let articleCountries = FlatLists(articles.map(lookup.countryIndices(of:)))
         self.articleTags = articleTags
         self.articleCountries = articleCountries
@@ -120,10 +121,18 @@ private struct TermLookup: Sendable {
     let countryIndexByCode: [String: Int]
     let aliases: TagAliases
 
-    func tagIndices(of article: ArticleMetadata) -> [Int] {
+    /// - Parameter known: tag names already looked up (the same few thousand names recur).
+    func tagIndices(of article: ArticleMetadata, known: inout [String: Int?]) -> [Int] {
         var seen: Set<Int> = []
         return (article.tags + article.automaticTags).compactMap { name in
-            guard let index = tagIndexBySlug[Slug.make(aliases.canonical(name))], seen.insert(index).inserted else { return nil }
+            let index: Int?
+            if let found = known[name] {
+                index = found
+            } else {
+                index = tagIndexBySlug[Slug.make(aliases.canonical(name))]
+                known[name] = index
+            }
+            guard let index, seen.insert(index).inserted else { return nil }
             return index
         }
     }

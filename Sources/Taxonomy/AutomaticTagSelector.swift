@@ -105,7 +105,28 @@ public struct AutomaticTagSelector: Sendable {
 
     /// Case and spacing do not make two tags.
     static func key(_ name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        // Called several times for every candidate of every article: ASCII names, nearly all,
+        // are folded byte by byte; others go through Unicode's whitespace and case rules.
+        var name = name
+        let ascii: String? = name.withUTF8 { bytes in
+            var folded: [UInt8] = []
+            folded.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !folded.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    folded.append(0x20)
+                    pendingSpace = false
+                }
+                folded.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            return String(decoding: folded, as: UTF8.self)
+        }
+        return ascii ?? name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 
     private static func isLowercase(_ forms: [String: Int]) -> Bool {

@@ -13,10 +13,20 @@ public struct TaxonomyIndex: Sendable {
     /// Their automatic tags are the ones the archive kept (see `AutomaticTagSelector`); aliases
     /// turn every tag into its canonical name.
     public init(articles: [ArticleMetadata], gazetteer: CountryGazetteer, aliases: TagAliases = TagAliases()) {
+        // A few thousand tag names recur across the archive: canonical name and slug once each.
+        var named: [String: (name: String, slug: String)] = [:]
         for (id, article) in articles.enumerated() {
             var seen: Set<String> = []
             for tag in article.tags + article.automaticTags {
-                addTag(aliases.canonical(tag), id: id, seen: &seen)
+                let term: (name: String, slug: String)
+                if let known = named[tag] {
+                    term = known
+                } else {
+                    let name = aliases.canonical(tag)
+                    term = (name, Slug.make(name))
+                    named[tag] = term
+                }
+                addTag(term.name, slug: term.slug, id: id, seen: &seen)
             }
             for code in article.countries {
                 guard let country = gazetteer.country(code: code) else { continue }
@@ -35,8 +45,7 @@ public struct TaxonomyIndex: Sendable {
         countries.sort { $0.slug < $1.slug }
     }
 
-    private mutating func addTag(_ name: String, id: Int, seen: inout Set<String>) {
-        let slug = Slug.make(name)
+    private mutating func addTag(_ name: String, slug: String, id: Int, seen: inout Set<String>) {
         guard !slug.isEmpty, seen.insert(slug).inserted else { return }
         if let index = tagBySlug[slug] {
             tags[index].articleIDs.append(id)
