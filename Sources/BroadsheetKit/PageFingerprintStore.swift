@@ -11,20 +11,54 @@ struct PageFingerprintStore {
         path = joinPath(cacheDirectory, "page-fingerprints.tsv")
     }
 
+    /// One line per page, `path<TAB>hex`; read byte by byte, as a large site has a line for
+    /// each of hundreds of thousands of pages.
     func load(_ fileSystem: some FileSystem) -> [String: UInt64] {
         guard let data = try? fileSystem.readFile(path) else { return [:] }
         var table: [String: UInt64] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            let fields = line.split(separator: "\t")
-            guard fields.count == 2, let value = UInt64(fields[1], radix: 16) else { continue }
-            table[String(fields[0])] = value
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var lineStart = 0, tab = -1
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\t") {
+                    tab = index
+                } else if byte == UInt8(ascii: "\n") {
+                    if tab > lineStart, let value = Self.hex(bytes[(tab + 1)..<index]) {
+                        table[String(decoding: bytes[lineStart..<tab], as: UTF8.self)] = value
+                    }
+                    lineStart = index + 1
+                    tab = -1
+                }
+            }
         }
         return table
     }
 
+    private static func hex(_ digits: Slice<UnsafeRawBufferPointer>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            let nibble: UInt8
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = digit - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(nibble)
+        }
+        return value
+    }
+
     func save(_ table: [String: UInt64], to fileSystem: some FileSystem) throws {
-        let text = table.sorted { $0.key < $1.key }.map { "\($0.key)\t\(String($0.value, radix: 16))" }.joined(separator: "\n")
-        try fileSystem.writeFile(path, string: text + "\n")
+        var text = ""
+        text.reserveCapacity(table.count * 64)
+        for (page, value) in table.sorted(by: { $0.key < $1.key }) {
+            text += page
+            text += "\t"
+            text += String(value, radix: 16)
+            text += "\n"
+        }
+        try fileSystem.writeFile(path, string: text)
     }
 
     /// Of the running program: a new version of Broadsheet may render the same context differently.
