@@ -31,21 +31,19 @@ struct ArticleEnricher: Sendable {
         var metadata = article.metadata
         var warnings: [Diagnostic] = []
         var mentions: [String] = []
+        // An article whose front matter names its countries, on a site without a lexicon and
+        // outside the word sample, needs nothing from its words: the body is not scanned.
+        if article.declaredCountries != nil, lexicon.isEmpty, metadata.format != .text, !sampleWords {
+            (metadata.countries, warnings) = resolve(article.declaredCountries ?? [], file: file)
+            return Enrichment(metadata: metadata, warnings: warnings, mentions: metadata.countries, vocabulary: nil)
+        }
         // The title and body are split into words once, for countries and tags alike.
         let title = ScannedText(metadata.title)
         let (leadText, restText) = CountryDetector.splitLead(article.bodyText)
         let lead = ScannedText(leadText), rest = ScannedText(restText)
         if let declared = article.declaredCountries {
-            var codes: [String] = []
-            for name in declared {
-                if let country = gazetteer.resolve(name) {
-                    if !codes.contains(country.code) { codes.append(country.code) }
-                } else {
-                    warnings.append(.warning(.load, file: file, "unknown country `\(name)` in front matter; use a country name or ISO code"))
-                }
-            }
-            metadata.countries = codes
-            mentions = codes
+            (metadata.countries, warnings) = resolve(declared, file: file)
+            mentions = metadata.countries
         } else {
             let detection = detector.detect(title: title, dek: metadata.dek.map(ScannedText.init), dateline: metadata.dateline,
                                             lead: lead, rest: rest)
@@ -62,5 +60,19 @@ struct ArticleEnricher: Sendable {
         }
         return Enrichment(metadata: metadata, warnings: warnings, mentions: mentions,
                           vocabulary: sampleWords ? TopicPhraseFinder.vocabulary(of: body) : nil)
+    }
+
+    /// Front matter countries as codes, each once, and a warning for each name that is none.
+    private func resolve(_ declared: [String], file: String) -> (codes: [String], warnings: [Diagnostic]) {
+        var codes: [String] = []
+        var warnings: [Diagnostic] = []
+        for name in declared {
+            if let country = gazetteer.resolve(name) {
+                if !codes.contains(country.code) { codes.append(country.code) }
+            } else {
+                warnings.append(.warning(.load, file: file, "unknown country `\(name)` in front matter; use a country name or ISO code"))
+            }
+        }
+        return (codes, warnings)
     }
 }
