@@ -198,7 +198,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
     private func render(site: SiteModel, plan: PagePlan, templates: TemplateSet, writer: OutputWriter,
                         previous: [String: UInt64], stamps: LoadCache?) throws(Diagnostic) -> Rendered {
-        let contexts = PageContextBuilder(site: site, gazetteer: gazetteer)
+        let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
+        let summaries = SummaryCache(count: site.articles.count) { templates.render(fields.summaryFields($0), template: "partials/summary") }
+        let contexts = PageContextBuilder(site: site, gazetteer: gazetteer, summaryHTML: templates.names.contains("partials/summary") ? summaries.html : nil)
         let markdown = MarkdownRenderer()
         let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: site.config.timeZone,
                                    chrome: .forSite(site.config))

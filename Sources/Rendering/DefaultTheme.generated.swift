@@ -12,7 +12,7 @@ enum DefaultTheme {
 </header>
 <h2 class="section-title">Latest articles</h2>
 <ol class="story-list">
-{{#latest}}{{>partials/summary}}{{/latest}}
+{{#latest}}{{{summary_html}}}{{/latest}}
 </ol>
 {{/main}}
 {{/base}}
@@ -92,7 +92,7 @@ enum DefaultTheme {
 <aside class="related" aria-labelledby="related-heading">
   <h2 id="related-heading" class="section-title">Related coverage</h2>
   <ol class="story-list">
-  {{#related}}{{>partials/summary}}{{/related}}
+  {{#related}}{{{summary_html}}}{{/related}}
   </ol>
 </aside>
 {{/has_related}}
@@ -155,14 +155,14 @@ enum DefaultTheme {
 <section class="archive-day" aria-labelledby="{{anchor}}">
   <h2 id="{{anchor}}" class="section-title">{{label}}</h2>
   <ol class="story-list">
-  {{#articles}}{{>partials/summary}}{{/articles}}
+  {{#articles}}{{{summary_html}}}{{/articles}}
   </ol>
 </section>
 {{/days}}
 {{/has_days}}
 {{^has_days}}
 <ol class="story-list">
-{{#articles}}{{>partials/summary}}{{/articles}}
+{{#articles}}{{{summary_html}}}{{/articles}}
 </ol>
 {{/has_days}}
 {{>partials/pagination}}

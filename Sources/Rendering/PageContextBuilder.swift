@@ -13,9 +13,13 @@ public struct PageContextBuilder: Sendable {
     let basePath: String
     let baseURL: String
 
-    public init(site: SiteModel, gazetteer: CountryGazetteer) {
+    /// Each summary's HTML (`summary_html`), when the renderer provides it.
+    let summaryHTML: (@Sendable (Int) -> String)?
+
+    public init(site: SiteModel, gazetteer: CountryGazetteer, summaryHTML: (@Sendable (Int) -> String)? = nil) {
         self.site = site
         self.gazetteer = gazetteer
+        self.summaryHTML = summaryHTML
         self.dates = DateText(timeZone: site.config.timeZone)
         self.basePath = site.config.basePath
         self.baseURL = site.config.baseURL
@@ -290,8 +294,16 @@ public struct PageContextBuilder: Sendable {
         ]
     }
 
-    /// What a list shows of an article.
+    /// What a list shows of an article, with its HTML from `partials/summary` when the
+    /// renderer provides it.
     func summary(_ id: Int) -> [String: Any] {
+        var view = summaryFields(id)
+        if let summaryHTML { view["summary_html"] = summaryHTML(id) }
+        return view
+    }
+
+    /// The fields `partials/summary` is rendered from.
+    public func summaryFields(_ id: Int) -> [String: Any] {
         let article = site.articles[id]
         var view: [String: Any] = [
             "title": article.title,

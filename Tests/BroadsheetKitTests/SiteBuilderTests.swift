@@ -279,6 +279,19 @@ struct SiteBuilderTests {
         #expect(templateEdit.pagesReused < templateEdit.pages / 2)
     }
 
+    @Test("lists, related boxes and the 404 page show summaries from the site's own summary partial")
+    func summaryPartialOverride() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try site.write("Templates/partials/summary.mustache", "<li class=\"mine\"><a href=\"{{url}}\">{{title}}</a> ({{date}})</li>\n")
+        _ = try build(site)
+        let home = try #require(site.read("Output/index.html"))
+        #expect(home.contains("<li class=\"mine\"><a href=\"/articles/2025/01/budget-passed-in-islamabad/\">Budget passed in Islamabad</a>"))
+        #expect(!home.contains("class=\"summary\""))
+        #expect(site.read("Output/404.html")?.contains("<li class=\"mine\">") == true)
+        #expect(site.read("Output/tags/budget/index.html")?.contains("<li class=\"mine\">") == true)
+    }
+
     @Test("a rebuild after a settings or dek edit gives the bytes a full build gives")
     func incrementalSettingsAndDek() throws {
         let site = try makeSite()
