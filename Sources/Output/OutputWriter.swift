@@ -113,6 +113,13 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Moves `moving` from the staging folder into place; `site` is every file of the new site.
     private func moveIntoPlace(_ moving: [String], site files: [String], clean: Bool, resuming: Bool) throws {
+        // A first build moves the whole staging folder into place at once.
+        if !resuming, moving.count == files.count, !fileSystem.directoryExists(outputDirectory), !fileSystem.fileExists(outputDirectory) {
+            try fileSystem.moveItem(from: stagingDirectory, to: outputDirectory)
+            try fileSystem.writeFile(manifestPath, string: files.joined(separator: "\n") + "\n")
+            try fileSystem.removeItem(journalPath)
+            return
+        }
         for path in moving {
             let staged = joinPath(stagingDirectory, path)
             // After an interruption some files have moved already.
