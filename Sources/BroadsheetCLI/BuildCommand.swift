@@ -31,6 +31,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Fail the build on any warning or skipped file.")
     var strict = false
 
+    @Option(name: .shortAndLong, help: "Threads that load and render (default: one per core). The output is the same for any number.")
+    var jobs: Int?
+
     @Flag(help: "Print the time each phase took, counts and peak memory.")
     var stats = false
 
@@ -41,6 +44,10 @@ struct BuildCommand: ParsableCommand {
         let logger = Logger(label: "broadsheet")
         var options = BuildOptions(siteDirectory: site, outputDirectory: output, baseURL: baseURL,
                                    cacheDirectory: cacheDirectory, strict: strict, relativeURLs: relativeURLs, clean: clean)
+        if let jobs {
+            guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+            options.jobs = jobs
+        }
         let display = ProgressDisplay()
         if !quiet { options.progress = { display.update($0) } }
         let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())

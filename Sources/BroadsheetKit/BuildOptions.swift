@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var loadCache: LoadCache?
     /// Write links relative to each page, so that the site also works from `file://`.
     public var relativeURLs: Bool
+    /// Threads that load and render; all cores when nil. The output is the same for any number.
+    public var jobs: Int?
 
     public init(siteDirectory: String = ".", outputDirectory: String? = nil, baseURL: String? = nil,
                 cacheDirectory: String? = nil, strict: Bool = false, relativeURLs: Bool = false, clean: Bool = false) {

@@ -1,19 +1,39 @@
 import Foundation
 
-/// Runs `body` for every index on all cores and returns the results in index order, so the
-/// outcome never depends on the number of threads or their timing.
-func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+/// Runs `body` for every index on `workers` threads (all cores when nil) and returns the
+/// results in index order, so the outcome never depends on the number of threads or their timing.
+func parallelMap<T: Sendable>(_ count: Int, workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
     let results = ResultSlots<T>(count: count)
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let threads = max(1, workers ?? cores)
     // Chunks keep the per-item overhead small while still balancing uneven articles.
-    let chunk = max(1, min(64, count / (ProcessInfo.processInfo.activeProcessorCount * 8)))
+    let chunk = max(1, min(64, count / (max(threads, cores) * 8)))
     let chunks = (count + chunk - 1) / chunk
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunkIndex in
-        let start = chunkIndex * chunk
-        for index in start..<min(count, start + chunk) {
-            results.set(index, body(index))
+    let next = ChunkCounter()
+    // Each worker takes the next chunk until none is left.
+    DispatchQueue.concurrentPerform(iterations: min(threads, max(1, chunks))) { _ in
+        while let chunkIndex = next.take(below: chunks) {
+            let start = chunkIndex * chunk
+            for index in start..<min(count, start + chunk) {
+                results.set(index, body(index))
+            }
         }
     }
     return results.values()
+}
+
+/// Hands out chunk numbers to workers, each once.
+final class ChunkCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
 }
 
 /// Write-once slots filled from many threads; each index is written by exactly one worker.

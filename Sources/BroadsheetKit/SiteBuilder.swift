@@ -126,7 +126,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let settingsStamp = "\(config.timeZone.identifier)|\(config.chromeLines)|\(config.chromePrefixes)|\(config.chromeEndMarkers)|"
             + config.topicLexicon.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
         let loadProgress = options.progress.map { ProgressCounter(phase: "load", total: paths.count, report: $0) }
-        let readings = parallelMap(paths.count) { index -> (outcome: LoadOutcome, cached: Bool) in
+        let readings = parallelMap(paths.count, workers: options.jobs) { index -> (outcome: LoadOutcome, cached: Bool) in
             defer { loadProgress?.advance() }
             let sampled = WordSample.isSampled(index, of: paths.count)
             let stamp = "\(fileSystem.stamp(joinPath(contentDirectory, paths[index])))|\(settingsStamp)"
@@ -206,11 +206,11 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                                    chrome: .forSite(site.config))
         // Everything besides the site's data that shapes a page's bytes.
         let shared = "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
-        let digests = parallelMap(site.articles.count) { PageFingerprinter.articleDigest($0, in: site) }
+        let digests = parallelMap(site.articles.count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: shared)
 
         let renderProgress = options.progress.map { ProgressCounter(phase: "render", total: plan.pageCount, report: $0) }
-        let articleResults = parallelMap(plan.articlePages.count) { index -> PageOutcome in
+        let articleResults = parallelMap(plan.articlePages.count, workers: options.jobs) { index -> PageOutcome in
             defer { renderProgress?.advance() }
             let page = plan.articlePages[index]
             guard case .article(let id) = page.kind else { return PageOutcome() }
@@ -234,7 +234,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 return PageOutcome(failure: error)
             }
         }
-        let listResults = parallelMap(plan.listPages.count) { index -> PageOutcome in
+        let listResults = parallelMap(plan.listPages.count, workers: options.jobs) { index -> PageOutcome in
             defer { renderProgress?.advance() }
             let page = plan.listPages[index]
             let template: String
@@ -274,7 +274,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
         let feeds = FeedWriter(site: site)
         let siteStamp = "\(site.config.baseURL)|\(site.config.title)|\(site.config.description)|\(site.config.language)|\(site.config.timeZone.identifier)"
-        let feedResults = parallelMap(plan.feeds.count) { index -> PageOutcome in
+        let feedResults = parallelMap(plan.feeds.count, workers: options.jobs) { index -> PageOutcome in
             let feed = plan.feeds[index]
             // A feed shows its items' headline, dek, byline, date and URL, and nothing else.
             var hash = PageFingerprint.FNV1a()

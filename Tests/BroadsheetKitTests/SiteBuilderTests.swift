@@ -352,6 +352,23 @@ struct SiteBuilderTests {
         #expect(!site.exists(".Output.staging"))
     }
 
+    @Test("one thread and many render the same bytes, build after build")
+    func deterministicAcrossThreads() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        var options = BuildOptions(siteDirectory: site.path, clean: true)
+        options.jobs = 1
+        _ = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+        let single = site.snapshot("Output")
+        #expect(single.count > 40)
+        for jobs in [2, 7] {
+            options.jobs = jobs
+            let report = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+            #expect(report.pagesReused == 0, "--clean renders every page")
+            #expect(site.snapshot("Output") == single, "\(jobs) threads")
+        }
+    }
+
     @Test("taxonomy settings move term pages, size them, drop feeds and small terms")
     func taxonomySettings() throws {
         let site = try makeSite()
