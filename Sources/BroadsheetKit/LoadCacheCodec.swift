@@ -17,8 +17,7 @@ enum LoadCacheCodec {
         writer.bytes.append(contentsOf: magic)
         writer.int(Int(version))
         writer.int(entries.count)
-        // Sorted, so the same readings always give the same bytes.
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        for (path, entry) in entries {
             writer.string(path)
             writer.string(entry.stamp)
             switch entry.outcome {

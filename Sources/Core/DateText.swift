@@ -71,6 +71,12 @@ public struct DateText: Sendable {
 
     public func year(_ date: Date) -> Int { fields(date).year! }
 
+    /// The year and month a date falls in, in the site's time zone.
+    public func yearAndMonth(_ date: Date) -> (year: Int, month: Int) {
+        let parts = fields(date)
+        return (parts.year!, parts.month!)
+    }
+
     public func dayOfMonth(_ date: Date) -> Int { fields(date).day! }
 
     private static let weekdayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]

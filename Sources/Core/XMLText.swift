@@ -4,6 +4,15 @@
 /// makes them legal, and one stray byte would make a whole feed unreadable.
 public enum XMLText {
     public static func escape(_ text: String) -> String {
+        // Most texts (every URL of a sitemap) need nothing: checked byte by byte first.
+        var text = text
+        let clean = text.withUTF8 { bytes in
+            !bytes.contains { byte in
+                byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+                    || byte == UInt8(ascii: "'") || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
+            }
+        }
+        if clean { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {

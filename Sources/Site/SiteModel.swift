@@ -22,8 +22,7 @@ public struct SiteModel: Sendable {
         var articles = unordered.sorted { lhs, rhs in
             lhs.date != rhs.date ? lhs.date > rhs.date : lhs.sourcePath < rhs.sourcePath
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = config.timeZone
+        let dates = DateText(timeZone: config.timeZone)
         var taken: Set<String> = []
         var warnings: [Diagnostic] = []
         // Two articles wanting the same URL both stay: the later one gets a numbered slug.
@@ -31,15 +30,15 @@ public struct SiteModel: Sendable {
         let claimOrder = articles.indices.sorted { articles[$0].sourcePath < articles[$1].sourcePath }
         var assigned = [String](repeating: "", count: articles.count)
         for id in claimOrder {
-            let parts = calendar.dateComponents([.year, .month], from: articles[id].date)
+            let parts = dates.yearAndMonth(articles[id].date)
             let base = articles[id].slug
             var slug = base
             var suffix = 2
-            var path = Permalinks.article(year: parts.year!, month: parts.month!, slug: slug)
+            var path = Permalinks.article(year: parts.year, month: parts.month, slug: slug)
             while !taken.insert(path).inserted {
                 slug = "\(base)-\(suffix)"
                 suffix += 1
-                path = Permalinks.article(year: parts.year!, month: parts.month!, slug: slug)
+                path = Permalinks.article(year: parts.year, month: parts.month, slug: slug)
             }
             if slug != base {
                 warnings.append(.warning(.index, file: articles[id].sourcePath,

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Articles grouped by year and month in the site's time zone, newest first.
@@ -18,11 +19,9 @@ public struct DateArchive: Sendable, Hashable {
 
     /// `dates` are in the site's newest-first article order, so IDs arrive already sorted.
     public init(dates: [Date], timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+        let text = DateText(timeZone: timeZone)
         for (id, date) in dates.enumerated() {
-            let parts = calendar.dateComponents([.year, .month], from: date)
-            let year = parts.year!, month = parts.month!
+            let (year, month) = text.yearAndMonth(date)
             if years.last?.year != year { years.append(Year(year: year, months: [])) }
             let yearIndex = years.count - 1
             if years[yearIndex].months.last?.month != month {

@@ -19,10 +19,9 @@ struct LoadCacheCodecTests {
         "broken.txt": LoadCache.Entry(stamp: "7:8|", outcome: .failed(.error(.load, file: "broken.txt", line: 1, column: 4, "no headline"))),
     ]
 
-    @Test("every kind of reading comes back as it was saved, and the same readings give the same bytes")
+    @Test("every kind of reading comes back as it was saved")
     func roundTrip() throws {
         let data = LoadCacheCodec.encode(Self.entries)
-        #expect(data == LoadCacheCodec.encode(Self.entries))
         let decoded = try #require(LoadCacheCodec.decode(data))
         #expect(decoded.keys.sorted() == Self.entries.keys.sorted())
         for (path, entry) in Self.entries {
