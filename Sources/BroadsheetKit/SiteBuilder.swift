@@ -208,6 +208,17 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let shared = "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
         let digests = parallelMap(site.articles.count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: shared)
+        // Related articles depend only on the archive's structure: kept between builds.
+        let relatedStore = RelatedArticlesStore(cacheDirectory: cacheDirectory)
+        let relatedLists: [Int32]
+        if !options.clean, let saved = relatedStore.load(structure: fingerprinter.structure, count: site.articles.count, fileSystem: fileSystem) {
+            relatedLists = saved
+        } else {
+            relatedLists = RelatedArticlesStore.flatten(parallelMap(site.articles.count, workers: options.jobs) {
+                RelatedArticles.find(for: $0, in: site, limit: RelatedArticlesStore.perArticle)
+            })
+            try? relatedStore.save(relatedLists, structure: fingerprinter.structure, count: site.articles.count, fileSystem: fileSystem)
+        }
 
         let renderProgress = options.progress.map { ProgressCounter(phase: "render", total: plan.pageCount, report: $0) }
         let articleResults = parallelMap(plan.articlePages.count, workers: options.jobs) { index -> PageOutcome in
@@ -219,7 +230,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let source = joinPath(contentDirectory, site.articles[id].sourcePath)
             // The load cache examined the file a moment ago; ask the disk only without one.
             let stamp = stamps?.stamp(for: site.articles[id].sourcePath) ?? fileSystem.stamp(source)
-            let related = RelatedArticles.find(for: id, in: site)
+            let related = RelatedArticlesStore.list(relatedLists, for: id)
             let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
             if previous[page.file] == fingerprint, writer.keep(page.file) {
                 return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)

@@ -14,7 +14,8 @@ import Taxonomy
 public struct PageFingerprinter: Sendable {
     let site: SiteModel
     let articleDigests: [ArticleDigest]
-    let structure: UInt64
+    /// What lists and term pages show besides their articles (see `structureDigest`).
+    public let structure: UInt64
     let shared: String
 
     /// - Parameter shared: whatever else shapes every page (templates, renderer, options).

@@ -304,6 +304,12 @@ struct SiteBuilderTests {
         let dekEdit = try build(site)
         #expect(dekEdit.pagesReused > 0 && dekEdit.pagesReused < dekEdit.pages)
         #expect(site.read("Output/articles/2025/01/budget-passed-in-islamabad/index.html")?.contains("A late-night vote") == true)
+        // New tags change which articles are related, term pages and counts.
+        try site.write(note, (site.read(note) ?? "").replacingOccurrences(of: "tags: [Budget, Taliban]", with: "tags: [Budget, Trade, Exports]"))
+        _ = try build(site)
+        let retagged = site.snapshot("Output")
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, clean: true), fileSystem: LocalFileSystem()).build()
+        #expect(site.snapshot("Output") == retagged)
         // A site setting shows on every page.
         try site.write("site.yml", "title: Fixture Gazette\nbase_url: https://news.example.org/\n")
         let settingsEdit = try build(site)

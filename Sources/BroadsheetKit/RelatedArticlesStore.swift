@@ -1,0 +1,57 @@
+import Core
+import Foundation
+import Site
+
+/// Every article's related articles, kept in the cache folder (`related.bin`) with the digest of
+/// the archive's structure they were found in. Related articles follow from which articles each
+/// tag and country has, so while that structure is unchanged — an edit to a headline, a dek or a
+/// body — a rebuild reads them instead of finding them again for every article.
+///
+/// Layout: the magic `BSRA`, the structure digest, the article count and the number kept per
+/// article (all little-endian), then that many 32-bit IDs per article, -1 where there are fewer.
+struct RelatedArticlesStore {
+    let path: String
+    static let magic = Array("BSRA".utf8)
+    static let perArticle = 4
+
+    init(cacheDirectory: String) {
+        path = joinPath(cacheDirectory, "related.bin")
+    }
+
+    /// The saved lists when they were found in an archive of the same structure.
+    func load(structure: UInt64, count: Int, fileSystem: some FileSystem) -> [Int32]? {
+        guard let data = try? fileSystem.readFile(path), data.count == 24 + count * Self.perArticle * 4 else { return nil }
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [Int32]? in
+            guard Array(bytes[0..<4]) == Self.magic,
+                  UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 4, as: UInt64.self)) == structure,
+                  Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 12, as: UInt64.self))) == count,
+                  Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 20, as: UInt32.self))) == Self.perArticle
+            else { return nil }
+            return (0..<count * Self.perArticle).map { Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: 24 + $0 * 4, as: Int32.self)) }
+        }
+    }
+
+    func save(_ lists: [Int32], structure: UInt64, count: Int, fileSystem: some FileSystem) throws {
+        var data = Data(Self.magic)
+        withUnsafeBytes(of: structure.littleEndian) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt64(count).littleEndian) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(Self.perArticle).littleEndian) { data.append(contentsOf: $0) }
+        data.reserveCapacity(24 + lists.count * 4)
+        for id in lists { withUnsafeBytes(of: id.littleEndian) { data.append(contentsOf: $0) } }
+        try fileSystem.writeFile(path, contents: data)
+    }
+
+    /// The lists, flat: `perArticle` slots per article.
+    static func flatten(_ lists: [[Int]]) -> [Int32] {
+        var flat: [Int32] = []
+        flat.reserveCapacity(lists.count * perArticle)
+        for list in lists {
+            for slot in 0..<perArticle { flat.append(slot < list.count ? Int32(list[slot]) : -1) }
+        }
+        return flat
+    }
+
+    static func list(_ flat: [Int32], for id: Int) -> [Int] {
+        flat[(id * perArticle)..<((id + 1) * perArticle)].compactMap { $0 < 0 ? nil : Int($0) }
+    }
+}
