@@ -63,6 +63,9 @@ public final class FileWatcher: @unchecked Sendable {
 
     private func addTree(_ root: String) {
         addWatch(root)
+        // A content folder that is a link to the articles elsewhere is watched where it leads:
+        // the enumerator does not descend into a linked root.
+        let root = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return }
         for case let relative as String in enumerator {
             let path = (root as NSString).appendingPathComponent(relative)
