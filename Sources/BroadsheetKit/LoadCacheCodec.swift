@@ -101,23 +101,15 @@ enum LoadCacheCodec {
             }
         }
 
-        mutating func optionalString(_ value: String?) {
-            if let value {
-                int(1)
-                string(value)
-            } else {
-                int(0)
-            }
+        /// A flag, then the value when there is one.
+        mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
+            int(value == nil ? 0 : 1)
+            if let value { write(&self, value) }
         }
 
-        mutating func optionalInt(_ value: Int?) {
-            if let value {
-                int(1)
-                int(value)
-            } else {
-                int(0)
-            }
-        }
+        mutating func optionalString(_ value: String?) { optional(value) { $0.string($1) } }
+
+        mutating func optionalInt(_ value: Int?) { optional(value) { $0.int($1) } }
 
         mutating func strings(_ values: [String]) {
             int(values.count)
@@ -185,19 +177,18 @@ enum LoadCacheCodec {
             return String(decoding: utf8, as: UTF8.self)
         }
 
-        mutating func optionalString() -> String?? {
+        /// The flag `Writer.optional` wrote, then the value when there is one; nil (the outer
+        /// optional) when the data is cut short.
+        mutating func optional<Value>(_ read: (inout Reader) -> Value?) -> Value?? {
             guard let flag = int() else { return nil }
             if flag == 0 { return .some(nil) }
-            guard let value = string() else { return nil }
+            guard let value = read(&self) else { return nil }
             return .some(value)
         }
 
-        mutating func optionalInt() -> Int?? {
-            guard let flag = int() else { return nil }
-            if flag == 0 { return .some(nil) }
-            guard let value = int() else { return nil }
-            return .some(value)
-        }
+        mutating func optionalString() -> String?? { optional { $0.string() } }
+
+        mutating func optionalInt() -> Int?? { optional { $0.int() } }
 
         mutating func strings() -> [String]? {
             guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }

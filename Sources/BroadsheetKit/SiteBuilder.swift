@@ -197,7 +197,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     private func render(site: SiteModel, plan: PagePlan, templates: TemplateSet, writer: OutputWriter,
-                        previous: [String: UInt64], stamps: LoadCache?) throws(Diagnostic) -> Rendered {
+                        previous: [String: UInt64], stamps: LoadCache) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
         let summaries = SummaryCache(count: site.articles.count) { templates.render(fields.summaryFields($0), template: "partials/summary") }
         let contexts = PageContextBuilder(site: site, gazetteer: gazetteer, summaryHTML: templates.names.contains("partials/summary") ? summaries.html : nil)
@@ -227,9 +227,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             guard case .article(let id) = page.kind else { return PageOutcome() }
             // An article page depends on its own, its neighbours' and its related articles' data
             // and on its body file.
-            let source = joinPath(contentDirectory, site.articles[id].sourcePath)
-            // The load cache examined the file a moment ago; ask the disk only without one.
-            let stamp = stamps?.stamp(for: site.articles[id].sourcePath) ?? fileSystem.stamp(source)
+            // The load cache examined the file a moment ago.
+            let sourcePath = site.articles[id].sourcePath
+            let stamp = stamps.stamp(for: sourcePath) ?? fileSystem.stamp(joinPath(contentDirectory, sourcePath))
             let related = RelatedArticlesStore.list(relatedLists, for: id)
             let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
             if previous[page.file] == fingerprint, writer.keep(page.file) {
@@ -284,17 +284,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
 
         let feeds = FeedWriter(site: site)
-        let siteStamp = "\(site.config.baseURL)|\(site.config.title)|\(site.config.description)|\(site.config.language)|\(site.config.timeZone.identifier)"
         let feedResults = parallelMap(plan.feeds.count, workers: options.jobs) { index -> PageOutcome in
             let feed = plan.feeds[index]
-            // A feed shows its items' headline, dek, byline, date and URL, and nothing else.
-            var hash = PageFingerprint.FNV1a()
-            hash.add("\(feed.title)|\(feed.pagePath)|\(siteStamp)|\(PageFingerprintStore.rendererStamp)")
-            for id in feed.articleIDs {
-                let article = site.articles[id]
-                hash.add("\(site.articlePaths[id])|\(article.title)|\(article.dek ?? "")|\(article.byline ?? "")|\(article.date.timeIntervalSince1970)")
-            }
-            let fingerprint = hash.value
+            let fingerprint = fingerprinter.feed(feed)
             if previous[feed.path] == fingerprint, writer.keep(feed.path), writer.keep(feed.atomPath), writer.keep(feed.jsonPath) {
                 return PageOutcome(file: feed.path, fingerprint: fingerprint, reused: true)
             }

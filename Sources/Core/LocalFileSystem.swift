@@ -81,7 +81,7 @@ public struct LocalFileSystem: FileSystem {
         for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             let path = directory + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: Bool
+            let isDirectory: Bool
             var target = path
             switch Int32(type) {
             case Int32(DT_DIR): isDirectory = true

@@ -80,11 +80,12 @@ public final class OutputWriter: @unchecked Sendable {
     /// Moves the staged site into the output folder and removes what the previous build wrote
     /// that this one did not (with `clean`, every file this build did not write).
     public func commit(clean: Bool = false) throws(Diagnostic) {
-        let (files, moving) = lock.withLock { (written.sorted(), staged.sorted()) }
+        let (files, moving, journal) = lock.withLock {
+            let files = written.sorted()
+            return (files, staged.sorted(), files.map { (staged.contains($0) ? "+" : "=") + $0 })
+        }
         do {
             // The journal names the staged files (`+`) and the kept ones (`=`) before the first moves.
-            let stagedSet = Set(moving)
-            let journal = files.map { (stagedSet.contains($0) ? "+" : "=") + $0 }
             try fileSystem.writeFile(journalPath, string: journal.joined(separator: "\n") + "\n")
             try moveIntoPlace(moving, site: files, clean: clean, resuming: false)
         } catch let error as Diagnostic {
@@ -102,10 +103,11 @@ public final class OutputWriter: @unchecked Sendable {
         }
         do {
             let journal = String(decoding: try fileSystem.readFile(journalPath), as: UTF8.self)
-            let lines = journal.split(separator: "\n")
-            let files = lines.map { String($0.first == "+" || $0.first == "=" ? $0.dropFirst() : $0) }.filter(Self.isSafe)
-            let moving = lines.filter { $0.first != "=" }.map { String($0.first == "+" ? $0.dropFirst() : $0) }.filter(Self.isSafe)
-            try moveIntoPlace(moving, site: files, clean: false, resuming: true)
+            // A line without a mark (an older journal) names a staged file.
+            let entries = journal.split(separator: "\n").map { line in
+                (staged: line.first != "=", path: String(line.first == "+" || line.first == "=" ? line.dropFirst() : line[...]))
+            }.filter { Self.isSafe($0.path) }
+            try moveIntoPlace(entries.filter(\.staged).map(\.path), site: entries.map(\.path), clean: false, resuming: true)
         } catch {
             throw .error(.write, file: outputDirectory, "cannot complete the interrupted previous build: \(error.localizedDescription)")
         }

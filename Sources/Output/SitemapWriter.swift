@@ -50,7 +50,7 @@ public struct SitemapWriter: Sendable {
         case .archiveYear(let year): return site.publishedYears.first { $0.year == year }?.months.first?.articleIDs.first
         case .archiveMonth(_, _, let pagination?): return pagination.articleIDs.first
         case .archiveMonth(let year, let month, nil):
-            return site.archive.years.first { $0.year == year }?.months.first { $0.month == month }?.articleIDs.first
+            return site.archive.articleIDs(year: year, month: month).first
         case .tagIndex, .countryIndex, .archiveIndex: return site.articles.isEmpty ? nil : 0
         case .notFound, .about: return nil
         }

@@ -166,7 +166,7 @@ public struct PageContextBuilder: Sendable {
             }
             return context
         case .archiveMonth(let year, let month, let pagination):
-            let monthIDs = site.archive.years.first { $0.year == year }?.months.first { $0.month == month }?.articleIDs ?? []
+            let monthIDs = site.archive.articleIDs(year: year, month: month)
             let ids = pagination.map { Array($0.articleIDs) } ?? monthIDs
             let name = "\(DateText.monthNames[month - 1]) \(year)"
             let suffix = (pagination?.number ?? 1) > 1 ? " — page \(pagination!.number)" : ""

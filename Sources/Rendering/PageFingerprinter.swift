@@ -66,7 +66,7 @@ public struct PageFingerprinter: Sendable {
                 Self.add(pagination, to: &hash)
                 shown = pagination.articleIDs
             } else {
-                shown = site.archive.years.first { $0.year == year }?.months.first { $0.month == month }?.articleIDs[...] ?? []
+                shown = site.archive.articleIDs(year: year, month: month)[...]
             }
         case .notFound:
             hash.add("404")
@@ -77,6 +77,16 @@ public struct PageFingerprinter: Sendable {
             hash.add("\(page.kind)")
         }
         for id in shown { hash.add(number: articleDigests[id].summary) }
+        return hash.value
+    }
+
+    /// A feed (RSS, Atom and JSON alike): which feed it is and the articles it lists.
+    public func feed(_ feed: PagePlan.Feed) -> UInt64 {
+        var hash = PageFingerprint.FNV1a()
+        hash.add(shared)
+        hash.add(feed.title)
+        hash.add(feed.pagePath)
+        for id in feed.articleIDs { hash.add(number: articleDigests[id].summary) }
         return hash.value
     }
 

@@ -17,6 +17,11 @@ public struct DateArchive: Sendable, Hashable {
 
     public private(set) var years: [Year] = []
 
+    /// The IDs of a month's articles, newest first; empty for a month without any.
+    public func articleIDs(year: Int, month: Int) -> [Int] {
+        years.first { $0.year == year }?.months.first { $0.month == month }?.articleIDs ?? []
+    }
+
     /// `dates` are in the site's newest-first article order, so IDs arrive already sorted.
     public init(dates: [Date], timeZone: TimeZone) {
         let text = DateText(timeZone: timeZone)
