@@ -6,20 +6,46 @@ import Foundation
 /// the same modification time and size, read under the same settings, is not read and parsed
 /// again. So a rebuild after one edit loads one article.
 public final class LoadCache: @unchecked Sendable {
-    struct Entry {
+    struct Entry: Sendable {
         var stamp: String
         var outcome: SiteBuilderLoadOutcome
     }
 
     private var entries: [String: Entry] = [:]
+    /// The settings that change how a file reads (time zone, chrome, lexicon) the entries were
+    /// read under: kept once for the whole cache rather than in every entry's stamp.
+    private var settings = ""
     private let lock = NSLock()
     /// Whether anything changed since the cache was loaded: an unchanged cache is not saved again.
     private var changed = false
 
     public init() {}
 
+    /// Drops every entry when they were read under other settings.
+    func use(settings: String) {
+        lock.withLock {
+            guard settings != self.settings else { return }
+            if !entries.isEmpty { changed = true }
+            entries = [:]
+            self.settings = settings
+        }
+    }
+
     func outcome(for path: String, stamp: String) -> SiteBuilderLoadOutcome? {
         lock.withLock { entries[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }
+    }
+
+    /// The entries as they are now, to be looked up from many threads without taking the lock
+    /// for each of an archive's files.
+    var snapshot: Snapshot { lock.withLock { Snapshot(entries: entries) } }
+
+    struct Snapshot: Sendable {
+        fileprivate let entries: [String: Entry]
+
+        func outcome(for path: String, stamp: String) -> SiteBuilderLoadOutcome? {
+            guard let entry = entries[path], entry.stamp == stamp else { return nil }
+            return entry.outcome
+        }
     }
 
     /// The stamp a file had when it was last read or found unchanged.
@@ -34,9 +60,13 @@ public final class LoadCache: @unchecked Sendable {
         }
     }
 
-    /// Forgets articles that are gone.
-    func keep(only paths: Set<String>) {
+    /// Forgets articles that are gone. Every one of `paths` has an entry by now (each was
+    /// found or stored), so as many entries as paths means nothing is gone: the usual rebuild
+    /// does not hash a hundred thousand paths to learn that.
+    func keep(only paths: [String]) {
         lock.withLock {
+            guard entries.count != paths.count else { return }
+            let paths = Set(paths)
             let kept = entries.filter { paths.contains($0.key) }
             if kept.count != entries.count { changed = true }
             entries = kept
@@ -50,13 +80,14 @@ public final class LoadCache: @unchecked Sendable {
     func load(from path: String, fileSystem: some FileSystem) {
         guard let data = try? fileSystem.readFile(path), let saved = LoadCacheCodec.decode(data) else { return }
         lock.withLock {
-            entries = saved
+            entries = saved.entries
+            settings = saved.settings
             changed = false
         }
     }
 
     func save(to path: String, fileSystem: some FileSystem) throws {
-        guard let data = lock.withLock({ changed ? LoadCacheCodec.encode(entries) : nil }) else { return }
+        guard let data = lock.withLock({ changed ? LoadCacheCodec.encode(entries, settings: settings) : nil }) else { return }
         try fileSystem.writeFile(path, contents: data)
         lock.withLock { changed = false }
     }

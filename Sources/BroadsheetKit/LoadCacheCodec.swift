@@ -6,16 +6,18 @@ import Foundation
 /// tree of the whole cache in memory first; this reads a 100,000-article cache in a fraction
 /// of that and never holds more than the file and the entries.
 ///
-/// Layout: the magic `BSLC`, a format version, the entry count, then per entry the file's
-/// path, its stamp and its outcome. Any mismatch or short read means "no cache".
+/// Layout: the magic `BSLC`, a format version, the settings the entries were read under, the
+/// entry count, then per entry the file's path, its stamp and its outcome. Any mismatch or
+/// short read means "no cache".
 enum LoadCacheCodec {
     static let magic: [UInt8] = Array("BSLC".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
 
-    static func encode(_ entries: [String: LoadCache.Entry]) -> Data {
+    static func encode(_ entries: [String: LoadCache.Entry], settings: String) -> Data {
         var writer = Writer()
         writer.bytes.append(contentsOf: magic)
         writer.int(Int(version))
+        writer.string(settings)
         writer.int(entries.count)
         for (path, entry) in entries {
             writer.string(path)
@@ -42,10 +44,11 @@ enum LoadCacheCodec {
         return Data(writer.bytes)
     }
 
-    static func decode(_ data: Data) -> [String: LoadCache.Entry]? {
-        data.withUnsafeBytes { raw -> [String: LoadCache.Entry]? in
+    static func decode(_ data: Data) -> (entries: [String: LoadCache.Entry], settings: String)? {
+        data.withUnsafeBytes { raw -> (entries: [String: LoadCache.Entry], settings: String)? in
             var reader = Reader(bytes: raw)
-            guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version), let count = reader.int() else { return nil }
+            guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version),
+                  let settings = reader.string(), let count = reader.int() else { return nil }
             var entries: [String: LoadCache.Entry] = [:]
             entries.reserveCapacity(count)
             for _ in 0..<count {
@@ -76,7 +79,7 @@ enum LoadCacheCodec {
                 }
                 entries[path] = LoadCache.Entry(stamp: stamp, outcome: outcome)
             }
-            return reader.atEnd ? entries : nil
+            return reader.atEnd ? (entries, settings) : nil
         }
     }
 

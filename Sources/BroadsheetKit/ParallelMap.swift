@@ -37,13 +37,24 @@ final class ChunkCounter: @unchecked Sendable {
 }
 
 /// Write-once slots filled from many threads; each index is written by exactly one worker.
+///
+/// No lock: distinct elements of one buffer are distinct memory, and `concurrentPerform`
+/// returns only when every worker is done, so `values()` reads after every write. (A lock
+/// per slot made the two cores wait on each other for every article.)
 final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var storage: [T?]
-    private let lock = NSLock()
+    private let storage: UnsafeMutableBufferPointer<T?>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
 
-    func set(_ index: Int, _ value: T) { lock.withLock { storage[index] = value } }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
 
-    func values() -> [T] { lock.withLock { storage.map { $0! } } }
+    func set(_ index: Int, _ value: T) { storage[index] = value }
+
+    func values() -> [T] { storage.map { $0! } }
 }

@@ -122,15 +122,16 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             if !options.clean { cache.load(from: savedCachePath, fileSystem: fileSystem) }
             return cache
         }()
-        // Settings that change how a file reads: a cached reading made under others is stale.
-        let settingsStamp = "\(config.timeZone.identifier)|\(config.chromeLines)|\(config.chromePrefixes)|\(config.chromeEndMarkers)|"
-            + config.topicLexicon.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+        // Settings that change how a file reads: readings made under others are stale.
+        cache.use(settings: "\(config.timeZone.identifier)|\(config.chromeLines)|\(config.chromePrefixes)|\(config.chromeEndMarkers)|"
+            + config.topicLexicon.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"))
         let loadProgress = options.progress.map { ProgressCounter(phase: "load", total: paths.count, report: $0) }
+        let saved = cache.snapshot
         let readings = parallelMap(paths.count, workers: options.jobs) { index -> (outcome: LoadOutcome, cached: Bool) in
             defer { loadProgress?.advance() }
             let sampled = WordSample.isSampled(index, of: paths.count)
-            let stamp = "\(fileSystem.stamp(joinPath(contentDirectory, paths[index])))|\(settingsStamp)"
-            if let cached = cache.outcome(for: paths[index], stamp: stamp) {
+            let stamp = fileSystem.stamp(joinPath(contentDirectory, paths[index]))
+            if let cached = saved.outcome(for: paths[index], stamp: stamp) {
                 // A reading without the words is reused only when the sample does not need them.
                 if case .article(_, _, nil) = cached, sampled {} else { return (cached, true) }
             }
@@ -149,7 +150,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             cache.store(outcome, for: paths[index], stamp: stamp)
             return (outcome, false)
         }
-        cache.keep(only: Set(paths))
+        cache.keep(only: paths)
         if options.loadCache == nil { try? cache.save(to: savedCachePath, fileSystem: fileSystem) }
         report.filesRead = readings.filter { !$0.cached }.count
         let outcomes = readings.map(\.outcome)

@@ -5,7 +5,7 @@ public enum ContentFormat: String, Sendable, Hashable, Codable {
     /// Markdown with YAML front matter, as Hugo and Zola read it.
     case markdown
 
-    public init?(path: String) {
+    public init?(path: some StringProtocol) {
         if path.hasSuffix(".txt") {
             self = .text
         } else if path.hasSuffix(".md") || path.hasSuffix(".markdown") {

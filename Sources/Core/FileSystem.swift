@@ -5,6 +5,8 @@ import Foundation
 public protocol FileSystem: Sendable {
     func readFile(_ path: String) throws -> Data
     func writeFile(_ path: String, contents: Data) throws
+    /// Writes text as UTF-8 (a rendered page: the real disk writes its bytes without a copy).
+    func writeFile(_ path: String, string: String) throws
     /// Every regular file below `directory`, as paths relative to it with `/` separators, sorted.
     func listFiles(under directory: String) throws -> [String]
     func fileExists(_ path: String) -> Bool
@@ -15,7 +17,7 @@ public protocol FileSystem: Sendable {
     func moveItem(from source: String, to destination: String) throws
     /// The file's size in bytes, when it can be known without reading it.
     func fileSize(_ path: String) -> Int?
-    /// Modification time and size in one text (`1716000000.25:4096`), which changes when the
+    /// Modification time and size in one text (`1716000000.250000000:4096`), which changes when the
     /// file is edited; `-1:-1` for a file that cannot be examined.
     func stamp(_ path: String) -> String
     /// Moves a file to `destination`, replacing what is there and making its folder if needed.

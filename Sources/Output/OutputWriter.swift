@@ -41,11 +41,20 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Writes one file of the site; `path` is relative to the site root. Safe from any thread.
     public func write(_ path: String, contents: Data) throws(Diagnostic) {
+        try stage(path) { try fileSystem.writeFile($0, contents: contents) }
+    }
+
+    /// A rendered page, written as its UTF-8 bytes without a copy.
+    public func write(_ path: String, string: String) throws(Diagnostic) {
+        try stage(path) { try fileSystem.writeFile($0, string: string) }
+    }
+
+    private func stage(_ path: String, write: (String) throws -> Void) throws(Diagnostic) {
         guard Self.isSafe(path) else {
             throw .error(.write, file: path, "refusing to write outside the output folder")
         }
         do {
-            try fileSystem.writeFile(joinPath(stagingDirectory, path), contents: contents)
+            try write(joinPath(stagingDirectory, path))
         } catch {
             throw .error(.write, file: joinPath(outputDirectory, path), "cannot write: \(error.localizedDescription)")
         }
@@ -71,22 +80,26 @@ public final class OutputWriter: @unchecked Sendable {
         // (A forgotten file is written next, which stages it.)
     }
 
-    public func write(_ path: String, string: String) throws(Diagnostic) {
-        try write(path, contents: Data(string.utf8))
-    }
-
     public var writtenCount: Int { lock.withLock { written.count } }
 
     /// Moves the staged site into the output folder and removes what the previous build wrote
     /// that this one did not (with `clean`, every file this build did not write).
     public func commit(clean: Bool = false) throws(Diagnostic) {
-        let (files, moving, journal) = lock.withLock {
-            let files = written.sorted()
-            return (files, staged.sorted(), files.map { (staged.contains($0) ? "+" : "=") + $0 })
-        }
+        let (files, moving) = lock.withLock { (written.sorted(), staged.sorted()) }
         do {
-            // The journal names the staged files (`+`) and the kept ones (`=`) before the first moves.
-            try fileSystem.writeFile(journalPath, string: journal.joined(separator: "\n") + "\n")
+            // The journal names the staged files (`+`) and the kept ones (`=`) before the first moves;
+            // both lists are sorted, so one walk marks each file.
+            var journal: [UInt8] = []
+            journal.reserveCapacity(files.reduce(0) { $0 + $1.utf8.count + 2 })
+            var next = moving.startIndex
+            for file in files {
+                let isStaged = next < moving.endIndex && moving[next] == file
+                if isStaged { next += 1 }
+                journal.append(isStaged ? UInt8(ascii: "+") : UInt8(ascii: "="))
+                journal.append(contentsOf: file.utf8)
+                journal.append(UInt8(ascii: "\n"))
+            }
+            try fileSystem.writeFile(journalPath, contents: Data(journal))
             try moveIntoPlace(moving, site: files, clean: clean, resuming: false)
         } catch let error as Diagnostic {
             throw error
@@ -128,20 +141,28 @@ public final class OutputWriter: @unchecked Sendable {
             if resuming, !fileSystem.fileExists(staged) { continue }
             try fileSystem.moveReplacing(from: staged, to: joinPath(outputDirectory, path))
         }
-        let current = Set(files)
-        var stale: [String]
+        let manifest = Data((files.joined(separator: "\n") + "\n").utf8)
+        let previousManifest = try? fileSystem.readFile(manifestPath)
+        var stale: [String] = []
         if clean {
-            stale = try fileSystem.listFiles(under: outputDirectory)
-        } else {
-            let previous = (try? fileSystem.readFile(manifestPath)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            stale = previous.split(separator: "\n").map(String.init)
+            let current = Set(files)
+            stale = try fileSystem.listFiles(under: outputDirectory).filter { !current.contains($0) }
+        } else if let previousManifest, previousManifest != manifest {
+            // Both lists are sorted: one walk finds the files the previous build wrote and this one did not.
+            let previous = String(decoding: previousManifest, as: UTF8.self).split(separator: "\n")
+            let sortedFiles = resuming ? files.sorted() : files
+            var next = sortedFiles.startIndex
+            for path in previous.sorted() {
+                while next < sortedFiles.endIndex, sortedFiles[next] < path { next += 1 }
+                if next == sortedFiles.endIndex || sortedFiles[next] != path { stale.append(String(path)) }
+            }
         }
-        stale = stale.filter { !current.contains($0) && Self.isSafe($0) }
-        for path in stale {
+        for path in stale where Self.isSafe(path) {
             let file = joinPath(outputDirectory, path)
             if fileSystem.fileExists(file) { try fileSystem.removeItem(file) }
         }
-        try fileSystem.writeFile(manifestPath, string: files.joined(separator: "\n") + "\n")
+        // An unchanged file list (most rebuilds) is not written again.
+        if previousManifest != manifest { try fileSystem.writeFile(manifestPath, contents: manifest) }
         try fileSystem.removeItem(stagingDirectory)
         try fileSystem.removeItem(journalPath)
     }

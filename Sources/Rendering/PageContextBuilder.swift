@@ -16,6 +16,13 @@ public struct PageContextBuilder: Sendable {
     /// Each summary's HTML (`summary_html`), when the renderer provides it.
     let summaryHTML: (@Sendable (Int) -> String)?
 
+    /// Each tag's and country's link, made once: every summary and article page shows some.
+    /// (Never changed once made, and holding only strings and flags: safe from any thread.)
+    nonisolated(unsafe) private let tagLinks: [[String: Any]]
+    nonisolated(unsafe) private let countryLinks: [[String: Any]]
+    /// The parts of every page's context that are the same on every page.
+    nonisolated(unsafe) private let siteFields: [String: Any]
+
     public init(site: SiteModel, gazetteer: CountryGazetteer, summaryHTML: (@Sendable (Int) -> String)? = nil) {
         self.site = site
         self.gazetteer = gazetteer
@@ -23,6 +30,38 @@ public struct PageContextBuilder: Sendable {
         self.dates = DateText(timeZone: site.config.timeZone)
         self.basePath = site.config.basePath
         self.baseURL = site.config.baseURL
+        let basePath = site.config.basePath
+        func link(_ term: Term, path: String) -> [String: Any] {
+            var view: [String: Any] = ["name": term.name, "url": basePath + path, "flag": false]
+            if let code = term.code, let country = gazetteer.country(code: code) { view["flag"] = country.flag }
+            return view
+        }
+        tagLinks = site.tags.map { link($0, path: site.config.tags.path(for: $0.slug)) }
+        countryLinks = site.countries.map { link($0, path: site.config.countries.path(for: $0.slug)) }
+        let url = { (path: String) in basePath + path }
+        siteFields = [
+            "site": [
+                "title": site.config.title,
+                "description": site.config.description,
+                "language": site.config.language,
+                "base_url": site.config.baseURL,
+                "base_path": basePath,
+            ] as [String: Any],
+            "nav": [
+                "home": url(Permalinks.home),
+                "tags": url(site.config.tags.indexPath),
+                "countries": url(site.config.countries.indexPath),
+                "archive": url(site.config.archives.indexPath),
+                "feed": url(Permalinks.feed(Permalinks.home)),
+                "about": url(Permalinks.about),
+            ],
+            "stylesheet": url("style.css"),
+            "feed_url": url(Permalinks.feed(Permalinks.home)),
+            "atom_url": url(Permalinks.atomFeed(Permalinks.home)),
+            "json_feed_url": url(Permalinks.jsonFeed(Permalinks.home)),
+            "feed_title": site.config.title,
+            "dir": Self.isRightToLeft(site.config.language) ? "rtl" : "ltr",
+        ]
     }
 
     /// A site-relative path as a link (`/sub/tags/x/`), valid at a domain root or under a sub-path.
@@ -44,7 +83,7 @@ public struct PageContextBuilder: Sendable {
         view["body_html"] = bodyHTML
         view["reading_minutes"] = max(1, (article.wordCount + 229) / 230)
         view["word_count"] = article.wordCount
-        let tags = site.tagIndices(of: id).map { termLink(site.tags[$0], base: site.config.tags.path) }
+        let tags = site.tagIndices(of: id).map { tagLinks[$0] }
         view["tags"] = tags
         view["has_tags"] = !tags.isEmpty
         view["source"] = article.format == .text ? article.sourcePath : false
@@ -262,36 +301,15 @@ public struct PageContextBuilder: Sendable {
     // MARK: Parts
 
     private func common(path: String, title: String, description: String) -> [String: Any] {
-        [
-            "site": [
-                "title": site.config.title,
-                "description": site.config.description,
-                "language": site.config.language,
-                "base_url": baseURL,
-                "base_path": basePath,
-            ] as [String: Any],
-            "page": [
-                "title": title,
-                "description": description,
-                "canonical": absoluteURL(path),
-                "path": path,
-                "og_type": "website",
-            ] as [String: Any],
-            "nav": [
-                "home": url(Permalinks.home),
-                "tags": url(site.config.tags.indexPath),
-                "countries": url(site.config.countries.indexPath),
-                "archive": url(site.config.archives.indexPath),
-                "feed": url(Permalinks.feed(Permalinks.home)),
-                "about": url(Permalinks.about),
-            ],
-            "stylesheet": url("style.css"),
-            "feed_url": url(Permalinks.feed(Permalinks.home)),
-            "atom_url": url(Permalinks.atomFeed(Permalinks.home)),
-            "json_feed_url": url(Permalinks.jsonFeed(Permalinks.home)),
-            "feed_title": site.config.title,
-            "dir": Self.isRightToLeft(site.config.language) ? "rtl" : "ltr",
-        ]
+        var context = siteFields
+        context["page"] = [
+            "title": title,
+            "description": description,
+            "canonical": absoluteURL(path),
+            "path": path,
+            "og_type": "website",
+        ] as [String: Any]
+        return context
     }
 
     /// What a list shows of an article, with its HTML from `partials/summary` when the
@@ -317,7 +335,7 @@ public struct PageContextBuilder: Sendable {
         view["byline"] = article.byline ?? false
         view["dateline"] = article.dateline ?? false
         view["photo_credit"] = article.photoCredit ?? false
-        let countries = site.countryIndices(of: id).map { countryLink(site.countries[$0]) }
+        let countries = site.countryIndices(of: id).map { countryLinks[$0] }
         view["countries"] = countries
         view["has_countries"] = !countries.isEmpty
         return view
@@ -428,13 +446,13 @@ public struct PageContextBuilder: Sendable {
 
     /// Related terms on a term page: the countries and tags its articles carry most.
     private func addRelated(countries: [Int], tags: [Int], to context: inout [String: Any]) {
-        let countryLinks = countries.map { countryLink(site.countries[$0]) }
-        let tagLinks = tags.map { termLink(site.tags[$0], base: site.config.tags.path) }
-        context["related_countries"] = countryLinks
-        context["has_related_countries"] = !countryLinks.isEmpty
-        context["related_tags"] = tagLinks
-        context["has_related_tags"] = !tagLinks.isEmpty
-        context["has_related_terms"] = !countryLinks.isEmpty || !tagLinks.isEmpty
+        let relatedCountries = countries.map { countryLinks[$0] }
+        let relatedTags = tags.map { tagLinks[$0] }
+        context["related_countries"] = relatedCountries
+        context["has_related_countries"] = !relatedCountries.isEmpty
+        context["related_tags"] = relatedTags
+        context["has_related_tags"] = !relatedTags.isEmpty
+        context["has_related_terms"] = !relatedCountries.isEmpty || !relatedTags.isEmpty
     }
 
     private func countryTerm(code: String) -> Term? {

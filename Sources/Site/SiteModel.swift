@@ -18,16 +18,26 @@ public struct SiteModel: Sendable {
 
     public init(config: SiteConfig, articles unordered: [ArticleMetadata], gazetteer: CountryGazetteer) {
         self.config = config
-        // Newest first; ties by source path so the order never depends on load order.
-        var articles = unordered.sorted { lhs, rhs in
-            lhs.date != rhs.date ? lhs.date > rhs.date : lhs.sourcePath < rhs.sourcePath
+        // Newest first; ties by source path so the order never depends on load order. Articles
+        // arrive in path order from the loader, so ranks by path usually cost one pass, and the
+        // sort compares numbers, not strings.
+        let byPath = Self.pathOrder(unordered)
+        var pathRank = [Int](repeating: 0, count: unordered.count)
+        for (rank, index) in byPath.enumerated() { pathRank[index] = rank }
+        let times = unordered.map(\.date.timeIntervalSince1970)
+        let order = unordered.indices.sorted { lhs, rhs in
+            times[lhs] != times[rhs] ? times[lhs] > times[rhs] : pathRank[lhs] < pathRank[rhs]
         }
+        var articles = order.map { unordered[$0] }
+        var idOfLoaded = [Int](repeating: 0, count: unordered.count)
+        for (id, index) in order.enumerated() { idOfLoaded[index] = id }
         let dates = DateText(timeZone: config.timeZone)
         var taken: Set<String> = []
+        taken.reserveCapacity(articles.count)
         var warnings: [Diagnostic] = []
         // Two articles wanting the same URL both stay: the later one gets a numbered slug.
         // Assigning in source-path order keeps the winner stable whatever the dates.
-        let claimOrder = articles.indices.sorted { articles[$0].sourcePath < articles[$1].sourcePath }
+        let claimOrder = byPath.map { idOfLoaded[$0] }
         var assigned = [String](repeating: "", count: articles.count)
         for id in claimOrder {
             let parts = dates.yearAndMonth(articles[id].date)
@@ -74,6 +84,12 @@ public struct SiteModel: Sendable {
         self.articleCountries = articleCountries
         self.relations = TermRelations(articleCount: articles.count, tagCount: tags.count, countryCount: countries.count,
                                        tags: { articleTags[$0] }, countries: { articleCountries[$0] })
+    }
+
+    /// The articles' positions in source-path order: as they are, when they came sorted.
+    private static func pathOrder(_ articles: [ArticleMetadata]) -> [Int] {
+        let sorted = articles.indices.dropFirst().allSatisfy { articles[$0 - 1].sourcePath < articles[$0].sourcePath }
+        return sorted ? Array(articles.indices) : articles.indices.sorted { articles[$0].sourcePath < articles[$1].sourcePath }
     }
 
     /// The archive's years and months that get pages: months with at least

@@ -58,11 +58,17 @@ public struct AutomaticTagSelector: Sendable {
         }
         let useSample = sample.articles >= Self.minimumSample
         var accepted: [String: String] = [:]
-        self.declared = Set(declared.map { Self.key(aliases.canonical($0)) })
-        for tag in declared {
+        // Every declared tag of the archive, each name folded once: a few hundred names recur
+        // across hundreds of thousands of articles. The first form written keeps the name.
+        var declaredKeys: Set<String> = []
+        var folded: Set<String> = []
+        for tag in declared where folded.insert(tag).inserted {
             let name = aliases.canonical(tag)
-            accepted[Self.key(name)] = accepted[Self.key(name)] ?? name
+            let key = Self.key(name)
+            declaredKeys.insert(key)
+            if accepted[key] == nil { accepted[key] = name }
         }
+        self.declared = declaredKeys
         for (key, count) in merged where count >= minimumArticles && accepted[key] == nil {
             if useSample, !key.contains(" "), key.first?.isLowercase == true || Self.isLowercase(mergedForms[key]!),
                sample.share(of: key) > generalShare {

@@ -6,14 +6,36 @@ import Foundation
 /// Only datelines use it: a city named in running text may be a person or a common word
 /// (`Reading`, `Mobile`), but a dateline is always a place.
 public struct PlaceIndex: Sendable {
-    private let cities: [String: String]
-    private let regions: [String: String]
+    /// The standard tables are built on the first look-up, not when a loader is made: a rebuild
+    /// that reads no article never needs them, and building them costs a quarter of a second.
+    private enum Source: Sendable {
+        case standard
+        case tables(Tables)
+    }
 
-    public static let standard = PlaceIndex(cities: cityTableTSV, regions: regionTableTSV)
+    private struct Tables: Sendable {
+        let cities: [String: String]
+        let regions: [String: String]
+    }
+
+    private let source: Source
+    private static let standardTables = Tables(cities: table(cityTableTSV, fold: true), regions: table(regionTableTSV, fold: false))
+
+    public static let standard = PlaceIndex(source: .standard)
+
+    private init(source: Source) {
+        self.source = source
+    }
 
     public init(cities: String, regions: String) {
-        self.cities = Self.table(cities, fold: true)
-        self.regions = Self.table(regions, fold: false)
+        source = .tables(Tables(cities: Self.table(cities, fold: true), regions: Self.table(regions, fold: false)))
+    }
+
+    private var tables: Tables {
+        switch source {
+        case .standard: Self.standardTables
+        case .tables(let tables): tables
+        }
     }
 
     private static func table(_ tsv: String, fold: Bool) -> [String: String] {
@@ -47,11 +69,11 @@ public struct PlaceIndex: Sendable {
 
     /// The country code of a city, by name in any case.
     public func cityCountry(_ name: String) -> String? {
-        cities[Self.key(name)]
+        tables.cities[Self.key(name)]
     }
 
     /// The country code of a state or province as written after a city (`Calif.`, `Ontario`).
     public func regionCountry(_ name: String) -> String? {
-        regions[name]
+        tables.regions[name]
     }
 }

@@ -15,18 +15,22 @@ public struct TaxonomyIndex: Sendable {
     public init(articles: [ArticleMetadata], gazetteer: CountryGazetteer, aliases: TagAliases = TagAliases()) {
         // A few thousand tag names recur across the archive: canonical name and slug once each.
         var named: [String: (name: String, slug: String)] = [:]
+        // An article has a handful of tags: the ones seen so far are checked in a short array.
+        var seen: [Int] = []
         for (id, article) in articles.enumerated() {
-            var seen: Set<String> = []
-            for tag in article.tags + article.automaticTags {
-                let term: (name: String, slug: String)
-                if let known = named[tag] {
-                    term = known
-                } else {
-                    let name = aliases.canonical(tag)
-                    term = (name, Slug.make(name))
-                    named[tag] = term
+            seen.removeAll(keepingCapacity: true)
+            for list in [article.tags, article.automaticTags] {
+                for tag in list {
+                    let term: (name: String, slug: String)
+                    if let known = named[tag] {
+                        term = known
+                    } else {
+                        let name = aliases.canonical(tag)
+                        term = (name, Slug.make(name))
+                        named[tag] = term
+                    }
+                    addTag(term.name, slug: term.slug, id: id, seen: &seen)
                 }
-                addTag(term.name, slug: term.slug, id: id, seen: &seen)
             }
             for code in article.countries {
                 guard let country = gazetteer.country(code: code) else { continue }
@@ -45,13 +49,18 @@ public struct TaxonomyIndex: Sendable {
         countries.sort { $0.slug < $1.slug }
     }
 
-    private mutating func addTag(_ name: String, slug: String, id: Int, seen: inout Set<String>) {
-        guard !slug.isEmpty, seen.insert(slug).inserted else { return }
-        if let index = tagBySlug[slug] {
-            tags[index].articleIDs.append(id)
+    private mutating func addTag(_ name: String, slug: String, id: Int, seen: inout [Int]) {
+        guard !slug.isEmpty else { return }
+        let index: Int
+        if let existing = tagBySlug[slug] {
+            index = existing
         } else {
-            tagBySlug[slug] = tags.count
-            tags.append(Term(name: name, slug: slug, articleIDs: [id]))
+            index = tags.count
+            tagBySlug[slug] = index
+            tags.append(Term(name: name, slug: slug, articleIDs: []))
         }
+        guard !seen.contains(index) else { return }
+        seen.append(index)
+        tags[index].articleIDs.append(id)
     }
 }
