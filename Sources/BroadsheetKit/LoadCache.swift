@@ -16,8 +16,12 @@ public final class LoadCache: @unchecked Sendable {
     /// read under: kept once for the whole cache rather than in every entry's stamp.
     private var settings = ""
     private let lock = NSLock()
-    /// Whether anything changed since the cache was loaded: an unchanged cache is not saved again.
-    private var changed = false
+    /// Paths stored or forgotten since the cache was loaded or saved: an unchanged cache is not
+    /// saved again, and a few changes are appended to the file rather than rewriting it.
+    private var changedPaths: Set<String> = []
+    /// How many records the saved file holds, when it holds the entries as loaded or last saved;
+    /// nil when the file must be written whole (no file yet, other settings).
+    private var savedRecords: Int?
 
     public init() {}
 
@@ -25,8 +29,9 @@ public final class LoadCache: @unchecked Sendable {
     func use(settings: String) {
         lock.withLock {
             guard settings != self.settings else { return }
-            if !entries.isEmpty { changed = true }
             entries = [:]
+            changedPaths = []
+            savedRecords = nil
             self.settings = settings
         }
     }
@@ -46,17 +51,17 @@ public final class LoadCache: @unchecked Sendable {
             guard let entry = entries[path], entry.stamp == stamp else { return nil }
             return entry.outcome
         }
-    }
 
-    /// The stamp a file had when it was last read or found unchanged.
-    func stamp(for path: String) -> String? {
-        lock.withLock { entries[path]?.stamp }
+        /// The stamp a file had when it was last read or found unchanged.
+        func stamp(for path: String) -> String? {
+            entries[path]?.stamp
+        }
     }
 
     func store(_ outcome: SiteBuilderLoadOutcome, for path: String, stamp: String) {
         lock.withLock {
             entries[path] = Entry(stamp: stamp, outcome: outcome)
-            changed = true
+            changedPaths.insert(path)
         }
     }
 
@@ -67,9 +72,10 @@ public final class LoadCache: @unchecked Sendable {
         lock.withLock {
             guard entries.count != paths.count else { return }
             let paths = Set(paths)
-            let kept = entries.filter { paths.contains($0.key) }
-            if kept.count != entries.count { changed = true }
-            entries = kept
+            for path in entries.keys where !paths.contains(path) {
+                entries[path] = nil
+                changedPaths.insert(path)
+            }
         }
     }
 
@@ -82,14 +88,30 @@ public final class LoadCache: @unchecked Sendable {
         lock.withLock {
             entries = saved.entries
             settings = saved.settings
-            changed = false
+            changedPaths = []
+            savedRecords = saved.records
         }
     }
 
+    /// Saves what changed: appended to the file when the changes are few (a rebuild after an
+    /// edit writes one record, not the archive's), the whole cache when the file would otherwise
+    /// hold more than a quarter more records than entries, or does not match.
     func save(to path: String, fileSystem: some FileSystem) throws {
-        guard let data = lock.withLock({ changed ? LoadCacheCodec.encode(entries, settings: settings) : nil }) else { return }
-        try fileSystem.writeFile(path, contents: data)
-        lock.withLock { changed = false }
+        try lock.withLock {
+            if let records = savedRecords {
+                guard !changedPaths.isEmpty else { return }
+                if records + changedPaths.count <= entries.count + entries.count / 4 {
+                    let changes = changedPaths.sorted().map { (path: $0, entry: entries[$0]) }
+                    try fileSystem.appendFile(path, contents: LoadCacheCodec.encodeRecords(changes))
+                    savedRecords = records + changes.count
+                    changedPaths = []
+                    return
+                }
+            }
+            try fileSystem.writeFile(path, contents: LoadCacheCodec.encode(entries, settings: settings))
+            savedRecords = entries.count
+            changedPaths = []
+        }
     }
 }
 

@@ -6,56 +6,57 @@ import Foundation
 /// tree of the whole cache in memory first; this reads a 100,000-article cache in a fraction
 /// of that and never holds more than the file and the entries.
 ///
-/// Layout: the magic `BSLC`, a format version, the settings the entries were read under, the
-/// entry count, then per entry the file's path, its stamp and its outcome. Any mismatch or
-/// short read means "no cache".
+/// Layout: the magic `BSLC`, a format version and the settings the entries were read under,
+/// then records to the end of the file: a file's path, its stamp and its outcome, or a mark
+/// that the file is gone. A later record for a path replaces an earlier one, so a rebuild that
+/// read a few files appends their records instead of writing a hundred thousand again. Any
+/// mismatch or short read (a build killed while appending) means "no cache".
 enum LoadCacheCodec {
     static let magic: [UInt8] = Array("BSLC".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
+    /// The record kinds; `removed` marks a file that is no longer in the content folder.
+    private enum Kind: Int {
+        case article = 0, draft, failed, removed
+    }
+
+    /// A whole cache file: header and one record per entry.
     static func encode(_ entries: [String: LoadCache.Entry], settings: String) -> Data {
         var writer = Writer()
         writer.bytes.append(contentsOf: magic)
         writer.int(Int(version))
         writer.string(settings)
-        writer.int(entries.count)
-        for (path, entry) in entries {
-            writer.string(path)
-            writer.string(entry.stamp)
-            switch entry.outcome {
-            case .article(let metadata, let warnings, let vocabulary):
-                writer.int(0)
-                writer.metadata(metadata)
-                writer.int(warnings.count)
-                for warning in warnings { writer.diagnostic(warning) }
-                if let vocabulary {
-                    writer.int(1)
-                    writer.strings(vocabulary.sorted())
-                } else {
-                    writer.int(0)
-                }
-            case .draft:
-                writer.int(1)
-            case .failed(let diagnostic):
-                writer.int(2)
-                writer.diagnostic(diagnostic)
-            }
-        }
+        for (path, entry) in entries { writer.record(path: path, entry: entry) }
         return Data(writer.bytes)
     }
 
-    static func decode(_ data: Data) -> (entries: [String: LoadCache.Entry], settings: String)? {
-        data.withUnsafeBytes { raw -> (entries: [String: LoadCache.Entry], settings: String)? in
+    /// Records to append to a file `encode` wrote: the entry for each path, or nil where the
+    /// file is gone.
+    static func encodeRecords(_ records: [(path: String, entry: LoadCache.Entry?)]) -> Data {
+        var writer = Writer()
+        for record in records { writer.record(path: record.path, entry: record.entry) }
+        return Data(writer.bytes)
+    }
+
+    /// The entries, the settings they were read under, and how many records the file holds.
+    static func decode(_ data: Data) -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? {
+        data.withUnsafeBytes { raw -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? in
             var reader = Reader(bytes: raw)
             guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version),
-                  let settings = reader.string(), let count = reader.int() else { return nil }
+                  let settings = reader.string() else { return nil }
             var entries: [String: LoadCache.Entry] = [:]
-            entries.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let path = reader.string(), let stamp = reader.string(), let kind = reader.int() else { return nil }
+            var records = 0
+            while !reader.atEnd {
+                guard let path = reader.string(), let kind = reader.int().flatMap(Kind.init(rawValue:)) else { return nil }
+                records += 1
+                if kind == .removed {
+                    entries[path] = nil
+                    continue
+                }
+                guard let stamp = reader.string() else { return nil }
                 let outcome: SiteBuilderLoadOutcome
                 switch kind {
-                case 0:
+                case .article:
                     guard let metadata = reader.metadata(), let warningCount = reader.int() else { return nil }
                     var warnings: [Diagnostic] = []
                     for _ in 0..<warningCount {
@@ -69,22 +70,51 @@ enum LoadCacheCodec {
                         vocabulary = Set(words)
                     }
                     outcome = .article(metadata, warnings, vocabulary)
-                case 1:
+                case .draft:
                     outcome = .draft
-                case 2:
+                case .failed:
                     guard let diagnostic = reader.diagnostic() else { return nil }
                     outcome = .failed(diagnostic)
-                default:
-                    return nil
+                case .removed:
+                    continue
                 }
                 entries[path] = LoadCache.Entry(stamp: stamp, outcome: outcome)
             }
-            return reader.atEnd ? (entries, settings) : nil
+            return (entries, settings, records)
         }
     }
 
     struct Writer {
         var bytes: [UInt8] = []
+
+        mutating func record(path: String, entry: LoadCache.Entry?) {
+            string(path)
+            guard let entry else {
+                int(Kind.removed.rawValue)
+                return
+            }
+            switch entry.outcome {
+            case .article(let metadata, let warnings, let vocabulary):
+                int(Kind.article.rawValue)
+                string(entry.stamp)
+                self.metadata(metadata)
+                int(warnings.count)
+                for warning in warnings { diagnostic(warning) }
+                if let vocabulary {
+                    int(1)
+                    strings(vocabulary.sorted())
+                } else {
+                    int(0)
+                }
+            case .draft:
+                int(Kind.draft.rawValue)
+                string(entry.stamp)
+            case .failed(let failure):
+                int(Kind.failed.rawValue)
+                string(entry.stamp)
+                diagnostic(failure)
+            }
+        }
 
         /// LEB128: most numbers here are small.
         mutating func int(_ value: Int) {

@@ -49,10 +49,12 @@ struct PageFingerprintStore {
         return value
     }
 
+    /// In the table's own order: the file is read back into a table, so sorting a hundred
+    /// thousand paths on every build bought nothing.
     func save(_ table: [String: UInt64], to fileSystem: some FileSystem) throws {
         var text = ""
         text.reserveCapacity(table.count * 64)
-        for (page, value) in table.sorted(by: { $0.key < $1.key }) {
+        for (page, value) in table {
             text += page
             text += "\t"
             text += String(value, radix: 16)

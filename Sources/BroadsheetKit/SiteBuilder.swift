@@ -75,7 +75,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // `--clean` renders everything afresh; otherwise unchanged pages keep their files.
         let previous = options.clean ? [:] : store.load(fileSystem)
         do {
-            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, stamps: loadCache)
+            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, stamps: loadCache.snapshot)
             report.diagnostics += rendered.diagnostics
             report.pagesReused = rendered.reused
             report.phases.append(clock.lap("render"))
@@ -198,10 +198,14 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     private func render(site: SiteModel, plan: PagePlan, templates: TemplateSet, writer: OutputWriter,
-                        previous: [String: UInt64], stamps: LoadCache) throws(Diagnostic) -> Rendered {
+                        previous: [String: UInt64], stamps: LoadCache.Snapshot) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
-        let summaries = SummaryCache(count: site.articles.count) { templates.render(fields.summaryFields($0), template: "partials/summary") }
-        let contexts = PageContextBuilder(site: site, gazetteer: gazetteer, summaryHTML: templates.names.contains("partials/summary") ? summaries.html : nil)
+        // Each summary's fields and HTML made once, for every list and related box that shows it.
+        let summaries = SummaryCache(count: site.articles.count) { id -> [String: Any] in
+            guard templates.names.contains("partials/summary") else { return fields.summaryFields(id) }
+            return fields.summary(id, html: templates.render(fields.summaryFields(id), template: "partials/summary"))
+        }
+        let contexts = PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary)
         let markdown = MarkdownRenderer()
         let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: site.config.timeZone,
                                    chrome: .forSite(site.config))

@@ -7,6 +7,8 @@ public protocol FileSystem: Sendable {
     func writeFile(_ path: String, contents: Data) throws
     /// Writes text as UTF-8 (a rendered page: the real disk writes its bytes without a copy).
     func writeFile(_ path: String, string: String) throws
+    /// Adds bytes to the end of an existing file.
+    func appendFile(_ path: String, contents: Data) throws
     /// Every regular file below `directory`, as paths relative to it with `/` separators, sorted.
     func listFiles(under directory: String) throws -> [String]
     func fileExists(_ path: String) -> Bool
@@ -45,6 +47,10 @@ extension FileSystem {
 
     public func writeFile(_ path: String, string: String) throws {
         try writeFile(path, contents: Data(string.utf8))
+    }
+
+    public func appendFile(_ path: String, contents: Data) throws {
+        try writeFile(path, contents: try readFile(path) + contents)
     }
 }
 

@@ -20,11 +20,16 @@ public struct LocalFileSystem: FileSystem {
         try string.withUTF8 { try writeAll(path, bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    private func writeAll(_ path: String, bytes: UnsafeRawBufferPointer) throws {
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0, errno == ENOENT {
+    /// O_APPEND on a file that must exist: appending to nothing would make a file without its header.
+    public func appendFile(_ path: String, contents: Data) throws {
+        try contents.withUnsafeBytes { try writeAll(path, bytes: $0, flags: O_WRONLY | O_APPEND | O_CLOEXEC) }
+    }
+
+    private func writeAll(_ path: String, bytes: UnsafeRawBufferPointer, flags: Int32 = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC) throws {
+        var descriptor = open(path, flags, 0o644)
+        if descriptor < 0, errno == ENOENT, flags & O_CREAT != 0 {
             try makeFolders((path as NSString).deletingLastPathComponent)
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = open(path, flags, 0o644)
         }
         guard descriptor >= 0 else { throw FileError(path: path, code: errno) }
         defer { close(descriptor) }

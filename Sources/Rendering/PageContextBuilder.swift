@@ -13,8 +13,9 @@ public struct PageContextBuilder: Sendable {
     let basePath: String
     let baseURL: String
 
-    /// Each summary's HTML (`summary_html`), when the renderer provides it.
-    let summaryHTML: (@Sendable (Int) -> String)?
+    /// Each article's whole summary — its fields and, when the theme has `partials/summary`,
+    /// its HTML (`summary_html`) — when the renderer keeps them (see `SummaryCache`).
+    let summaryView: (@Sendable (Int) -> [String: Any])?
 
     /// Each tag's and country's link, made once: every summary and article page shows some.
     /// (Never changed once made, and holding only strings and flags: safe from any thread.)
@@ -23,10 +24,10 @@ public struct PageContextBuilder: Sendable {
     /// The parts of every page's context that are the same on every page.
     nonisolated(unsafe) private let siteFields: [String: Any]
 
-    public init(site: SiteModel, gazetteer: CountryGazetteer, summaryHTML: (@Sendable (Int) -> String)? = nil) {
+    public init(site: SiteModel, gazetteer: CountryGazetteer, summaryView: (@Sendable (Int) -> [String: Any])? = nil) {
         self.site = site
         self.gazetteer = gazetteer
-        self.summaryHTML = summaryHTML
+        self.summaryView = summaryView
         self.dates = DateText(timeZone: site.config.timeZone)
         self.basePath = site.config.basePath
         self.baseURL = site.config.baseURL
@@ -315,8 +316,13 @@ public struct PageContextBuilder: Sendable {
     /// What a list shows of an article, with its HTML from `partials/summary` when the
     /// renderer provides it.
     func summary(_ id: Int) -> [String: Any] {
+        summaryView?(id) ?? summaryFields(id)
+    }
+
+    /// An article's summary with its HTML: what `summaryView` gives.
+    public func summary(_ id: Int, html: String) -> [String: Any] {
         var view = summaryFields(id)
-        if let summaryHTML { view["summary_html"] = summaryHTML(id) }
+        view["summary_html"] = html
         return view
     }
 

@@ -13,31 +13,70 @@ public struct TermRelations: Sendable {
     /// `tags(id)` and `countries(id)` give an article's term indices.
     public init(articleCount: Int, tagCount: Int, countryCount: Int,
                 tags: (Int) -> [Int], countries: (Int) -> [Int]) {
-        var tagsOfCountry = [[Int: Int]](repeating: [:], count: countryCount)
-        var countriesOfCountry = [[Int: Int]](repeating: [:], count: countryCount)
-        var countriesOfTag = [[Int: Int]](repeating: [:], count: tagCount)
-        var tagsOfTag = [[Int: Int]](repeating: [:], count: tagCount)
+        var tagsOfCountry = CoOccurrences(rows: countryCount, columns: tagCount)
+        var countriesOfCountry = CoOccurrences(rows: countryCount, columns: countryCount)
+        var countriesOfTag = CoOccurrences(rows: tagCount, columns: countryCount)
+        var tagsOfTag = CoOccurrences(rows: tagCount, columns: tagCount)
         for id in 0..<articleCount {
             let articleTags = tags(id), articleCountries = countries(id)
             for country in articleCountries {
                 for tag in articleTags {
-                    tagsOfCountry[country][tag, default: 0] += 1
-                    countriesOfTag[tag][country, default: 0] += 1
+                    tagsOfCountry.add(row: country, column: tag)
+                    countriesOfTag.add(row: tag, column: country)
                 }
-                for other in articleCountries where other != country { countriesOfCountry[country][other, default: 0] += 1 }
+                for other in articleCountries where other != country { countriesOfCountry.add(row: country, column: other) }
             }
             for tag in articleTags {
-                for other in articleTags where other != tag { tagsOfTag[tag][other, default: 0] += 1 }
+                for other in articleTags where other != tag { tagsOfTag.add(row: tag, column: other) }
             }
         }
-        self.tagsOfCountry = tagsOfCountry.map(Self.top)
-        self.countriesOfCountry = countriesOfCountry.map(Self.top)
-        self.countriesOfTag = countriesOfTag.map(Self.top)
-        self.tagsOfTag = tagsOfTag.map(Self.top)
+        self.tagsOfCountry = tagsOfCountry.top(Self.limit)
+        self.countriesOfCountry = countriesOfCountry.top(Self.limit)
+        self.countriesOfTag = countriesOfTag.top(Self.limit)
+        self.tagsOfTag = tagsOfTag.top(Self.limit)
+    }
+}
+
+/// How often each term of one kind goes with each of another: a flat table of counts when it
+/// is small (a few hundred tags by two hundred countries: counting a hundred thousand articles
+/// into dictionaries cost a tenth of a rebuild), a dictionary per term when a large taxonomy
+/// would make the table too big.
+private struct CoOccurrences {
+    static let largestTable = 1 << 22
+    let rows: Int
+    let columns: Int
+    private var table: [Int32]
+    private var dictionaries: [[Int: Int]]
+
+    init(rows: Int, columns: Int) {
+        self.rows = rows
+        self.columns = columns
+        let dense = rows * columns <= Self.largestTable
+        table = dense ? [Int32](repeating: 0, count: rows * columns) : []
+        dictionaries = dense ? [] : [[Int: Int]](repeating: [:], count: rows)
     }
 
-    /// The most shared, ties by index (terms are sorted by slug, so ties read alphabetically).
-    private static func top(_ counts: [Int: Int]) -> [Int] {
-        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
+    mutating func add(row: Int, column: Int) {
+        if dictionaries.isEmpty {
+            table[row * columns + column] += 1
+        } else {
+            dictionaries[row][column, default: 0] += 1
+        }
+    }
+
+    /// Each row's most frequent columns, ties by index (terms are sorted by slug, so ties read
+    /// alphabetically).
+    func top(_ limit: Int) -> [[Int]] {
+        (0..<rows).map { row in
+            var counts: [(key: Int, value: Int)] = []
+            if dictionaries.isEmpty {
+                for column in 0..<columns where table[row * columns + column] > 0 {
+                    counts.append((column, Int(table[row * columns + column])))
+                }
+            } else {
+                counts = dictionaries[row].map { ($0.key, $0.value) }
+            }
+            return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
+        }
     }
 }

@@ -24,8 +24,9 @@ struct LoadCacheCodecTests {
     @Test("every kind of reading comes back as it was saved")
     func roundTrip() throws {
         let data = LoadCacheCodec.encode(Self.entries, settings: Self.settings)
-        let (decoded, settings) = try #require(LoadCacheCodec.decode(data))
+        let (decoded, settings, records) = try #require(LoadCacheCodec.decode(data))
         #expect(settings == Self.settings)
+        #expect(records == Self.entries.count)
         #expect(decoded.keys.sorted() == Self.entries.keys.sorted())
         for (path, entry) in Self.entries {
             let back = try #require(decoded[path])
@@ -65,5 +66,49 @@ struct LoadCacheCodecTests {
         cache.use(settings: "Asia/Karachi|")
         #expect(cache.outcome(for: "a.md", stamp: "1:2") == nil)
         #expect(cache.count == 0)
+    }
+
+    @Test("records appended to a saved cache replace and remove entries; a cut record reads as no cache")
+    func appendedRecords() throws {
+        var data = LoadCacheCodec.encode(Self.entries, settings: Self.settings)
+        let edited = LoadCache.Entry(stamp: "9:10", outcome: .draft)
+        data += LoadCacheCodec.encodeRecords([(path: "2024/05/full.txt", entry: edited), (path: "broken.txt", entry: nil)])
+        let (decoded, _, records) = try #require(LoadCacheCodec.decode(data))
+        #expect(records == Self.entries.count + 2)
+        #expect(decoded.keys.sorted() == ["2024/05/full.txt", "2024/05/plain.md", "drafts/idea.md"])
+        #expect(decoded["2024/05/full.txt"]?.stamp == "9:10")
+        #expect(Self.same(try #require(decoded["2024/05/full.txt"]).outcome, .draft))
+        #expect(LoadCacheCodec.decode(data.prefix(data.count - 1)) == nil)
+    }
+
+    @Test("a rebuild's few changes are appended; many are written whole; both read back as the cache")
+    func savesAppendOrRewrite() throws {
+        let files = MemoryFileSystem()
+        let path = "cache/articles.bin"
+        let cache = LoadCache()
+        cache.use(settings: Self.settings)
+        for index in 0..<8 { cache.store(.draft, for: "a\(index).md", stamp: "1:\(index)") }
+        try cache.save(to: path, fileSystem: files)
+        let whole = try files.readFile(path)
+
+        // One edit: its record is appended to the file as it was.
+        let second = LoadCache()
+        second.load(from: path, fileSystem: files)
+        second.use(settings: Self.settings)
+        second.store(.draft, for: "a3.md", stamp: "2:3")
+        try second.save(to: path, fileSystem: files)
+        let appended = try files.readFile(path)
+        #expect(appended.count > whole.count && appended.prefix(whole.count) == whole)
+
+        // Most files gone: the file is written whole again, without them.
+        let third = LoadCache()
+        third.load(from: path, fileSystem: files)
+        third.use(settings: Self.settings)
+        #expect(third.outcome(for: "a3.md", stamp: "2:3") != nil)
+        third.keep(only: ["a6.md", "a7.md"])
+        try third.save(to: path, fileSystem: files)
+        let (entries, _, records) = try #require(LoadCacheCodec.decode(try files.readFile(path)))
+        #expect(entries.keys.sorted() == ["a6.md", "a7.md"])
+        #expect(records == 2)
     }
 }
