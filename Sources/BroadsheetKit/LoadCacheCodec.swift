@@ -45,6 +45,8 @@ enum LoadCacheCodec {
             guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version),
                   let settings = reader.string() else { return nil }
             var entries: [String: LoadCache.Entry] = [:]
+            // Records run to the end of the file: its size tells about how many there are.
+            entries.reserveCapacity(raw.count / 400)
             var records = 0
             while !reader.atEnd {
                 guard let path = reader.string(), let kind = reader.int().flatMap(Kind.init(rawValue:)) else { return nil }

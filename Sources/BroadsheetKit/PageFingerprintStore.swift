@@ -16,6 +16,8 @@ struct PageFingerprintStore {
     func load(_ fileSystem: some FileSystem) -> [String: UInt64] {
         guard let data = try? fileSystem.readFile(path) else { return [:] }
         var table: [String: UInt64] = [:]
+        // A line is a page's path and 16 hex digits: the file's size tells about how many.
+        table.reserveCapacity(data.count / 64)
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var lineStart = 0, tab = -1
             for index in 0..<bytes.count {

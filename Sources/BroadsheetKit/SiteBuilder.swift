@@ -152,13 +152,12 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         cache.keep(only: paths)
         if options.loadCache == nil { try? cache.save(to: savedCachePath, fileSystem: fileSystem) }
-        report.filesRead = readings.filter { !$0.cached }.count
-        let outcomes = readings.map(\.outcome)
+        report.filesRead = readings.reduce(0) { $0 + ($1.cached ? 0 : 1) }
         var articles: [ArticleMetadata] = []
-        articles.reserveCapacity(outcomes.count)
+        articles.reserveCapacity(readings.count)
         var sample = WordSample()
-        for outcome in outcomes {
-            switch outcome {
+        for reading in readings {
+            switch reading.outcome {
             case .article(let metadata, let warnings, let vocabulary):
                 articles.append(metadata)
                 report.diagnostics += warnings
@@ -275,6 +274,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             }
         }
         var fingerprints: [String: UInt64] = [:]
+        fingerprints.reserveCapacity(plan.pageCount + plan.feeds.count)
         var reused = 0
         for outcome in articleResults + listResults where outcome.failure == nil && !outcome.file.isEmpty {
             fingerprints[outcome.file] = outcome.fingerprint
