@@ -127,9 +127,12 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             + config.topicLexicon.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"))
         let loadProgress = options.progress.map { ProgressCounter(phase: "load", total: paths.count, report: $0) }
         let saved = cache.snapshot
+        // The word sample tells general words from topics among automatic tag candidates, which
+        // only text articles have: an archive of Markdown alone needs no article's words.
+        let needsWordSample = paths.contains { ContentFormat(path: $0) == .text }
         let readings = parallelMap(paths.count, workers: options.jobs) { index -> (outcome: LoadOutcome, cached: Bool) in
             defer { loadProgress?.advance() }
-            let sampled = WordSample.isSampled(index, of: paths.count)
+            let sampled = needsWordSample && WordSample.isSampled(index, of: paths.count)
             let stamp = fileSystem.stamp(joinPath(contentDirectory, paths[index]))
             if let cached = saved.outcome(for: paths[index], stamp: stamp) {
                 // A reading without the words is reused only when the sample does not need them.

@@ -16,6 +16,10 @@ public enum FrontMatterParser {
         public var message: String
     }
 
+    /// Yams' default encoding, looked up once (it still honours `YAMS_DEFAULT_ENCODING`); a plain
+    /// enum value that Yams does not mark `Sendable`.
+    nonisolated(unsafe) private static let encoding = Parser.Encoding.default
+
     public static func parse(_ text: String) throws(Failure) -> Result {
         let (yaml, body, bodyLine) = try split(text)
         var result = Result(frontMatter: FrontMatter(), body: body, bodyLine: bodyLine, warnings: [])
@@ -24,7 +28,9 @@ public enum FrontMatterParser {
         do {
             // The basic resolver skips Yams' per-scalar regular expressions (int, float, timestamp…):
             // every value here is read as text and typed by this parser, which is much faster.
-            node = try Yams.compose(yaml: yaml, .basic)
+            // The encoding is passed, not defaulted: Yams' default reads the whole process
+            // environment (for `YAMS_DEFAULT_ENCODING`) on every call, a twentieth of a cold build.
+            node = try Yams.compose(yaml: yaml, .basic, .default, Self.encoding)
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping(let duplicates, _) = error, let key = duplicates.first {
                 throw Failure(line: 1 + secondOccurrence(of: key, in: yaml), message: "front matter key `\(key)` appears twice")
@@ -81,7 +87,7 @@ public enum FrontMatterParser {
 
     private static func scalar(_ node: Node, key: String, line: Int) throws(Failure) -> String? {
         if case .scalar(let scalar) = node {
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = scalar.string.trimmingSpaces()
             return text.isEmpty || (scalar.style == .plain && (text == "null" || text == "~")) ? nil : text
         }
         throw Failure(line: line, message: "front matter key `\(key)` must be a single value, not a list or mapping")
@@ -90,7 +96,7 @@ public enum FrontMatterParser {
     private static func list(_ node: Node, key: String, line: Int) throws(Failure) -> [String] {
         switch node {
         case .scalar(let scalar):
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = scalar.string.trimmingSpaces()
             return text.isEmpty ? [] : [text]
         case .sequence(let sequence):
             var items: [String] = []
@@ -98,7 +104,7 @@ public enum FrontMatterParser {
                 guard let text = item.string else {
                     throw Failure(line: line, message: "front matter key `\(key)` must be a list of plain values")
                 }
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                let trimmed = text.trimmingSpaces()
                 if !trimmed.isEmpty { items.append(trimmed) }
             }
             return items
