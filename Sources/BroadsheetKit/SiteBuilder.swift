@@ -199,9 +199,11 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var reused = false
     }
 
-    private func render(site: SiteModel, plan: PagePlan, templates: TemplateSet, writer: OutputWriter,
+    private func render(site: SiteModel, plan: PagePlan, templates themeTemplates: TemplateSet, writer: OutputWriter,
                         previous: [String: UInt64], stamps: LoadCache.Snapshot) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
+        // The masthead and footer show the same on every page: rendered once.
+        let templates = themeTemplates.withSiteWidePartials(fields.siteWide)
         // Each summary's fields and HTML made once, for every list and related box that shows it.
         let summaries = SummaryCache(count: site.articles.count) { id -> [String: Any] in
             guard templates.names.contains("partials/summary") else { return fields.summaryFields(id) }

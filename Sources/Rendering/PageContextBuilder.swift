@@ -24,6 +24,9 @@ public struct PageContextBuilder: Sendable {
     /// The parts of every page's context that are the same on every page.
     nonisolated(unsafe) private let siteFields: [String: Any]
 
+    /// What every page's context holds alike (`site`, `nav`, the site's feeds and stylesheet).
+    public var siteWide: [String: Any] { siteFields }
+
     public init(site: SiteModel, gazetteer: CountryGazetteer, summaryView: (@Sendable (Int) -> [String: Any])? = nil) {
         self.site = site
         self.gazetteer = gazetteer

@@ -6,8 +6,11 @@ import Mustache
 /// swift-mustache renders a missing template as nothing, so the templates every page kind
 /// needs are checked here, and parse errors are turned into messages with file, line and column.
 public struct TemplateSet: Sendable {
-    public let library: MustacheLibrary
+    public private(set) var library: MustacheLibrary
     public let names: Set<String>
+    /// Every template as parsed, and its text, by name.
+    private var templates: [String: MustacheTemplate]
+    private var texts: [String: String]
 
     /// Templates every site needs, one per page kind, and the layout they extend.
     public static let required = ["base", "article", "list", "terms", "archive", "about", "404"]
@@ -59,7 +62,7 @@ public struct TemplateSet: Sendable {
                              "`\(reference.tag)` names a template that does not exist (\(name) includes it; known: \(templates.keys.sorted().joined(separator: ", ")))")
             }
         }
-        try self.init(templates: templates, directory: directory, staticFiles: staticFiles, overridden: overridden)
+        try self.init(templates: templates, texts: sources.mapValues(\.text), directory: directory, staticFiles: staticFiles, overridden: overridden)
         var hash = PageFingerprint.FNV1a()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             hash.add(Data(name.utf8))
@@ -142,14 +145,17 @@ public struct TemplateSet: Sendable {
         for (name, text) in sources {
             templates[name] = try Self.parse(text, file: "\(name).mustache")
         }
-        try self.init(templates: templates, directory: "Templates", staticFiles: [:], overridden: Set(sources.keys))
+        try self.init(templates: templates, texts: sources, directory: "Templates", staticFiles: [:], overridden: Set(sources.keys))
     }
 
-    private init(templates: [String: MustacheTemplate], directory: String, staticFiles: [String: Data], overridden: Set<String>) throws(Diagnostic) {
+    private init(templates: [String: MustacheTemplate], texts: [String: String], directory: String, staticFiles: [String: Data],
+                 overridden: Set<String>) throws(Diagnostic) {
         for name in Self.required where templates[name] == nil {
             throw .error(.render, file: joinPath(directory, "\(name).mustache"), "required template is missing")
         }
         library = MustacheLibrary(templates: templates)
+        self.templates = templates
+        self.texts = texts
         names = Set(templates.keys)
         self.staticFiles = staticFiles
         self.overridden = overridden
@@ -188,6 +194,51 @@ public struct TemplateSet: Sendable {
 
     public func render(_ context: [String: Any], template name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// The same templates, with every partial that shows only site-wide values (`site.*` and
+    /// `nav.*`, such as the masthead and the footer) rendered once from `siteWide` and included
+    /// as text: swift-mustache looks each name up through the context at render time, and these
+    /// are the same on every one of an archive's pages.
+    ///
+    /// A partial qualifies when it has no sections, blocks or partials of its own, is never
+    /// included indented (indentation applies per line), and renders to text without `{{`.
+    /// No page context sets `site` or `nav` below its root, so such a partial reads the same
+    /// wherever it is included.
+    public func withSiteWidePartials(_ siteWide: [String: Any]) -> TemplateSet {
+        var copy = self
+        let included = texts.values.flatMap { Self.partialInclusions(in: $0) }
+        for (name, text) in texts where included.contains(where: { $0.name == name }) {
+            guard !included.contains(where: { $0.name == name && $0.indented }),
+                  Self.tags(in: text).allSatisfy(Self.isSiteWideVariable) else { continue }
+            let rendered = render(siteWide, template: name)
+            guard !rendered.contains("{{"), let literal = try? MustacheTemplate(string: rendered) else { continue }
+            copy.templates[name] = literal
+        }
+        copy.library = MustacheLibrary(templates: copy.templates)
+        return copy
+    }
+
+    /// A variable tag (escaped or not) or a comment whose name is a site-wide value.
+    private static func isSiteWideVariable(_ tag: Tag) -> Bool {
+        switch tag.sigil {
+        case "!": true
+        case "", "{", "&":
+            tag.name.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).hasPrefix("site.")
+                || tag.name.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).hasPrefix("nav.")
+        default: false
+        }
+    }
+
+    /// Each `{{>name}}` of a template, and whether anything but spaces comes before it on its
+    /// line (then it is not standalone) or spaces do (then it is indented).
+    static func partialInclusions(in text: String) -> [(name: String, indented: Bool)] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return tags(in: text).filter { $0.sigil == ">" }.map { tag in
+            let line = lines[tag.line - 1]
+            let before = line.prefix(tag.column - 1)
+            return (tag.name, !before.isEmpty && before.allSatisfy { $0 == " " || $0 == "\t" })
+        }
     }
 }
 

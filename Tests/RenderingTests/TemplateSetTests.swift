@@ -74,4 +74,24 @@ struct TemplateSetTests {
         #expect(templates.names.contains("partials/nav"))
         #expect(!templates.names.contains("static/style"))
     }
+
+    @Test("partials of site-wide values are rendered once; partials with page values, sections or indentation are not")
+    func siteWidePartials() throws {
+        var sources = Self.minimal
+        sources["base"] = "{{>partials/masthead}}\n{{>partials/crumbs}}\n  {{>partials/indented}}\n<p>{{>partials/nav}}</p>{{$main}}{{/main}}"
+        sources["partials/masthead"] = "<a href=\"{{nav.home}}\">{{site.title}}</a> {{! the masthead }}\n"
+        sources["partials/crumbs"] = "{{#site.title}}<b>{{site.title}}</b>{{/site.title}}\n"
+        sources["partials/indented"] = "<i>{{site.title}}</i>\n<i>{{nav.home}}</i>\n"
+        sources["partials/nav"] = "{{site.title}}|{{headline}}"
+        let templates = try TemplateSet(sources: sources)
+        let siteWide: [String: Any] = ["site": ["title": "Daily & Co"], "nav": ["home": "/"]]
+        let once = templates.withSiteWidePartials(siteWide)
+        // A page whose own values differ shows which partials were rendered once, from `siteWide`.
+        let page: [String: Any] = ["site": ["title": "Page"], "nav": ["home": "/page/"], "headline": "H"]
+        let html = once.render(page, template: "article")
+        #expect(html.hasPrefix("<a href=\"/\">Daily &amp; Co</a> \n<b>Page</b>\n  <i>Page</i>\n  <i>/page/</i>\n<p>Page|H</p>"))
+        // With the same site-wide values, a page renders as it did before.
+        let same: [String: Any] = siteWide.merging(["headline": "H"]) { $1 }
+        #expect(once.render(same, template: "article") == templates.render(same, template: "article"))
+    }
 }
