@@ -134,6 +134,13 @@ public struct PageContextBuilder: Sendable {
 
     /// A JSON string literal, safe inside an HTML script element.
     static func json(_ text: String) -> String {
+        // Most headlines, names and URLs need no escape: checked by bytes (U+2028 and U+2029
+        // start with 0xE2), they are quoted as they are.
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
+                && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&") && byte != 0xE2
+        }
+        if plain { return "\"" + text + "\"" }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
