@@ -126,17 +126,18 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         cache.use(settings: "\(config.timeZone.identifier)|\(config.chromeLines)|\(config.chromePrefixes)|\(config.chromeEndMarkers)|"
             + config.topicLexicon.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"))
         let loadProgress = options.progress.map { ProgressCounter(phase: "load", total: paths.count, report: $0) }
-        let saved = cache.snapshot
         // The word sample tells general words from topics among automatic tag candidates, which
         // only text articles have: an archive of Markdown alone needs no article's words.
         let needsWordSample = paths.contains { ContentFormat(path: $0) == .text }
-        let readings = parallelMap(paths.count, workers: options.jobs) { index -> (outcome: LoadOutcome, cached: Bool) in
+        // Readings are looked up in a snapshot and stored once it is gone: storing while it is
+        // alive would copy the whole cache.
+        let readings = { (saved: LoadCache.Snapshot) in parallelMap(paths.count, workers: options.jobs) { index -> (outcome: LoadOutcome, cached: Bool, stamp: String) in
             defer { loadProgress?.advance() }
             let sampled = needsWordSample && WordSample.isSampled(index, of: paths.count)
             let stamp = fileSystem.stamp(joinPath(contentDirectory, paths[index]))
             if let cached = saved.outcome(for: paths[index], stamp: stamp) {
                 // A reading without the words is reused only when the sample does not need them.
-                if case .article(_, _, nil) = cached, sampled {} else { return (cached, true) }
+                if case .article(_, _, nil) = cached, sampled {} else { return (cached, true, stamp) }
             }
             let outcome: LoadOutcome
             do throws(Diagnostic) {
@@ -150,8 +151,10 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             } catch {
                 outcome = .failed(error)
             }
-            cache.store(outcome, for: paths[index], stamp: stamp)
-            return (outcome, false)
+            return (outcome, false, stamp)
+        } }(cache.snapshot)
+        for (index, reading) in readings.enumerated() where !reading.cached {
+            cache.store(reading.outcome, for: paths[index], stamp: reading.stamp)
         }
         cache.keep(only: paths)
         if options.loadCache == nil { try? cache.save(to: savedCachePath, fileSystem: fileSystem) }
@@ -241,7 +244,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let stamp = stamps.stamp(for: sourcePath) ?? fileSystem.stamp(joinPath(contentDirectory, sourcePath))
             let related = RelatedArticlesStore.list(relatedLists, for: id)
             let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
-            if previous[page.file] == fingerprint, writer.keep(page.file) {
+            if previous[page.file] == fingerprint, writer.canKeep(page.file) {
                 return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
@@ -267,7 +270,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             case .article: return PageOutcome()
             }
             let fingerprint = fingerprinter.list(page, template: template)
-            if previous[page.file] == fingerprint, writer.keep(page.file) {
+            if previous[page.file] == fingerprint, writer.canKeep(page.file) {
                 return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
@@ -281,9 +284,12 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var fingerprints: [String: UInt64] = [:]
         fingerprints.reserveCapacity(plan.pageCount + plan.feeds.count)
         var reused = 0
-        for outcome in articleResults + listResults where outcome.failure == nil && !outcome.file.isEmpty {
-            fingerprints[outcome.file] = outcome.fingerprint
-            if outcome.reused { reused += 1 }
+        for results in [articleResults, listResults] {
+            writer.keep(results.lazy.filter(\.reused).map(\.file))
+            for outcome in results where outcome.failure == nil && !outcome.file.isEmpty {
+                fingerprints[outcome.file] = outcome.fingerprint
+                if outcome.reused { reused += 1 }
+            }
         }
         // A page that cannot be written means the output would be incomplete: fail the build.
         if let failure = listResults.compactMap(\.failure).first { throw failure }
@@ -297,11 +303,10 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let feedResults = parallelMap(plan.feeds.count, workers: options.jobs) { index -> PageOutcome in
             let feed = plan.feeds[index]
             let fingerprint = fingerprinter.feed(feed)
-            if previous[feed.path] == fingerprint, writer.keep(feed.path), writer.keep(feed.atomPath), writer.keep(feed.jsonPath) {
+            if previous[feed.path] == fingerprint, writer.canKeep(feed.path), writer.canKeep(feed.atomPath), writer.canKeep(feed.jsonPath) {
                 return PageOutcome(file: feed.path, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
-                for path in [feed.path, feed.atomPath, feed.jsonPath] { writer.forget(path) }
                 try writer.write(feed.path, string: feeds.rss(feed))
                 try writer.write(feed.atomPath, string: feeds.atom(feed))
                 try writer.write(feed.jsonPath, string: feeds.json(feed))
@@ -311,6 +316,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             }
         }
         if let failure = feedResults.compactMap(\.failure).first { throw failure }
+        writer.keep(zip(plan.feeds, feedResults).filter { $0.1.reused }.flatMap { [$0.0.path, $0.0.atomPath, $0.0.jsonPath] })
         for outcome in feedResults where !outcome.file.isEmpty { fingerprints[outcome.file] = outcome.fingerprint }
         for (path, contents) in SitemapWriter(site: site).render(plan) {
             try writer.write(path, string: contents)

@@ -67,17 +67,18 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// Keeps the file an earlier build wrote at `path` as this build's, without writing it
-    /// again; false when there is no such file (then the page must be written).
-    public func keep(_ path: String) -> Bool {
-        guard Self.isSafe(path), fileSystem.fileExists(joinPath(outputDirectory, path)) else { return false }
-        return lock.withLock { written.insert(path).inserted }
+    /// Whether the file an earlier build wrote at `path` is there to be kept. Safe from any
+    /// thread and takes no lock: asked for every page of a rebuild on every core.
+    public func canKeep(_ path: String) -> Bool {
+        Self.isSafe(path) && fileSystem.fileExists(joinPath(outputDirectory, path))
     }
 
-    /// Undoes `keep` for a file that is to be written after all (one of a group was missing).
-    public func forget(_ path: String) {
-        _ = lock.withLock { written.remove(path) }
-        // (A forgotten file is written next, which stages it.)
+    /// Keeps the files an earlier build wrote at `paths` (each found by `canKeep`) as this
+    /// build's, without writing them again: all at once, after the pages are rendered.
+    public func keep(_ paths: some Sequence<String>) {
+        lock.withLock {
+            for path in paths { written.insert(path) }
+        }
     }
 
     public var writtenCount: Int { lock.withLock { written.count } }
