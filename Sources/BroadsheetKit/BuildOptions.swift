@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Readings of articles kept from earlier builds in this process (the preview server's).
     public var loadCache: LoadCache?
+    /// What the last build in this process knew (the preview server's), so that an edit to an
+    /// article's text alone re-renders only that article's page.
+    public var session: BuildSession?
     /// Write links relative to each page, so that the site also works from `file://`.
     public var relativeURLs: Bool
     /// Threads that load and render; all cores when nil. The output is the same for any number.

@@ -40,6 +40,16 @@ public final class LoadCache: @unchecked Sendable {
         lock.withLock { entries[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }
     }
 
+    /// What loading a file came to when it was last read or found unchanged.
+    func entry(for path: String) -> Entry? {
+        lock.withLock { entries[path] }
+    }
+
+    /// Whether the entries were read under these settings.
+    func isRead(under settings: String) -> Bool {
+        lock.withLock { self.settings == settings }
+    }
+
     /// The entries as they are now, to be looked up from many threads without taking the lock
     /// for each of an archive's files.
     var snapshot: Snapshot { lock.withLock { Snapshot(entries: entries) } }

@@ -47,7 +47,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.phases.append(clock.lap("config"))
 
         // load
-        let (loaded, loadCache) = try load(config: config, report: &report)
+        let (loaded, loadCache, paths) = try load(config: config, report: &report)
         report.phases.append(clock.lap("load"))
 
         // index
@@ -83,6 +83,11 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             // Fingerprints are kept only for a build whose files are in place.
             try? store.save(rendered.fingerprints, to: fileSystem)
             report.phases.append(clock.lap("write"))
+            options.session?.state = BuildSession.State(
+                site: site, plan: plan, templates: rendered.templates, summaries: rendered.summaries, relatedLists: rendered.relatedLists,
+                idBySourcePath: Dictionary(site.articles.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
+                scanIndex: Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
+                needsWordSample: Self.needsWordSample(paths), outputDirectory: outputDirectory)
         } catch {
             writer.abandon()
             throw error
@@ -100,7 +105,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     // MARK: Load
 
     /// The articles, and the cache that knows each file's stamp.
-    private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> ([ArticleMetadata], LoadCache) {
+    private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> ([ArticleMetadata], LoadCache, [String]) {
         guard fileSystem.directoryExists(contentDirectory) else {
             throw .error(.load, file: contentDirectory, "the content folder does not exist")
         }
@@ -111,8 +116,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             throw .error(.load, file: contentDirectory, "cannot list the content folder: \(error.localizedDescription)")
         }
         report.diagnostics += scan.skipped
-        let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: config.timeZone,
-                                   chrome: .forSite(config))
+        let loader = makeLoader(config)
         let enricher = ArticleEnricher(gazetteer: gazetteer, lexicon: TopicLexicon(config.topicLexicon))
         let paths = scan.articles
         // The preview server keeps its cache in memory; `build` keeps one in the cache folder.
@@ -123,12 +127,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             return cache
         }()
         // Settings that change how a file reads: readings made under others are stale.
-        cache.use(settings: "\(config.timeZone.identifier)|\(config.chromeLines)|\(config.chromePrefixes)|\(config.chromeEndMarkers)|"
-            + config.topicLexicon.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"))
+        cache.use(settings: Self.readingSettings(config))
         let loadProgress = options.progress.map { ProgressCounter(phase: "load", total: paths.count, report: $0) }
-        // The word sample tells general words from topics among automatic tag candidates, which
-        // only text articles have: an archive of Markdown alone needs no article's words.
-        let needsWordSample = paths.contains { ContentFormat(path: $0) == .text }
+        let needsWordSample = Self.needsWordSample(paths)
         // Readings are looked up in a snapshot and stored once it is gone: storing while it is
         // alive would copy the whole cache.
         let readings = { (saved: LoadCache.Snapshot) in parallelMap(paths.count, workers: options.jobs) { index -> (outcome: LoadOutcome, cached: Bool, stamp: String) in
@@ -139,19 +140,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 // A reading without the words is reused only when the sample does not need them.
                 if case .article(_, _, nil) = cached, sampled {} else { return (cached, true, stamp) }
             }
-            let outcome: LoadOutcome
-            do throws(Diagnostic) {
-                switch try loader.load(paths[index]) {
-                case .draft:
-                    outcome = .draft
-                case .article(let article):
-                    let enriched = enricher.enrich(article, file: joinPath(contentDirectory, paths[index]), sampleWords: sampled)
-                    outcome = .article(enriched.metadata, article.warnings + enriched.warnings, enriched.vocabulary)
-                }
-            } catch {
-                outcome = .failed(error)
-            }
-            return (outcome, false, stamp)
+            return (read(paths[index], loader: loader, enricher: enricher, sampleWords: sampled), false, stamp)
         } }(cache.snapshot)
         for (index, reading) in readings.enumerated() where !reading.cached {
             cache.store(reading.outcome, for: paths[index], stamp: reading.stamp)
@@ -180,10 +169,41 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         for (index, tags) in selector.selectAll(articles.map(\.automaticTags)).enumerated() {
             articles[index].automaticTags = tags
         }
-        return (articles, cache)
+        return (articles, cache, paths)
     }
 
-    private typealias LoadOutcome = SiteBuilderLoadOutcome
+    typealias LoadOutcome = SiteBuilderLoadOutcome
+
+    /// One content file read and enriched.
+    func read(_ path: String, loader: ArticleLoader<FS>, enricher: ArticleEnricher, sampleWords: Bool) -> LoadOutcome {
+        do throws(Diagnostic) {
+            switch try loader.load(path) {
+            case .draft:
+                return .draft
+            case .article(let article):
+                let enriched = enricher.enrich(article, file: joinPath(contentDirectory, path), sampleWords: sampleWords)
+                return .article(enriched.metadata, article.warnings + enriched.warnings, enriched.vocabulary)
+            }
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    func makeLoader(_ config: SiteConfig) -> ArticleLoader<FS> {
+        ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: config.timeZone, chrome: .forSite(config))
+    }
+
+    /// Settings that change how a file reads: readings made under others are stale.
+    static func readingSettings(_ config: SiteConfig) -> String {
+        "\(config.timeZone.identifier)|\(config.chromeLines)|\(config.chromePrefixes)|\(config.chromeEndMarkers)|"
+            + config.topicLexicon.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+    }
+
+    /// The word sample tells general words from topics among automatic tag candidates, which
+    /// only text articles have: an archive of Markdown alone needs no article's words.
+    static func needsWordSample(_ paths: [String]) -> Bool {
+        paths.contains { ContentFormat(path: $0) == .text }
+    }
 
     // MARK: Render
 
@@ -191,6 +211,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var diagnostics: [Diagnostic]
         var fingerprints: [String: UInt64]
         var reused: Int
+        var templates: TemplateSet
+        var summaries: SummaryCache<[String: Any]>
+        var relatedLists: [Int32]
     }
 
     /// What one page's rendering came to: a problem, or the fingerprint of what was written
@@ -214,8 +237,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         let contexts = PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary)
         let markdown = MarkdownRenderer()
-        let loader = ArticleLoader(fileSystem: fileSystem, contentDirectory: contentDirectory, timeZone: site.config.timeZone,
-                                   chrome: .forSite(site.config))
+        let loader = makeLoader(site.config)
         // Everything besides the site's data that shapes a page's bytes.
         let shared = "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
         let digests = parallelMap(site.articles.count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
@@ -248,10 +270,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
-                let body = try loader.loadBody(site.articles[id])
-                let context = contexts.article(id: id, bodyHTML: markdown.html(body), related: related)
-                let html = templates.render(context, template: "article")
-                try writer.write(page.file, string: finish(html, page: page, site: site))
+                let html = try articlePage(id, page: page, site: site, related: related, loader: loader, contexts: contexts,
+                                           markdown: markdown, templates: templates)
+                try writer.write(page.file, string: html)
                 return PageOutcome(file: page.file, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
@@ -323,7 +344,16 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
-        return Rendered(diagnostics: diagnostics, fingerprints: fingerprints, reused: reused)
+        return Rendered(diagnostics: diagnostics, fingerprints: fingerprints, reused: reused, templates: templates, summaries: summaries,
+                        relatedLists: relatedLists)
+    }
+
+    /// An article's page: its body read again from its file and rendered with its context.
+    func articlePage(_ id: Int, page: PagePlan.Page, site: SiteModel, related: [Int], loader: ArticleLoader<FS>,
+                     contexts: PageContextBuilder, markdown: MarkdownRenderer, templates: TemplateSet) throws(Diagnostic) -> String {
+        let body = try loader.loadBody(site.articles[id])
+        let context = contexts.article(id: id, bodyHTML: markdown.html(body), related: related)
+        return finish(templates.render(context, template: "article"), page: page, site: site)
     }
 
     /// The last touch on a rendered page: links relative to it, when asked for.

@@ -134,6 +134,8 @@ final class Rebuilder: @unchecked Sendable {
     private var generation = 0
     /// Articles read by earlier builds: a rebuild reads only files that changed.
     private let loadCache = LoadCache()
+    /// What the last build knew: an edit to an article's text alone renders only its page.
+    private let session = BuildSession()
 
     init(server: PreviewServer) {
         self.server = server
@@ -161,10 +163,15 @@ final class Rebuilder: @unchecked Sendable {
         var options = server.options
         options.outputDirectory = server.previewDirectory
         options.loadCache = loadCache
+        options.session = session
         options.baseURL = lock.withLock { baseURL } ?? options.baseURL
         let started = ContinuousClock.now
-        do {
-            let report = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+        do throws(Diagnostic) {
+            let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+            // A failed quick rebuild is no answer: the full build says what is wrong, or mends it.
+            let quick = reason.isEmpty ? nil : try? builder.rebuildText(of: reason)
+            let report: BuildReport
+            if let quick { report = quick } else { report = try builder.build() }
             let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
             for diagnostic in report.diagnostics { server.logger.warning("\(diagnostic.description)") }
             let generation = lock.withLock { () -> Int in

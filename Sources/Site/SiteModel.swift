@@ -7,7 +7,7 @@ import Taxonomy
 public struct SiteModel: Sendable {
     public let config: SiteConfig
     /// Articles newest first; an article's ID is its position here.
-    public let articles: [ArticleMetadata]
+    public private(set) var articles: [ArticleMetadata]
     /// Each article's page path (`articles/2025/02/slug/`), by ID.
     public let articlePaths: [String]
     public let tags: [Term]
@@ -100,6 +100,14 @@ public struct SiteModel: Sendable {
     public let relations: TermRelations
     private let articleTags: FlatLists
     private let articleCountries: FlatLists
+
+    /// The same site with one article's word count changed: what an edit to its text alone
+    /// changes in the model, since no index, list or term depends on it.
+    public func replacingWordCount(of id: Int, with count: Int) -> SiteModel {
+        var copy = self
+        copy.articles[id].wordCount = count
+        return copy
+    }
 
     /// The tags of one article that have pages, as indices into `tags`.
     public func tagIndices(of id: Int) -> [Int] {

@@ -1,0 +1,33 @@
+import Foundation
+import Rendering
+import Site
+
+/// What the last successful build of a long-running process (the preview server) knew: the
+/// site model, the templates and what rendering keeps. With it, an edit to an article's text
+/// alone is shown by rendering that article's page, not by rebuilding the archive
+/// (see `SiteBuilder.rebuildText(of:)`).
+public final class BuildSession: @unchecked Sendable {
+    struct State {
+        var site: SiteModel
+        var plan: PagePlan
+        var templates: TemplateSet
+        var summaries: SummaryCache<[String: Any]>
+        var relatedLists: [Int32]
+        /// Article IDs by source path, and each content file's position in the scan (which
+        /// decides whether it is in the word sample).
+        var idBySourcePath: [String: Int]
+        var scanIndex: [String: Int]
+        var needsWordSample: Bool
+        var outputDirectory: String
+    }
+
+    private var saved: State?
+    private let lock = NSLock()
+
+    public init() {}
+
+    var state: State? {
+        get { lock.withLock { saved } }
+        set { lock.withLock { saved = newValue } }
+    }
+}
