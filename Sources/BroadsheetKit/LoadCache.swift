@@ -61,11 +61,6 @@ public final class LoadCache: @unchecked Sendable {
             guard let entry = entries[path], entry.stamp == stamp else { return nil }
             return entry.outcome
         }
-
-        /// The stamp a file had when it was last read or found unchanged.
-        func stamp(for path: String) -> String? {
-            entries[path]?.stamp
-        }
     }
 
     func store(_ outcome: SiteBuilderLoadOutcome, for path: String, stamp: String) {

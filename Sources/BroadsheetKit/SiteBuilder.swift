@@ -47,7 +47,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.phases.append(clock.lap("config"))
 
         // load
-        let (loaded, loadCache, paths) = try load(config: config, report: &report)
+        let (loaded, stamps, paths) = try load(config: config, report: &report)
         report.phases.append(clock.lap("load"))
 
         // index
@@ -75,7 +75,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // `--clean` renders everything afresh; otherwise unchanged pages keep their files.
         let previous = options.clean ? [:] : store.load(fileSystem)
         do {
-            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, stamps: loadCache.snapshot)
+            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, stamps: stamps)
             report.diagnostics += rendered.diagnostics
             report.pagesReused = rendered.reused
             report.phases.append(clock.lap("render"))
@@ -105,7 +105,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     // MARK: Load
 
     /// The articles, and the cache that knows each file's stamp.
-    private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> ([ArticleMetadata], LoadCache, [String]) {
+    /// The articles, each content file's stamp by path (the cache itself, with every reading,
+    /// is let go here unless the preview server keeps it), and the content files in scan order.
+    private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> ([ArticleMetadata], [String: String], [String]) {
         guard fileSystem.directoryExists(contentDirectory) else {
             throw .error(.load, file: contentDirectory, "the content folder does not exist")
         }
@@ -169,7 +171,10 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         for (index, tags) in selector.selectAll(articles.map(\.automaticTags)).enumerated() {
             articles[index].automaticTags = tags
         }
-        return (articles, cache, paths)
+        var stamps: [String: String] = [:]
+        stamps.reserveCapacity(paths.count)
+        for (path, reading) in zip(paths, readings) { stamps[path] = reading.stamp }
+        return (articles, stamps, paths)
     }
 
     typealias LoadOutcome = SiteBuilderLoadOutcome
@@ -219,14 +224,28 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     /// What one page's rendering came to: a problem, or the fingerprint of what was written
     /// (or kept, `reused`).
     private struct PageOutcome: Sendable {
-        var failure: Diagnostic?
+        /// A problem, held in an array: nearly every page has none, and a diagnostic stored
+        /// inline made each of a million pages' outcomes several times larger.
+        private var failures: [Diagnostic] = []
         var file = ""
         var fingerprint: UInt64 = 0
         var reused = false
+
+        var failure: Diagnostic? { failures.first }
+
+        init(file: String = "", fingerprint: UInt64 = 0, reused: Bool = false) {
+            self.file = file
+            self.fingerprint = fingerprint
+            self.reused = reused
+        }
+
+        init(failure: Diagnostic) {
+            failures = [failure]
+        }
     }
 
     private func render(site: SiteModel, plan: PagePlan, templates themeTemplates: TemplateSet, writer: OutputWriter,
-                        previous: [String: UInt64], stamps: LoadCache.Snapshot) throws(Diagnostic) -> Rendered {
+                        previous: [String: UInt64], stamps: [String: String]) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
         // The masthead and footer show the same on every page: rendered once.
         let templates = themeTemplates.withSiteWidePartials(fields.siteWide)
@@ -263,7 +282,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             // and on its body file.
             // The load cache examined the file a moment ago.
             let sourcePath = site.articles[id].sourcePath
-            let stamp = stamps.stamp(for: sourcePath) ?? fileSystem.stamp(joinPath(contentDirectory, sourcePath))
+            let stamp = stamps[sourcePath] ?? fileSystem.stamp(joinPath(contentDirectory, sourcePath))
             let related = RelatedArticlesStore.list(relatedLists, for: id)
             let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
             if previous[page.file] == fingerprint, writer.canKeep(page.file) {
