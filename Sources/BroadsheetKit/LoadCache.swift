@@ -37,7 +37,7 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     func outcome(for path: String, stamp: String) -> SiteBuilderLoadOutcome? {
-        lock.withLock { entries[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }
+        snapshot.outcome(for: path, stamp: stamp)
     }
 
     /// What loading a file came to when it was last read or found unchanged.

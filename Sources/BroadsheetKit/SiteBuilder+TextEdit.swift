@@ -29,7 +29,7 @@ extension SiteBuilder {
         let prefixes = [contentDirectory, URL(fileURLWithPath: contentDirectory).resolvingSymlinksInPath().path].map {
             $0.hasSuffix("/") ? $0 : $0 + "/"
         }
-        var edits: [(id: Int, path: String, stamp: String, outcome: LoadOutcome)] = []
+        var edits: [(id: Int, path: String, stamp: String, outcome: LoadOutcome, wordCount: Int)] = []
         for file in Set(changedFiles).sorted() {
             guard let prefix = prefixes.first(where: file.hasPrefix) else { return nil }
             let path = String(file.dropFirst(prefix.count))
@@ -40,18 +40,16 @@ extension SiteBuilder {
             let outcome = read(path, loader: loader, enricher: enricher, sampleWords: sampled)
             guard case .article(var after, let warningsAfter, let wordsAfter) = outcome, warningsAfter == warningsBefore,
                   wordsAfter == wordsBefore else { return nil }
+            let wordCount = after.wordCount
             after.wordCount = before.wordCount
             guard after == before else { return nil }
-            edits.append((id, path, stamp, outcome))
+            edits.append((id, path, stamp, outcome, wordCount))
         }
         var report = BuildReport()
         report.outputDirectory = outputDirectory
         report.phases.append(clock.lap("load"))
         let markdown = MarkdownRenderer()
-        for edit in edits {
-            guard case .article(let metadata, _, _) = edit.outcome else { continue }
-            state.site = state.site.replacingWordCount(of: edit.id, with: metadata.wordCount)
-        }
+        for edit in edits { state.site = state.site.replacingWordCount(of: edit.id, with: edit.wordCount) }
         let contexts = PageContextBuilder(site: state.site, gazetteer: gazetteer, summaryView: state.summaries.summary)
         for edit in edits {
             let page = state.plan.articlePages[edit.id]

@@ -104,7 +104,6 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
     // MARK: Load
 
-    /// The articles, and the cache that knows each file's stamp.
     /// The articles, each content file's stamp by path (the cache itself, with every reading,
     /// is let go here unless the preview server keeps it), and the content files in scan order.
     private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> ([ArticleMetadata], [String: String], [String]) {
@@ -252,7 +251,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // Each summary's fields and HTML made once, for every list and related box that shows it.
         let summaries = SummaryCache(count: site.articles.count) { id -> [String: Any] in
             guard templates.names.contains("partials/summary") else { return fields.summaryFields(id) }
-            return fields.summary(id, html: templates.render(fields.summaryFields(id), template: "partials/summary"))
+            return fields.summary(id) { templates.render($0, template: "partials/summary") }
         }
         let contexts = PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary)
         let markdown = MarkdownRenderer()

@@ -149,26 +149,25 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func modificationDate(_ path: String) -> Date? {
-        status(path).map { Date(timeIntervalSince1970: modificationTime($0)) }
+        status(path).map { info in
+            let time = modificationTime(info)
+            return Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
+        }
     }
 
     /// One stat(2) for both, rather than one each.
     public func stamp(_ path: String) -> String {
         guard let info = status(path) else { return "-1:-1" }
         // Whole numbers: formatting a Double for each of a million files costs more than the stat.
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
+        let time = modificationTime(info)
         return String(time.tv_sec) + "." + String(time.tv_nsec) + ":" + String(info.st_size)
     }
 
-    private func modificationTime(_ info: stat) -> Double {
+    private func modificationTime(_ info: stat) -> timespec {
         #if canImport(Darwin)
-        Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+        info.st_mtimespec
         #else
-        Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        info.st_mtim
         #endif
     }
 

@@ -35,13 +35,8 @@ public struct PageContextBuilder: Sendable {
         self.basePath = site.config.basePath
         self.baseURL = site.config.baseURL
         let basePath = site.config.basePath
-        func link(_ term: Term, path: String) -> [String: Any] {
-            var view: [String: Any] = ["name": term.name, "url": basePath + path, "flag": false]
-            if let code = term.code, let country = gazetteer.country(code: code) { view["flag"] = country.flag }
-            return view
-        }
-        tagLinks = site.tags.map { link($0, path: site.config.tags.path(for: $0.slug)) }
-        countryLinks = site.countries.map { link($0, path: site.config.countries.path(for: $0.slug)) }
+        tagLinks = site.tags.map { Self.link(to: $0, url: basePath + site.config.tags.path(for: $0.slug), gazetteer: gazetteer) }
+        countryLinks = site.countries.map { Self.link(to: $0, url: basePath + site.config.countries.path(for: $0.slug), gazetteer: gazetteer) }
         let url = { (path: String) in basePath + path }
         siteFields = [
             "site": [
@@ -329,10 +324,10 @@ public struct PageContextBuilder: Sendable {
         summaryView?(id) ?? summaryFields(id)
     }
 
-    /// An article's summary with its HTML: what `summaryView` gives.
-    public func summary(_ id: Int, html: String) -> [String: Any] {
+    /// An article's summary with its HTML made from its fields: what `summaryView` gives.
+    public func summary(_ id: Int, html: ([String: Any]) -> String) -> [String: Any] {
         var view = summaryFields(id)
-        view["summary_html"] = html
+        view["summary_html"] = html(view)
         return view
     }
 
@@ -476,7 +471,12 @@ public struct PageContextBuilder: Sendable {
     }
 
     private func termLink(_ term: Term, base: (String) -> String) -> [String: Any] {
-        var view: [String: Any] = ["name": term.name, "url": url(base(term.slug)), "flag": false]
+        Self.link(to: term, url: url(base(term.slug)), gazetteer: gazetteer)
+    }
+
+    /// A term as chips and indexes show it: its name, its page and, for a country, its flag.
+    private static func link(to term: Term, url: String, gazetteer: CountryGazetteer) -> [String: Any] {
+        var view: [String: Any] = ["name": term.name, "url": url, "flag": false]
         if let code = term.code, let country = gazetteer.country(code: code) { view["flag"] = country.flag }
         return view
     }

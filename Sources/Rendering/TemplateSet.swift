@@ -224,14 +224,12 @@ public struct TemplateSet: Sendable {
         switch tag.sigil {
         case "!": true
         case "", "{", "&":
-            tag.name.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).hasPrefix("site.")
-                || tag.name.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).hasPrefix("nav.")
+            ["site.", "nav."].contains(where: tag.name.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).hasPrefix)
         default: false
         }
     }
 
-    /// Each `{{>name}}` of a template, and whether anything but spaces comes before it on its
-    /// line (then it is not standalone) or spaces do (then it is indented).
+    /// Each `{{>name}}` of a template, and whether it is indented (only spaces before it on its line).
     static func partialInclusions(in text: String) -> [(name: String, indented: Bool)] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return tags(in: text).filter { $0.sigil == ">" }.map { tag in

@@ -35,7 +35,7 @@ struct TemplateVariablesTests {
         let site = SiteModel(config: SiteConfig(baseURL: "https://example.org/"), articles: articles, gazetteer: .standard)
         let plan = PagePlan(site: site)
         let fields = PageContextBuilder(site: site, gazetteer: .standard)
-        let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { fields.summary($0, html: "<li>\($0)</li>") })
+        let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in fields.summary(id) { _ in "<li>\(id)</li>" } })
         var names: Set<String> = []
         func collect(_ value: Any) {
             if let dictionary = value as? [String: Any] {
