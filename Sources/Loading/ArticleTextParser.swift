@@ -55,15 +55,16 @@ public struct ArticleTextParser: Sendable {
         }
 
         var index = 0
+        var readings = HeaderDates(dates: dates)
         while index < blocks.count && index < 6 {
             let block = blocks[index]
-            let (isMetadata, leftover) = readMetadata(block, into: &article)
+            let (isMetadata, leftover) = readMetadata(block, into: &article, readings: &readings)
             if isMetadata && leftover.isEmpty {
                 index += 1
                 continue
             }
             if !isMetadata, article.dek == nil, article.date == nil, article.byline == nil, index == 0,
-               block.lines.count <= 3, index + 1 < blocks.count, containsMetadata(blocks[index + 1]) {
+               block.lines.count <= 3, index + 1 < blocks.count, containsMetadata(blocks[index + 1], readings: &readings) {
                 article.dek = joinWrapped(block.lines)
                 index += 1
                 continue
@@ -139,7 +140,7 @@ public struct ArticleTextParser: Sendable {
 
     /// Reads date, byline and photo credit lines from a header block; returns whether the block
     /// held any, and the lines that were not metadata.
-    private func readMetadata(_ block: Block, into article: inout ParsedArticle) -> (Bool, [String]) {
+    private func readMetadata(_ block: Block, into article: inout ParsedArticle, readings: inout HeaderDates) -> (Bool, [String]) {
         var found = false
         var leftover: [String] = []
         for line in block.lines {
@@ -151,10 +152,10 @@ public struct ArticleTextParser: Sendable {
             if let credit = Self.photoCredit(line) {
                 article.photoCredit = credit
                 found = true
-            } else if article.date == nil, let parsed = dates.parse(line) {
+            } else if article.date == nil, let parsed = readings[line].whole {
                 article.date = parsed
                 found = true
-            } else if article.date == nil, let (prefix, parsed) = dates.splitTrailingDate(line), Self.isBylineLike(prefix) {
+            } else if article.date == nil, let (prefix, parsed) = readings[line].trailing, Self.isBylineLike(prefix) {
                 article.date = parsed
                 if !prefix.isEmpty { article.byline = Self.cleanByline(prefix) }
                 found = true
@@ -171,11 +172,33 @@ public struct ArticleTextParser: Sendable {
         return (found, leftover)
     }
 
-    private func containsMetadata(_ block: Block) -> Bool {
+    private func containsMetadata(_ block: Block, readings: inout HeaderDates) -> Bool {
         // Header lines are short: a long line is story, and is not searched for dates.
         block.lines.contains { line in
-            line.utf8.count <= Self.maximumHeaderLine && (Self.photoCredit(line) != nil || dates.parse(line) != nil
-                || dates.splitTrailingDate(line).map { Self.isBylineLike($0.prefix) } == true)
+            guard line.utf8.count <= Self.maximumHeaderLine else { return false }
+            if Self.photoCredit(line) != nil { return true }
+            let reading = readings[line]
+            return reading.whole != nil || reading.trailing.map { Self.isBylineLike($0.prefix) } == true
+        }
+    }
+
+    /// The date readings of an article's header lines, each line read once: the block after a
+    /// dek candidate is searched for dates, then read for them.
+    struct HeaderDates {
+        let dates: NewsDateParser
+        private var readings: [String: NewsDateParser.LineReading] = [:]
+
+        init(dates: NewsDateParser) {
+            self.dates = dates
+        }
+
+        subscript(line: String) -> NewsDateParser.LineReading {
+            mutating get {
+                if let known = readings[line] { return known }
+                let reading = dates.read(line: line)
+                readings[line] = reading
+                return reading
+            }
         }
     }
 
@@ -196,10 +219,12 @@ public struct ArticleTextParser: Sendable {
         return text.count <= 80 && words.count <= 10 && !text.hasSuffix(".") && !text.hasSuffix(":")
     }
 
+    private static let bylineSeparators: Set<Unicode.Scalar> = [" ", ",", "|", "-", "–", "—"]
+
     static func cleanByline(_ text: String) -> String {
-        var byline = text.trimmingCharacters(in: .whitespaces)
-        if byline.lowercased().hasPrefix("by ") { byline = String(byline.dropFirst(3)) }
-        return byline.trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—"))
+        var byline = text.trimmingSpaces()
+        if byline.hasPrefixIgnoringASCIICase("by ") { byline = String(byline.dropFirst(3)) }
+        return byline.trimming(bylineSeparators)
     }
 
     // MARK: Title

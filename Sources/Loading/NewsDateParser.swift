@@ -45,9 +45,35 @@ public struct NewsDateParser: Sendable {
     public func splitTrailingDate(_ line: String) -> (prefix: String, parsed: Parsed)? {
         guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let trimmed = line.trimmingSpaces()
-        guard let match = findDate(in: trimmed), match.range.upperBound == trimmed.endIndex else { return nil }
-        let prefix = trimmed[..<match.range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—·•"))
-        return (prefix, match.parsed)
+        return trailing(findDate(in: trimmed), in: trimmed)
+    }
+
+    /// Both readings of one line: whether it is a date and nothing else (`parse`), and the
+    /// written date it ends with (`splitTrailingDate`). A header line is asked both, and the
+    /// written date is searched for once rather than once for each.
+    public struct LineReading: Sendable {
+        public var whole: Parsed?
+        public var trailing: (prefix: String, parsed: Parsed)?
+    }
+
+    public func read(line: String) -> LineReading {
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return LineReading() }
+        let trimmed = line.trimmingSpaces()
+        if let iso = parseISO(trimmed) {
+            // An ISO timestamp has no written date in it.
+            return LineReading(whole: iso, trailing: trailing(findDate(in: trimmed), in: trimmed))
+        }
+        let match = findDate(in: trimmed)
+        var whole = parseWire(trimmed)
+        if whole == nil, let match, match.range == trimmed.startIndex..<trimmed.endIndex { whole = match.parsed }
+        return LineReading(whole: whole, trailing: trailing(match, in: trimmed))
+    }
+
+    private static let trailingSeparators: Set<Unicode.Scalar> = [" ", ",", "|", "-", "–", "—", "·", "•"]
+
+    private func trailing(_ match: (range: Range<String.Index>, parsed: Parsed)?, in trimmed: String) -> (prefix: String, parsed: Parsed)? {
+        guard let match, match.range.upperBound == trimmed.endIndex else { return nil }
+        return (trimmed[..<match.range.lowerBound].trimming(Self.trailingSeparators), match.parsed)
     }
 
     // MARK: ISO 8601

@@ -27,6 +27,19 @@ extension String {
 }
 
 extension StringProtocol {
+    /// The text without the given characters at either end (`" ,|-–—"` around a byline), by
+    /// Unicode scalar, without Foundation's bridging through NSString.
+    func trimming(_ unwanted: Set<Unicode.Scalar>) -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, unwanted.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, unwanted.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}
+
+extension StringProtocol {
     /// Whether the text opens with `prefix`, ignoring the case of ASCII letters (`Photo:`,
     /// `PHOTO:`): byte by byte, without Foundation's bridging.
     /// The first place `needle` occurs, found byte by byte (Foundation's `range(of:)` bridges

@@ -53,4 +53,20 @@ struct NewsDateParserTests {
         #expect(parsed.date == Fixture.utcDate(2025, 2, 17))
         #expect(parser.splitTrailingDate("No date here") == nil)
     }
+
+    @Test("one reading of a line gives what parse and splitTrailingDate give, separators trimmed")
+    func lineReading() throws {
+        let lines = ["2025-01-04T00:48:05.000Z", "26-FEB-1987 15:01:01.79", "February 17, 2025", "Mon 17 Feb 2025",
+                     "News Desk February 17, 2025", "By Staff Reporter | February 17, 2025", "Julia Rossi — 9 February 2025",
+                     "February 30, 2025", "Updated 3 hours ago", "No date here", "Posted on June 2, 2018 at noon", "", "12"]
+        for line in lines {
+            let reading = parser.read(line: line)
+            #expect(reading.whole == parser.parse(line), "\(line)")
+            #expect(reading.trailing?.prefix == parser.splitTrailingDate(line)?.prefix, "\(line)")
+            #expect(reading.trailing?.parsed == parser.splitTrailingDate(line)?.parsed, "\(line)")
+        }
+        #expect(parser.read(line: "By Staff Reporter | February 17, 2025").trailing?.prefix == "By Staff Reporter")
+        #expect(parser.read(line: "Julia Rossi — 9 February 2025").trailing?.prefix == "Julia Rossi")
+        #expect(parser.read(line: "Posted on June 2, 2018 at noon").trailing == nil)
+    }
 }
