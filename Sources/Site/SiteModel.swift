@@ -62,7 +62,8 @@ public struct SiteModel: Sendable {
         let aliases = TagAliases(config.tagAliases)
         let index = TaxonomyIndex(articles: articles, gazetteer: gazetteer, aliases: aliases)
         // Terms below a taxonomy's minimum get no page, and so no link from any article.
-        self.tags = index.tags.filter { $0.articleIDs.count >= config.tags.minimumArticles }
+        let keepsTag = index.tags.map { $0.articleIDs.count >= config.tags.minimumArticles }
+        self.tags = zip(index.tags, keepsTag).filter(\.1).map(\.0)
         self.countries = index.countries.filter { $0.articleIDs.count >= config.countries.minimumArticles }
         let archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
         self.archive = archive
@@ -72,14 +73,18 @@ public struct SiteModel: Sendable {
             return year.months.isEmpty ? nil : year
         }
         self.warnings = warnings
-        let tagIndexBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
+        // Every page asks for its articles' terms: found once, kept flat (two arrays, not one
+        // per article) so that a million articles cost a few megabytes. The index found each
+        // article's tags; only the positions of terms without a page change.
+        var keptPosition: [Int?] = []
+        var kept = 0
+        for keeps in keepsTag {
+            keptPosition.append(keeps ? kept : nil)
+            if keeps { kept += 1 }
+        }
+        let articleTags = index.articleTags.mapped { keptPosition[$0] }
         let countryIndexByCode = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code ?? $1.slug, $0) })
-        let lookup = TermLookup(tagIndexBySlug: tagIndexBySlug, countryIndexByCode: countryIndexByCode, aliases: aliases)
-        // Every page asks for its articles' terms: look them up once, kept flat (two arrays,
-        // not one per article) so that a million articles cost a few megabytes.
-        var tagIndexByName: [String: Int?] = [:]
-        let articleTags = FlatLists(articles.map { lookup.tagIndices(of: $0, known: &tagIndexByName) })
-        let articleCountries = FlatLists(articles.map(lookup.countryIndices(of:)))
+        let articleCountries = IndexLists(articles.map { $0.countries.compactMap { countryIndexByCode[$0] } })
         self.articleTags = articleTags
         self.articleCountries = articleCountries
         self.relations = TermRelations(articleCount: articles.count, tagCount: tags.count, countryCount: countries.count,
@@ -98,8 +103,8 @@ public struct SiteModel: Sendable {
 
     /// Which tags and countries go together.
     public let relations: TermRelations
-    private let articleTags: FlatLists
-    private let articleCountries: FlatLists
+    private let articleTags: IndexLists
+    private let articleCountries: IndexLists
 
     /// The same site with one article's word count changed: what an edit to its text alone
     /// changes in the model, since no index, list or term depends on it.
@@ -117,50 +122,5 @@ public struct SiteModel: Sendable {
     /// The countries of one article, most salient first, as indices into `countries`.
     public func countryIndices(of id: Int) -> [Int] {
         articleCountries[id]
-    }
-}
-
-/// Short lists of small numbers, one per article, in two arrays.
-struct FlatLists: Sendable {
-    private var offsets: [Int32] = [0]
-    private var values: [Int32] = []
-
-    init(_ lists: [[Int]]) {
-        offsets.reserveCapacity(lists.count + 1)
-        for list in lists {
-            values.append(contentsOf: list.map(Int32.init))
-            offsets.append(Int32(values.count))
-        }
-    }
-
-    subscript(index: Int) -> [Int] {
-        values[Int(offsets[index])..<Int(offsets[index + 1])].map(Int.init)
-    }
-}
-
-/// An article's terms that have pages, as indices into the site's term lists.
-private struct TermLookup: Sendable {
-    let tagIndexBySlug: [String: Int]
-    let countryIndexByCode: [String: Int]
-    let aliases: TagAliases
-
-    /// - Parameter known: tag names already looked up (the same few thousand names recur).
-    func tagIndices(of article: ArticleMetadata, known: inout [String: Int?]) -> [Int] {
-        var seen: Set<Int> = []
-        return (article.tags + article.automaticTags).compactMap { name in
-            let index: Int?
-            if let found = known[name] {
-                index = found
-            } else {
-                index = tagIndexBySlug[Slug.make(aliases.canonical(name))]
-                known[name] = index
-            }
-            guard let index, seen.insert(index).inserted else { return nil }
-            return index
-        }
-    }
-
-    func countryIndices(of article: ArticleMetadata) -> [Int] {
-        article.countries.compactMap { countryIndexByCode[$0] }
     }
 }

@@ -6,6 +6,9 @@ import Core
 public struct TaxonomyIndex: Sendable {
     public private(set) var tags: [Term] = []
     public private(set) var countries: [Term] = []
+    /// Each article's tags as positions in `tags`, in the order the article gives them (its
+    /// own, then its automatic ones), each once: the pass that counts the tags finds them.
+    public private(set) var articleTags = IndexLists()
     private var tagBySlug: [String: Int] = [:]
     private var countryByCode: [String: Int] = [:]
 
@@ -17,9 +20,12 @@ public struct TaxonomyIndex: Sendable {
         var named: [String: (name: String, slug: String)] = [:]
         // An article has a handful of tags: the ones seen so far are checked in a short array.
         var seen: [Int] = []
-        for (id, article) in articles.enumerated() {
+        var lists = IndexLists()
+        lists.reserveCapacity(articles.count)
+        // By index, not by element: a copy of each article's metadata cost more than indexing it.
+        for id in articles.indices {
             seen.removeAll(keepingCapacity: true)
-            for list in [article.tags, article.automaticTags] {
+            for list in [articles[id].tags, articles[id].automaticTags] {
                 for tag in list {
                     let term: (name: String, slug: String)
                     if let known = named[tag] {
@@ -32,7 +38,8 @@ public struct TaxonomyIndex: Sendable {
                     addTag(term.name, slug: term.slug, id: id, seen: &seen)
                 }
             }
-            for code in article.countries {
+            lists.append(seen)
+            for code in articles[id].countries {
                 guard let country = gazetteer.country(code: code) else { continue }
                 let index: Int
                 if let existing = countryByCode[country.code] {
@@ -45,7 +52,11 @@ public struct TaxonomyIndex: Sendable {
                 if countries[index].articleIDs.last != id { countries[index].articleIDs.append(id) }
             }
         }
-        tags.sort { $0.slug < $1.slug }
+        let order = tags.indices.sorted { tags[$0].slug < tags[$1].slug }
+        var position = [Int](repeating: 0, count: tags.count)
+        for (sorted, index) in order.enumerated() { position[index] = sorted }
+        tags = order.map { tags[$0] }
+        articleTags = lists.mapped { position[$0] }
         countries.sort { $0.slug < $1.slug }
     }
 
@@ -62,5 +73,48 @@ public struct TaxonomyIndex: Sendable {
         guard !seen.contains(index) else { return }
         seen.append(index)
         tags[index].articleIDs.append(id)
+    }
+}
+
+/// Short lists of small numbers, one per article, in two flat arrays rather than an array
+/// each: a million articles' lists cost a few megabytes and two allocations.
+public struct IndexLists: Sendable, Equatable {
+    private var offsets: [Int32] = [0]
+    private var values: [Int32] = []
+
+    public init() {}
+
+    public init(_ lists: [[Int]]) {
+        reserveCapacity(lists.count)
+        for list in lists { append(list) }
+    }
+
+    public var count: Int { offsets.count - 1 }
+
+    public mutating func reserveCapacity(_ count: Int) {
+        offsets.reserveCapacity(count + 1)
+    }
+
+    public mutating func append(_ list: [Int]) {
+        for value in list { values.append(Int32(value)) }
+        offsets.append(Int32(values.count))
+    }
+
+    public subscript(index: Int) -> [Int] {
+        values[Int(offsets[index])..<Int(offsets[index + 1])].map(Int.init)
+    }
+
+    /// Every value replaced by `transform` of it; a value it maps to nil is dropped.
+    public func mapped(_ transform: (Int) -> Int?) -> IndexLists {
+        var result = IndexLists()
+        result.offsets.reserveCapacity(offsets.count)
+        result.values.reserveCapacity(values.count)
+        for index in 0..<count {
+            for value in values[Int(offsets[index])..<Int(offsets[index + 1])] {
+                if let mapped = transform(Int(value)) { result.values.append(Int32(mapped)) }
+            }
+            result.offsets.append(Int32(result.values.count))
+        }
+        return result
     }
 }
