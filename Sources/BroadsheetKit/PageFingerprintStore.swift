@@ -1,68 +1,62 @@
 import Core
 import Foundation
+import Rendering
 
-/// The fingerprints of the pages the last successful build wrote (`page-fingerprints.tsv` in the
+/// The fingerprints of the pages the last successful build wrote (`page-fingerprints.bin` in the
 /// cache folder): a page whose fingerprint has not changed keeps its file, so editing one article
 /// re-renders that article's page and the pages that show it, not the whole site.
+///
+/// Pages are known by a 64-bit hash of their file's path rather than by the path: a rebuild
+/// looks up every one of a large site's pages, and reading, hashing and writing hundreds of
+/// thousands of paths cost a tenth of it. Two paths sharing a hash could at worst make a page
+/// render again: a page is kept only when its whole fingerprint matches too.
 struct PageFingerprintStore {
     let path: String
 
     init(cacheDirectory: String) {
-        path = joinPath(cacheDirectory, "page-fingerprints.tsv")
+        path = joinPath(cacheDirectory, "page-fingerprints.bin")
     }
 
-    /// One line per page, `path<TAB>hex`; read byte by byte, as a large site has a line for
-    /// each of hundreds of thousands of pages.
-    func load(_ fileSystem: some FileSystem) -> [String: UInt64] {
-        guard let data = try? fileSystem.readFile(path) else { return [:] }
-        var table: [String: UInt64] = [:]
-        // A line is a page's path and 16 hex digits: the file's size tells about how many.
-        table.reserveCapacity(data.count / 64)
+    /// The key a page's fingerprint is stored under.
+    static func key(_ file: String) -> UInt64 {
+        var hash = PageFingerprint.FNV1a()
+        hash.add(file)
+        return hash.value
+    }
+
+    private static let magic = Array("broadsheet page fingerprints 1\n".utf8)
+
+    /// The fingerprints by page key; none when the file is missing or not one this version wrote.
+    func load(_ fileSystem: some FileSystem) -> [UInt64: UInt64] {
+        guard let data = try? fileSystem.readFile(path), data.count >= Self.magic.count,
+              (data.count - Self.magic.count) % 16 == 0, data.prefix(Self.magic.count).elementsEqual(Self.magic) else { return [:] }
+        let count = (data.count - Self.magic.count) / 16
+        var table: [UInt64: UInt64] = [:]
+        table.reserveCapacity(count)
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var lineStart = 0, tab = -1
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\t") {
-                    tab = index
-                } else if byte == UInt8(ascii: "\n") {
-                    if tab > lineStart, let value = Self.hex(bytes[(tab + 1)..<index]) {
-                        table[String(decoding: bytes[lineStart..<tab], as: UTF8.self)] = value
-                    }
-                    lineStart = index + 1
-                    tab = -1
-                }
+            var offset = Self.magic.count
+            for _ in 0..<count {
+                let key = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let value = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+                table[key] = value
+                offset += 16
             }
         }
         return table
     }
 
-    private static func hex(_ digits: Slice<UnsafeRawBufferPointer>) -> UInt64? {
-        guard !digits.isEmpty, digits.count <= 16 else { return nil }
-        var value: UInt64 = 0
-        for digit in digits {
-            let nibble: UInt8
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = digit - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt64(nibble)
+    /// Pairs of page key and fingerprint, in the build's page order.
+    func save(_ pairs: [(key: UInt64, fingerprint: UInt64)], to fileSystem: some FileSystem) throws {
+        var bytes = Self.magic
+        bytes.reserveCapacity(Self.magic.count + pairs.count * 16)
+        for pair in pairs {
+            withUnsafeBytes(of: pair.key.littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: pair.fingerprint.littleEndian) { bytes.append(contentsOf: $0) }
         }
-        return value
-    }
-
-    /// In the table's own order: the file is read back into a table, so sorting a hundred
-    /// thousand paths on every build bought nothing.
-    func save(_ table: [String: UInt64], to fileSystem: some FileSystem) throws {
-        var text = ""
-        text.reserveCapacity(table.count * 64)
-        for (page, value) in table {
-            text += page
-            text += "\t"
-            text += String(value, radix: 16)
-            text += "\n"
-        }
-        try fileSystem.writeFile(path, string: text)
+        try fileSystem.writeFile(path, contents: Data(bytes))
+        // The text table of earlier versions, which this one never reads.
+        let legacy = (path as NSString).deletingLastPathComponent + "/page-fingerprints.tsv"
+        if fileSystem.fileExists(legacy) { try? fileSystem.removeItem(legacy) }
     }
 
     /// Of the running program: a new version of Broadsheet may render the same context differently.

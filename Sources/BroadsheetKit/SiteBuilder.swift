@@ -213,7 +213,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
     private struct Rendered {
         var diagnostics: [Diagnostic]
-        var fingerprints: [String: UInt64]
+        var fingerprints: [(key: UInt64, fingerprint: UInt64)]
         var reused: Int
         var templates: TemplateSet
         var summaries: SummaryCache<[String: Any]>
@@ -244,7 +244,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     private func render(site: SiteModel, plan: PagePlan, templates themeTemplates: TemplateSet, writer: OutputWriter,
-                        previous: [String: UInt64], stamps: [String: String]) throws(Diagnostic) -> Rendered {
+                        previous: [UInt64: UInt64], stamps: [String: String]) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
         // The masthead and footer show the same on every page: rendered once.
         let templates = themeTemplates.withSiteWidePartials(fields.siteWide)
@@ -284,7 +284,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let stamp = stamps[sourcePath] ?? fileSystem.stamp(joinPath(contentDirectory, sourcePath))
             let related = RelatedArticlesStore.list(relatedLists, for: id)
             let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
-            if previous[page.file] == fingerprint, writer.canKeep(page.file) {
+            if previous[PageFingerprintStore.key(page.file)] == fingerprint, writer.canKeep(page.file) {
                 return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
@@ -309,7 +309,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             case .article: return PageOutcome()
             }
             let fingerprint = fingerprinter.list(page, template: template)
-            if previous[page.file] == fingerprint, writer.canKeep(page.file) {
+            if previous[PageFingerprintStore.key(page.file)] == fingerprint, writer.canKeep(page.file) {
                 return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
@@ -320,13 +320,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 return PageOutcome(failure: error)
             }
         }
-        var fingerprints: [String: UInt64] = [:]
+        var fingerprints: [(key: UInt64, fingerprint: UInt64)] = []
         fingerprints.reserveCapacity(plan.pageCount + plan.feeds.count)
         var reused = 0
         for results in [articleResults, listResults] {
-            writer.keep(results.lazy.filter(\.reused).map(\.file))
+            writer.keep(results.compactMap { $0.reused ? $0.file : nil })
             for outcome in results where outcome.failure == nil && !outcome.file.isEmpty {
-                fingerprints[outcome.file] = outcome.fingerprint
+                fingerprints.append((PageFingerprintStore.key(outcome.file), outcome.fingerprint))
                 if outcome.reused { reused += 1 }
             }
         }
@@ -342,7 +342,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let feedResults = parallelMap(plan.feeds.count, workers: options.jobs) { index -> PageOutcome in
             let feed = plan.feeds[index]
             let fingerprint = fingerprinter.feed(feed)
-            if previous[feed.path] == fingerprint, writer.canKeep(feed.path), writer.canKeep(feed.atomPath), writer.canKeep(feed.jsonPath) {
+            if previous[PageFingerprintStore.key(feed.path)] == fingerprint, writer.canKeep(feed.path), writer.canKeep(feed.atomPath), writer.canKeep(feed.jsonPath) {
                 return PageOutcome(file: feed.path, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
@@ -356,7 +356,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         if let failure = feedResults.compactMap(\.failure).first { throw failure }
         writer.keep(zip(plan.feeds, feedResults).filter { $0.1.reused }.flatMap { [$0.0.path, $0.0.atomPath, $0.0.jsonPath] })
-        for outcome in feedResults where !outcome.file.isEmpty { fingerprints[outcome.file] = outcome.fingerprint }
+        for outcome in feedResults where !outcome.file.isEmpty { fingerprints.append((PageFingerprintStore.key(outcome.file), outcome.fingerprint)) }
         for (path, contents) in SitemapWriter(site: site).render(plan) {
             try writer.write(path, string: contents)
         }

@@ -75,8 +75,11 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Keeps the files an earlier build wrote at `paths` (each found by `canKeep`) as this
     /// build's, without writing them again: all at once, after the pages are rendered.
-    public func keep(_ paths: some Sequence<String>) {
+    /// An array, not any sequence: called across modules, a generic sequence was iterated
+    /// unspecialised, at a microsecond a path.
+    public func keep(_ paths: [String]) {
         lock.withLock {
+            written.reserveCapacity(written.count + paths.count)
             for path in paths { written.insert(path) }
         }
     }

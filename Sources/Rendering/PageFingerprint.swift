@@ -4,7 +4,7 @@ import Foundation
 /// same fingerprint for a page render the same bytes.
 public enum PageFingerprint {
     /// FNV-1a, 64 bits: stable across runs and machines, unlike Swift's seeded `Hasher`.
-    public struct FNV1a {
+    public struct FNV1a: Sendable {
         public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
         public init() {}

@@ -16,20 +16,23 @@ public struct PageFingerprinter: Sendable {
     let articleDigests: [ArticleDigest]
     /// What lists and term pages show besides their articles (see `structureDigest`).
     public let structure: UInt64
-    let shared: String
+    /// The hash with the shared settings already in: every one of a site's pages starts
+    /// from it, rather than hashing the same hundred bytes again.
+    let seed: PageFingerprint.FNV1a
 
     /// - Parameter shared: whatever else shapes every page (templates, renderer, options).
     public init(site: SiteModel, articleDigests: [ArticleDigest], shared: String) {
         self.site = site
         self.articleDigests = articleDigests
         self.structure = Self.structureDigest(of: site)
-        self.shared = shared + "|" + Self.settingsStamp(site.config)
+        var seed = PageFingerprint.FNV1a()
+        seed.add(shared + "|" + Self.settingsStamp(site.config))
+        self.seed = seed
     }
 
     /// An article page: the article, its neighbours in time, its related articles and the body file.
     public func article(_ id: Int, related: [Int], bodyStamp: String) -> UInt64 {
-        var hash = PageFingerprint.FNV1a()
-        hash.add(shared)
+        var hash = seed
         hash.add(bodyStamp)
         hash.add(number: articleDigests[id].page)
         hash.add(number: id > 0 ? articleDigests[id - 1].summary : 0)
@@ -41,8 +44,7 @@ public struct PageFingerprinter: Sendable {
     /// A list, index or other page: what kind and which page it is, the articles it shows, and
     /// the archive's structure.
     public func list(_ page: PagePlan.Page, template: String) -> UInt64 {
-        var hash = PageFingerprint.FNV1a()
-        hash.add(shared)
+        var hash = seed
         hash.add(template)
         hash.add(page.path)
         hash.add(number: structure)
@@ -82,8 +84,7 @@ public struct PageFingerprinter: Sendable {
 
     /// A feed (RSS, Atom and JSON alike): which feed it is and the articles it lists.
     public func feed(_ feed: PagePlan.Feed) -> UInt64 {
-        var hash = PageFingerprint.FNV1a()
-        hash.add(shared)
+        var hash = seed
         hash.add(feed.title)
         hash.add(feed.pagePath)
         for id in feed.articleIDs { hash.add(number: articleDigests[id].summary) }
