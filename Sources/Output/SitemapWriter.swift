@@ -17,26 +17,45 @@ public struct SitemapWriter: Sendable {
     /// `sitemap.xml` alone, or past `maximumURLs` a sitemap index at `sitemap.xml` pointing to
     /// `sitemap-1.xml`, `sitemap-2.xml`, …: the files to write, by path.
     public func render(_ plan: PagePlan, maximumURLs: Int = SitemapWriter.maximumURLs) -> [(path: String, contents: String)] {
-        var entries: [(line: String, lastmod: String?)] = []
-        for page in plan.articlePages + plan.listPages where page.isListedInSitemap {
-            var line = "<url><loc>\(XMLText.escape(site.config.baseURL + page.path))</loc>"
-            let lastmod = newestArticle(on: page).map { dates.day(site.articles[$0].date) }
-            if let lastmod { line += "<lastmod>\(lastmod)</lastmod>" }
-            entries.append((line + "</url>\n", lastmod))
+        // Each entry as bytes in one buffer, not a string each: a large site has hundreds of
+        // thousands, rewritten on every build.
+        var buffer: [UInt8] = []
+        var ends: [Int] = []
+        var lastmods: [String?] = []
+        let base = XMLText.escape(site.config.baseURL)
+        for pages in [plan.articlePages, plan.listPages] {
+            for page in pages where page.isListedInSitemap {
+                buffer.append(contentsOf: "<url><loc>".utf8)
+                buffer.append(contentsOf: base.utf8)
+                buffer.append(contentsOf: XMLText.escape(page.path).utf8)
+                buffer.append(contentsOf: "</loc>".utf8)
+                let lastmod = newestArticle(on: page).map { dates.day(site.articles[$0].date) }
+                if let lastmod {
+                    buffer.append(contentsOf: "<lastmod>".utf8)
+                    buffer.append(contentsOf: lastmod.utf8)
+                    buffer.append(contentsOf: "</lastmod>".utf8)
+                }
+                buffer.append(contentsOf: "</url>\n".utf8)
+                ends.append(buffer.count)
+                lastmods.append(lastmod)
+            }
         }
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        func urlset(_ slice: ArraySlice<(line: String, lastmod: String?)>) -> String {
-            header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" + slice.map(\.line).joined() + "</urlset>\n"
+        func urlset(_ entries: Range<Int>) -> String {
+            let start = entries.lowerBound == 0 ? 0 : ends[entries.lowerBound - 1]
+            let end = entries.isEmpty ? start : ends[entries.upperBound - 1]
+            return header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                + String(decoding: buffer[start..<end], as: UTF8.self) + "</urlset>\n"
         }
-        guard entries.count > maximumURLs else { return [("sitemap.xml", urlset(entries[...]))] }
+        guard ends.count > maximumURLs else { return [("sitemap.xml", urlset(0..<ends.count))] }
         var files: [(path: String, contents: String)] = []
         var index = header + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (number, start) in stride(from: 0, to: entries.count, by: maximumURLs).enumerated() {
-            let slice = entries[start..<min(entries.count, start + maximumURLs)]
+        for (number, start) in stride(from: 0, to: ends.count, by: maximumURLs).enumerated() {
+            let entries = start..<min(ends.count, start + maximumURLs)
             let path = "sitemap-\(number + 1).xml"
-            files.append((path, urlset(slice)))
+            files.append((path, urlset(entries)))
             index += "<sitemap><loc>\(XMLText.escape(site.config.baseURL + path))</loc>"
-            if let newest = slice.compactMap(\.lastmod).max() { index += "<lastmod>\(newest)</lastmod>" }
+            if let newest = lastmods[entries].compactMap({ $0 }).max() { index += "<lastmod>\(newest)</lastmod>" }
             index += "</sitemap>\n"
         }
         index += "</sitemapindex>\n"
