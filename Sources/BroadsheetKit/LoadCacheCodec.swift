@@ -13,7 +13,7 @@ import Foundation
 /// mismatch or short read (a build killed while appending) means "no cache".
 enum LoadCacheCodec {
     static let magic: [UInt8] = Array("BSLC".utf8)
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
 
     /// The record kinds; `removed` marks a file that is no longer in the content folder.
     private enum Kind: Int {
@@ -170,6 +170,7 @@ enum LoadCacheCodec {
             strings(metadata.automaticTags)
             string(metadata.slug)
             int(metadata.wordCount)
+            optionalInt(metadata.bodyLine)
         }
 
         mutating func diagnostic(_ diagnostic: Diagnostic) {
@@ -244,12 +245,13 @@ enum LoadCacheCodec {
             guard let sourcePath = string(), let format = string().flatMap(ContentFormat.init(rawValue:)), let title = string(),
                   let dek = optionalString(), let byline = optionalString(), let date = double(), let hasTime = int(),
                   let dateline = optionalString(), let photoCredit = optionalString(), let countries = strings(),
-                  let tags = strings(), let automaticTags = strings(), let slug = string(), let wordCount = int()
+                  let tags = strings(), let automaticTags = strings(), let slug = string(), let wordCount = int(),
+                  let bodyLine = optionalInt()
             else { return nil }
             return ArticleMetadata(sourcePath: sourcePath, format: format, title: title, dek: dek, byline: byline,
                                    date: Date(timeIntervalSince1970: date), hasTime: hasTime == 1, dateline: dateline,
                                    photoCredit: photoCredit, countries: countries, tags: tags, automaticTags: automaticTags,
-                                   slug: slug, wordCount: wordCount)
+                                   slug: slug, wordCount: wordCount, bodyLine: bodyLine)
         }
 
         mutating func diagnostic() -> Diagnostic? {

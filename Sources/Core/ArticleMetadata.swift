@@ -26,12 +26,15 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
     /// URL slug, unique within the article's month once the site model is built.
     public var slug: String
     public var wordCount: Int
+    /// For a text article, the line its body starts on, so that rendering reads the body
+    /// without reading the header again (see `ParsedArticle.bodyLine`).
+    public var bodyLine: Int?
 
     public init(
         sourcePath: String, format: ContentFormat, title: String, dek: String? = nil,
         byline: String? = nil, date: Date, hasTime: Bool = false, dateline: String? = nil,
         photoCredit: String? = nil, countries: [String] = [], tags: [String] = [],
-        automaticTags: [String] = [], slug: String, wordCount: Int = 0
+        automaticTags: [String] = [], slug: String, wordCount: Int = 0, bodyLine: Int? = nil
     ) {
         self.sourcePath = sourcePath
         self.format = format
@@ -47,5 +50,6 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
         self.automaticTags = automaticTags
         self.slug = slug
         self.wordCount = wordCount
+        self.bodyLine = bodyLine
     }
 }

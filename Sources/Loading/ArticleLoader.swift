@@ -42,7 +42,7 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
                 byline: parsed.byline, date: date.date, hasTime: date.hasTime, dateline: parsed.dateline,
                 photoCredit: parsed.photoCredit,
                 slug: slug(title: parsed.title, explicit: nil, relativePath: relativePath),
-                wordCount: Self.countWords(parsed.bodyText))
+                wordCount: Self.countWords(parsed.bodyText), bodyLine: parsed.bodyLine)
             return .article(LoadedArticle(
                 metadata: metadata, declaredCountries: nil, bodyMarkdown: parsed.bodyMarkdown,
                 bodyText: parsed.bodyText, warnings: warnings, dateOrigin: dateOrigin))
@@ -98,6 +98,8 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
         let decoded = try read(path)
         switch metadata.format {
         case .text:
+            // The header was read when the article loaded: only the body is read again.
+            if let line = metadata.bodyLine, let body = textParser.body(decoded.text, fromLine: line) { return body }
             return textParser.parse(decoded.text).bodyMarkdown
         case .markdown:
             do {

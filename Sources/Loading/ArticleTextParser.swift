@@ -45,6 +45,7 @@ public struct ArticleTextParser: Sendable {
             return article
         }
         var blocks = splitBlocks(lines)
+        let unread = blocks
         var article = ParsedArticle(title: "")
         guard !blocks.isEmpty else { return article }
 
@@ -76,6 +77,11 @@ public struct ArticleTextParser: Sendable {
         }
 
         article.body = blocks[index...].compactMap(bodyBlock)
+        // The blocks after the body's first are as the text has them; when the first is too,
+        // the body can be read again from its line alone.
+        if index < blocks.count, unread.contains(where: { $0.line == blocks[index].line && $0.lines == blocks[index].lines }) {
+            article.bodyLine = blocks[index].line
+        }
         stripSignOff(&article.body)
         extractDateline(&article)
 
@@ -86,6 +92,18 @@ public struct ArticleTextParser: Sendable {
             article.warnings.append(LineWarning(line: 1, message: "no body text found after the headline"))
         }
         return article
+    }
+
+    /// The body of an article that `parse` read with its body starting on `line`, as Markdown,
+    /// without reading its header again: what `parse(text).bodyMarkdown` gives for the same
+    /// text. Nil when no block starts on that line (the text changed since).
+    public func body(_ text: String, fromLine line: Int) -> String? {
+        let blocks = splitBlocks(nonEmptyLines(text))
+        guard let start = blocks.firstIndex(where: { $0.line == line }), start > 0 else { return nil }
+        var article = ParsedArticle(title: "", body: blocks[start...].compactMap(bodyBlock))
+        stripSignOff(&article.body)
+        extractDateline(&article)
+        return article.bodyMarkdown
     }
 
     // MARK: Blocks

@@ -8,6 +8,11 @@ public struct ParsedArticle: Sendable, Equatable {
     public var photoCredit: String?
     public var body: [BodyBlock]
     public var warnings: [LineWarning]
+    /// The line the body starts on, when the body is simply the text's blocks from there on:
+    /// rendering reads the body again from that line without reading the header again
+    /// (`ArticleTextParser.body(_:fromLine:)`). None when the header analysis changed the body's
+    /// first block or the page was read as a scraped page.
+    public var bodyLine: Int?
 
     public init(
         title: String, dek: String? = nil, byline: String? = nil, date: NewsDateParser.Parsed? = nil,

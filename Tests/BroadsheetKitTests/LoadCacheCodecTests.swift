@@ -10,7 +10,7 @@ struct LoadCacheCodecTests {
             ArticleMetadata(sourcePath: "2024/05/full.txt", format: .text, title: "Floods in Sindh — “worst in decades”",
                             dek: "Relief arrives late", byline: "Ayesha Khan", date: Date(timeIntervalSince1970: 1_716_000_000.5),
                             hasTime: true, dateline: "KARACHI", photoCredit: "Reuters", countries: ["PK", "IN"],
-                            tags: ["Floods"], automaticTags: ["monsoon rains", "relief camps"], slug: "floods-in-sindh", wordCount: 812),
+                            tags: ["Floods"], automaticTags: ["monsoon rains", "relief camps"], slug: "floods-in-sindh", wordCount: 812, bodyLine: 9),
             [.warning(.load, file: "2024/05/full.txt", line: 3, "no byline")], ["monsoon", "relief", "sindh"])),
         "2024/05/plain.md": LoadCache.Entry(stamp: "-1:-1", outcome: .article(
             ArticleMetadata(sourcePath: "2024/05/plain.md", format: .markdown, title: "Plain", date: Date(timeIntervalSince1970: -86_400),

@@ -147,4 +147,41 @@ struct DatelineAndTitleTests {
         #expect(ArticleLoader<MemoryFileSystem>.isoDay(in: "app/app-2025-01-02-2975603648.txt") == "2025-01-02")
         #expect(ArticleLoader<MemoryFileSystem>.isoDay(in: "bbc/business-001.txt") == nil)
     }
+
+    @Test("the body read again from its line is the body the whole text gives, for every fixture and edits of them")
+    func bodyFromLine() throws {
+        let parser = ArticleTextParser(timeZone: Fixture.utc)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixture.directory.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let generated = """
+            Language tops agenda as North Korean delegation visits Moscow
+
+            Fatima Bhatti, the opposition leader, highlights North Korea’s goal on state of emergency.
+
+
+            Julia Rossi February 9, 2025
+            Photo: Anadolu Agency
+
+            Listen to article
+
+            PYONGYANG: North Korean officials on Saturday announced new measures on language.
+
+            The announcement was welcomed by some and criticised by others. Reuters
+            """
+        var texts = try names.map { try SourceTextDecoder.decode(try Fixture.data($0)).text } + [generated]
+        // A byline sharing its block with the first paragraph: the body's first block is not the text's.
+        texts.append("Headline of a story\n\nBy Ayesha Khan\nMarch 3, 2025\nThe first paragraph follows the date at once.\n\nA second paragraph.\n")
+        var hinted = 0
+        for text in texts {
+            let parsed = parser.parse(text)
+            guard let line = parsed.bodyLine else { continue }
+            hinted += 1
+            #expect(parser.body(text, fromLine: line) == parsed.bodyMarkdown, "\(parsed.title)")
+        }
+        #expect(hinted >= 3)
+        #expect(parser.parse(generated).bodyLine == 11)
+        #expect(parser.parse(texts.last!).bodyLine == nil)
+        // A line no block starts on (the file changed since it was read) gives no body.
+        #expect(parser.body(generated, fromLine: 12) == nil)
+        #expect(parser.body(generated, fromLine: 1) == nil)
+    }
 }
