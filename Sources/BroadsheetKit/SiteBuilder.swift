@@ -227,13 +227,16 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         /// inline made each of a million pages' outcomes several times larger.
         private var failures: [Diagnostic] = []
         var file = ""
+        /// The key the fingerprint is stored under (`PageFingerprintStore.key(file)`).
+        var key: UInt64 = 0
         var fingerprint: UInt64 = 0
         var reused = false
 
         var failure: Diagnostic? { failures.first }
 
-        init(file: String = "", fingerprint: UInt64 = 0, reused: Bool = false) {
+        init(file: String = "", key: UInt64 = 0, fingerprint: UInt64 = 0, reused: Bool = false) {
             self.file = file
+            self.key = key
             self.fingerprint = fingerprint
             self.reused = reused
         }
@@ -284,14 +287,15 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let stamp = stamps[sourcePath] ?? fileSystem.stamp(joinPath(contentDirectory, sourcePath))
             let related = RelatedArticlesStore.list(relatedLists, for: id)
             let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
-            if previous[PageFingerprintStore.key(page.file)] == fingerprint, writer.canKeep(page.file) {
-                return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
+            let key = PageFingerprintStore.key(page.file)
+            if previous[key] == fingerprint, writer.canKeep(page.file) {
+                return PageOutcome(file: page.file, key: key, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
                 let html = try articlePage(id, page: page, site: site, related: related, loader: loader, contexts: contexts,
                                            markdown: markdown, templates: templates)
                 try writer.write(page.file, string: html)
-                return PageOutcome(file: page.file, fingerprint: fingerprint)
+                return PageOutcome(file: page.file, key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
@@ -309,13 +313,14 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             case .article: return PageOutcome()
             }
             let fingerprint = fingerprinter.list(page, template: template)
-            if previous[PageFingerprintStore.key(page.file)] == fingerprint, writer.canKeep(page.file) {
-                return PageOutcome(file: page.file, fingerprint: fingerprint, reused: true)
+            let key = PageFingerprintStore.key(page.file)
+            if previous[key] == fingerprint, writer.canKeep(page.file) {
+                return PageOutcome(file: page.file, key: key, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
                 let context = contexts.list(page)
                 try writer.write(page.file, string: finish(templates.render(context, template: template), page: page, site: site))
-                return PageOutcome(file: page.file, fingerprint: fingerprint)
+                return PageOutcome(file: page.file, key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
@@ -326,7 +331,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         for results in [articleResults, listResults] {
             writer.keep(results.compactMap { $0.reused ? $0.file : nil })
             for outcome in results where outcome.failure == nil && !outcome.file.isEmpty {
-                fingerprints.append((PageFingerprintStore.key(outcome.file), outcome.fingerprint))
+                fingerprints.append((outcome.key, outcome.fingerprint))
                 if outcome.reused { reused += 1 }
             }
         }
@@ -342,21 +347,22 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let feedResults = parallelMap(plan.feeds.count, workers: options.jobs) { index -> PageOutcome in
             let feed = plan.feeds[index]
             let fingerprint = fingerprinter.feed(feed)
-            if previous[PageFingerprintStore.key(feed.path)] == fingerprint, writer.canKeep(feed.path), writer.canKeep(feed.atomPath), writer.canKeep(feed.jsonPath) {
-                return PageOutcome(file: feed.path, fingerprint: fingerprint, reused: true)
+            let key = PageFingerprintStore.key(feed.path)
+            if previous[key] == fingerprint, writer.canKeep(feed.path), writer.canKeep(feed.atomPath), writer.canKeep(feed.jsonPath) {
+                return PageOutcome(file: feed.path, key: key, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
                 try writer.write(feed.path, string: feeds.rss(feed))
                 try writer.write(feed.atomPath, string: feeds.atom(feed))
                 try writer.write(feed.jsonPath, string: feeds.json(feed))
-                return PageOutcome(file: feed.path, fingerprint: fingerprint)
+                return PageOutcome(file: feed.path, key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
         }
         if let failure = feedResults.compactMap(\.failure).first { throw failure }
         writer.keep(zip(plan.feeds, feedResults).filter { $0.1.reused }.flatMap { [$0.0.path, $0.0.atomPath, $0.0.jsonPath] })
-        for outcome in feedResults where !outcome.file.isEmpty { fingerprints.append((PageFingerprintStore.key(outcome.file), outcome.fingerprint)) }
+        for outcome in feedResults where !outcome.file.isEmpty { fingerprints.append((outcome.key, outcome.fingerprint)) }
         for (path, contents) in SitemapWriter(site: site).render(plan) {
             try writer.write(path, string: contents)
         }

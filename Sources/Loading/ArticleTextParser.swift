@@ -37,8 +37,7 @@ public struct ArticleTextParser: Sendable {
         let lines = nonEmptyLines(text)
         if let region = pages.storyRegion(lines) {
             var article = pages.parse(lines, region: region)
-            stripSignOff(&article.body)
-            extractDateline(&article)
+            finishBody(&article)
             if article.date == nil {
                 article.warnings.append(LineWarning(line: lines[region.start].number, message: "no date found around the story"))
             }
@@ -82,8 +81,7 @@ public struct ArticleTextParser: Sendable {
         if index < blocks.count, unread.contains(where: { $0.line == blocks[index].line && $0.lines == blocks[index].lines }) {
             article.bodyLine = blocks[index].line
         }
-        stripSignOff(&article.body)
-        extractDateline(&article)
+        finishBody(&article)
 
         if article.date == nil {
             article.warnings.append(LineWarning(line: 1, message: "no date found in the article text"))
@@ -101,8 +99,7 @@ public struct ArticleTextParser: Sendable {
         let blocks = splitBlocks(nonEmptyLines(text))
         guard let start = blocks.firstIndex(where: { $0.line == line }), start > 0 else { return nil }
         var article = ParsedArticle(title: "", body: blocks[start...].compactMap(bodyBlock))
-        stripSignOff(&article.body)
-        extractDateline(&article)
+        finishBody(&article)
         return article.bodyMarkdown
     }
 
@@ -340,6 +337,13 @@ public struct ArticleTextParser: Sendable {
             }
         }
         return text
+    }
+
+    /// What every reading of a body ends with, so that reading it again from its line gives
+    /// what the whole reading gave: the sign-off dropped, the dateline moved to its field.
+    private func finishBody(_ article: inout ParsedArticle) {
+        stripSignOff(&article.body)
+        extractDateline(&article)
     }
 
     /// Wire copy ends with `Reuter` on its own line or run into the last sentence.

@@ -62,8 +62,18 @@ public struct SiteModel: Sendable {
         let aliases = TagAliases(config.tagAliases)
         let index = TaxonomyIndex(articles: articles, gazetteer: gazetteer, aliases: aliases)
         // Terms below a taxonomy's minimum get no page, and so no link from any article.
-        let keepsTag = index.tags.map { $0.articleIDs.count >= config.tags.minimumArticles }
-        self.tags = zip(index.tags, keepsTag).filter(\.1).map(\.0)
+        // Each indexed tag's position among the kept ones, nil for those without a page.
+        var tags: [Term] = []
+        var keptPosition: [Int?] = []
+        for term in index.tags {
+            guard term.articleIDs.count >= config.tags.minimumArticles else {
+                keptPosition.append(nil)
+                continue
+            }
+            keptPosition.append(tags.count)
+            tags.append(term)
+        }
+        self.tags = tags
         self.countries = index.countries.filter { $0.articleIDs.count >= config.countries.minimumArticles }
         let archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
         self.archive = archive
@@ -76,12 +86,6 @@ public struct SiteModel: Sendable {
         // Every page asks for its articles' terms: found once, kept flat (two arrays, not one
         // per article) so that a million articles cost a few megabytes. The index found each
         // article's tags; only the positions of terms without a page change.
-        var keptPosition: [Int?] = []
-        var kept = 0
-        for keeps in keepsTag {
-            keptPosition.append(keeps ? kept : nil)
-            if keeps { kept += 1 }
-        }
         let articleTags = index.articleTags.mapped { keptPosition[$0] }
         let countryIndexByCode = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code ?? $1.slug, $0) })
         let articleCountries = IndexLists(articles.map { $0.countries.compactMap { countryIndexByCode[$0] } })

@@ -1,0 +1,42 @@
+/// Short lists of small numbers, one per article, in two flat arrays rather than an array
+/// each: a million articles' lists cost a few megabytes and two allocations.
+public struct IndexLists: Sendable, Equatable {
+    private var offsets: [Int32] = [0]
+    private var values: [Int32] = []
+
+    public init() {}
+
+    public init(_ lists: [[Int]]) {
+        reserveCapacity(lists.count)
+        for list in lists { append(list) }
+    }
+
+    public var count: Int { offsets.count - 1 }
+
+    public mutating func reserveCapacity(_ count: Int) {
+        offsets.reserveCapacity(count + 1)
+    }
+
+    public mutating func append(_ list: [Int]) {
+        for value in list { values.append(Int32(value)) }
+        offsets.append(Int32(values.count))
+    }
+
+    public subscript(index: Int) -> [Int] {
+        values[Int(offsets[index])..<Int(offsets[index + 1])].map(Int.init)
+    }
+
+    /// Every value replaced by `transform` of it; a value it maps to nil is dropped.
+    public func mapped(_ transform: (Int) -> Int?) -> IndexLists {
+        var result = IndexLists()
+        result.offsets.reserveCapacity(offsets.count)
+        result.values.reserveCapacity(values.count)
+        for index in 0..<count {
+            for value in values[Int(offsets[index])..<Int(offsets[index + 1])] {
+                if let mapped = transform(Int(value)) { result.values.append(Int32(mapped)) }
+            }
+            result.offsets.append(Int32(result.values.count))
+        }
+        return result
+    }
+}
