@@ -16,6 +16,8 @@ public protocol FileSystem: Sendable {
     func directoryExists(_ path: String) -> Bool
     func createDirectory(_ path: String) throws
     func removeItem(_ path: String) throws
+    /// Removes the folder at `path` if nothing is in it; false when it holds something or is not there.
+    @discardableResult func removeDirectoryIfEmpty(_ path: String) -> Bool
     func moveItem(from source: String, to destination: String) throws
     /// The file's size in bytes, when it can be known without reading it.
     func fileSize(_ path: String) -> Int?

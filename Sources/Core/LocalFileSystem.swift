@@ -189,6 +189,10 @@ public struct LocalFileSystem: FileSystem {
         try FileManager.default.removeItem(atPath: path)
     }
 
+    public func removeDirectoryIfEmpty(_ path: String) -> Bool {
+        rmdir(path) == 0
+    }
+
     /// rename(2) replaces a file in one step; only when it fails (a folder in the way, no
     /// folder yet) is it done in steps.
     public func moveReplacing(from source: String, to destination: String) throws {

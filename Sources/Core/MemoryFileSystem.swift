@@ -60,6 +60,16 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func removeDirectoryIfEmpty(_ path: String) -> Bool {
+        let path = normalize(path), prefix = normalize(path) + "/"
+        return lock.withLock {
+            guard directories.contains(path), !files.keys.contains(where: { $0.hasPrefix(prefix) }),
+                  !directories.contains(where: { $0.hasPrefix(prefix) }) else { return false }
+            directories.remove(path)
+            return true
+        }
+    }
+
     public func moveItem(from source: String, to destination: String) throws {
         let source = normalize(source), destination = normalize(destination)
         try lock.withLock {

@@ -165,10 +165,26 @@ public final class OutputWriter: @unchecked Sendable {
             let file = joinPath(outputDirectory, path)
             if fileSystem.fileExists(file) { try fileSystem.removeItem(file) }
         }
+        removeEmptyFolders(above: stale)
         // An unchanged file list (most rebuilds) is not written again.
         if previousManifest != manifest { try fileSystem.writeFile(manifestPath, contents: manifest) }
         try fileSystem.removeItem(stagingDirectory)
         try fileSystem.removeItem(journalPath)
+    }
+
+    /// Removes the folders that removing `stale` files left empty (a page whose URL moved
+    /// leaves its old folder behind otherwise), deepest first, up to the output folder. A
+    /// folder that still holds anything, the site's or its owner's, stays.
+    private func removeEmptyFolders(above stale: [String]) {
+        var folders = Set<String>()
+        for path in stale where Self.isSafe(path) {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        // A folder's path is a prefix of its subfolders', so in descending order each comes after them.
+        for folder in folders.sorted(by: >) { fileSystem.removeDirectoryIfEmpty(joinPath(outputDirectory, folder)) }
     }
 
     /// The non-empty lines of a file list, split on bytes: a manifest has a line for each of

@@ -40,6 +40,10 @@ final class FailingFileSystem: FileSystem, @unchecked Sendable {
     func fileExists(_ path: String) -> Bool { base.fileExists(path) }
     func modificationDate(_ path: String) -> Date? { base.modificationDate(path) }
     func directoryExists(_ path: String) -> Bool { base.directoryExists(path) }
+    func removeDirectoryIfEmpty(_ path: String) -> Bool {
+        if let deniedPrefix, path.hasPrefix(deniedPrefix) { return false }
+        return base.removeDirectoryIfEmpty(path)
+    }
     func removeItem(_ path: String) throws {
         if let deniedPrefix, path.hasPrefix(deniedPrefix) { throw POSIXError(.EACCES) }
         try base.removeItem(path)

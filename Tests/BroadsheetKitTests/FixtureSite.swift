@@ -50,6 +50,17 @@ struct FixtureSite {
         return files
     }
 
+    /// Every folder under `folder`, relative to it.
+    func folders(_ folder: String) -> Set<String> {
+        let base = root.appendingPathComponent(folder)
+        var folders: Set<String> = []
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return folders }
+        for case let url as URL in enumerator where url.hasDirectoryPath {
+            folders.insert(String(url.path.dropFirst(base.path.count + 1)))
+        }
+        return folders
+    }
+
     var path: String { root.path }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

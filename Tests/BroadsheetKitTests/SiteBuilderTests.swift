@@ -279,6 +279,30 @@ struct SiteBuilderTests {
         #expect(templateEdit.pagesReused < templateEdit.pages / 2)
     }
 
+    @Test("a headline edit that moves a page's URL leaves no empty folder where the page was, and keeps folders with other files")
+    func movedPageFolder() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let note = "Content/notes/no-dek.md"
+        let oldFolder = "Output/articles/2025/02/kabul-talks-continue"
+        #expect(site.exists(oldFolder + "/index.html"))
+        try site.write(note, "---\ntitle: \"Kabul talks resume\"\ndate: 2025-02-16\ntags: [Taliban]\ncountries: [AF, JP]\n---\nTalks went on.\n")
+        _ = try build(site)
+        #expect(site.exists("Output/articles/2025/02/kabul-talks-resume/index.html"))
+        #expect(!site.exists(oldFolder), "the moved page's folder is removed with its page")
+        #expect(site.exists("Output/articles/2025/02"), "folders that still hold pages stay")
+        let incremental = site.folders("Output")
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, clean: true), fileSystem: LocalFileSystem()).build()
+        #expect(site.folders("Output") == incremental, "the same folders as a clean build")
+        // A file of the site's owner in the folder of a page that moves keeps the folder.
+        try site.write("Output/articles/2025/02/kabul-talks-resume/notes.txt", "mine")
+        try site.write(note, "---\ntitle: \"Kabul talks end\"\ndate: 2025-02-16\ntags: [Taliban]\ncountries: [AF, JP]\n---\nTalks went on.\n")
+        _ = try build(site)
+        #expect(!site.exists("Output/articles/2025/02/kabul-talks-resume/index.html"))
+        #expect(site.read("Output/articles/2025/02/kabul-talks-resume/notes.txt") == "mine")
+    }
+
     @Test("lists, related boxes and the 404 page show summaries from the site's own summary partial")
     func summaryPartialOverride() throws {
         let site = try makeSite()

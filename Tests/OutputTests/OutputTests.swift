@@ -180,6 +180,7 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     func directoryExists(_ path: String) -> Bool { base.directoryExists(path) }
     func createDirectory(_ path: String) throws { try base.createDirectory(path) }
     func removeItem(_ path: String) throws { try base.removeItem(path) }
+    func removeDirectoryIfEmpty(_ path: String) -> Bool { base.removeDirectoryIfEmpty(path) }
 }
 
 @Suite("Site checker")
