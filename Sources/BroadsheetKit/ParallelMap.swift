@@ -3,6 +3,17 @@ import Foundation
 /// Runs `body` for every index on `workers` threads (all cores when nil) and returns the
 /// results in index order, so the outcome never depends on the number of threads or their timing.
 func parallelMap<T: Sendable>(_ count: Int, workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
+    parallelMap(count, workers: workers, index: { $0 }, body)
+}
+
+/// `parallelMap` visiting the indices in `order` (every index below its count, each once),
+/// and still returning the results in index order: the order decides only which items are
+/// worked on close together in time.
+func parallelMap<T: Sendable>(in order: [Int32], workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
+    parallelMap(order.count, workers: workers, index: { Int(order[$0]) }, body)
+}
+
+private func parallelMap<T: Sendable>(_ count: Int, workers: Int?, index: @Sendable (Int) -> Int, _ body: @Sendable (Int) -> T) -> [T] {
     let results = ResultSlots<T>(count: count)
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let threads = max(1, workers ?? cores)
@@ -14,8 +25,9 @@ func parallelMap<T: Sendable>(_ count: Int, workers: Int? = nil, _ body: @Sendab
     DispatchQueue.concurrentPerform(iterations: min(threads, max(1, chunks))) { _ in
         while let chunkIndex = next.take(below: chunks) {
             let start = chunkIndex * chunk
-            for index in start..<min(count, start + chunk) {
-                results.set(index, body(index))
+            for position in start..<min(count, start + chunk) {
+                let item = index(position)
+                results.set(item, body(item))
             }
         }
     }

@@ -276,8 +276,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
 
         let renderProgress = options.progress.map { ProgressCounter(phase: "render", total: plan.pageCount, report: $0) }
-        let articleResults = parallelMap(plan.articlePages.count, workers: options.jobs) { index -> PageOutcome in
-            defer { renderProgress?.advance() }
+        @Sendable func renderArticlePage(_ index: Int) -> PageOutcome {
             let page = plan.articlePages[index]
             guard case .article(let id) = page.kind else { return PageOutcome() }
             // An article page depends on its own, its neighbours' and its related articles' data
@@ -300,8 +299,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 return PageOutcome(failure: error)
             }
         }
-        let listResults = parallelMap(plan.listPages.count, workers: options.jobs) { index -> PageOutcome in
-            defer { renderProgress?.advance() }
+        @Sendable func renderListPage(_ index: Int) -> PageOutcome {
             let page = plan.listPages[index]
             let template: String
             switch page.kind {
@@ -325,6 +323,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 return PageOutcome(failure: error)
             }
         }
+        // Article and list pages interleaved (see `PagePlan.renderOrder`); the outcomes come back in plan order.
+        let articleCount = plan.articlePages.count
+        let pageResults = parallelMap(in: plan.renderOrder, workers: options.jobs) { index -> PageOutcome in
+            defer { renderProgress?.advance() }
+            return index < articleCount ? renderArticlePage(index) : renderListPage(index - articleCount)
+        }
+        let articleResults = pageResults[..<articleCount], listResults = pageResults[articleCount...]
         var fingerprints: [(key: UInt64, fingerprint: UInt64)] = []
         fingerprints.reserveCapacity(plan.pageCount + plan.feeds.count)
         var reused = 0

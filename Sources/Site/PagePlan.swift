@@ -52,6 +52,14 @@ public struct PagePlan: Sendable {
     /// Every other page: home, lists, indexes, archives, 404.
     public var listPages: [Page]
     public var feeds: [Feed]
+    /// Every page as its place in `articlePages` followed by `listPages`, in the order the pages
+    /// are best rendered: by the newest article each shows, articles and lists interleaved.
+    /// An article's summary appears on its neighbours' and related articles' pages (close to it
+    /// in time) and on every list that holds it; in this order those pages are rendered close
+    /// together, while the bounded summary cache still holds the summary. In plan order each
+    /// tag's pages sweep the whole archive again: at a million articles, with an eighth of them
+    /// cached, most summaries were made eight times.
+    public var renderOrder: [Int32]
 
     public init(site: SiteModel) {
         let pageSize = site.config.itemsPerPage
@@ -59,12 +67,18 @@ public struct PagePlan: Sendable {
         articlePages = site.articlePaths.enumerated().map { Page(kind: .article(id: $0), path: $1) }
 
         var pages: [Page] = []
+        // The newest article each list page shows (0 for pages that show none).
+        var newest: [Int] = []
+        func append(_ page: Page, newestArticle: Int?) {
+            pages.append(page)
+            newest.append(newestArticle ?? 0)
+        }
         let allIDs = Array(site.articles.indices)
         for pagination in Paginator.paginate(allIDs, basePath: Permalinks.home, pageSize: pageSize) {
-            pages.append(Page(kind: .home(pagination), path: pagination.path))
+            append(Page(kind: .home(pagination), path: pagination.path), newestArticle: pagination.articleIDs.first)
         }
-        pages.append(Page(kind: .tagIndex, path: site.config.tags.indexPath))
-        pages.append(Page(kind: .countryIndex, path: site.config.countries.indexPath))
+        append(Page(kind: .tagIndex, path: site.config.tags.indexPath), newestArticle: nil)
+        append(Page(kind: .countryIndex, path: site.config.countries.indexPath), newestArticle: nil)
         var feeds = [Feed(title: site.config.title, pagePath: Permalinks.home, path: Permalinks.feed(Permalinks.home),
                           articleIDs: allIDs.prefix(feedSize))]
         // Tags and countries are planned alike: paginated term pages and a feed per term.
@@ -76,7 +90,7 @@ public struct PagePlan: Sendable {
             for (index, term) in terms.enumerated() {
                 let base = settings.path(for: term.slug)
                 for pagination in Paginator.paginate(term.articleIDs, basePath: base, pageSize: settings.pageSize ?? pageSize) {
-                    pages.append(Page(kind: kind(index, pagination), path: pagination.path))
+                    append(Page(kind: kind(index, pagination), path: pagination.path), newestArticle: pagination.articleIDs.first)
                 }
                 if settings.feed {
                     feeds.append(Feed(title: "\(term.name) — \(site.config.title)", pagePath: base, path: Permalinks.feed(base),
@@ -85,17 +99,18 @@ public struct PagePlan: Sendable {
             }
         }
         let archives = site.config.archives
-        pages.append(Page(kind: .archiveIndex, path: archives.indexPath))
+        append(Page(kind: .archiveIndex, path: archives.indexPath), newestArticle: nil)
         for year in site.publishedYears {
-            pages.append(Page(kind: .archiveYear(year: year.year), path: archives.path(year: year.year)))
+            append(Page(kind: .archiveYear(year: year.year), path: archives.path(year: year.year)), newestArticle: nil)
             for month in year.months {
                 let base = archives.path(year: year.year, month: month.month)
                 if let size = archives.pageSize {
                     for pagination in Paginator.paginate(month.articleIDs, basePath: base, pageSize: size) {
-                        pages.append(Page(kind: .archiveMonth(year: year.year, month: month.month, pagination), path: pagination.path))
+                        append(Page(kind: .archiveMonth(year: year.year, month: month.month, pagination), path: pagination.path),
+                               newestArticle: pagination.articleIDs.first)
                     }
                 } else {
-                    pages.append(Page(kind: .archiveMonth(year: year.year, month: month.month, nil), path: base))
+                    append(Page(kind: .archiveMonth(year: year.year, month: month.month, nil), path: base), newestArticle: month.articleIDs.first)
                 }
                 if archives.feed {
                     let name = "\(DateText.monthNames[month.month - 1]) \(year.year)"
@@ -104,10 +119,29 @@ public struct PagePlan: Sendable {
                 }
             }
         }
-        pages.append(Page(kind: .about, path: Permalinks.about))
-        pages.append(Page(kind: .notFound, path: "404.html"))
+        append(Page(kind: .about, path: Permalinks.about), newestArticle: nil)
+        append(Page(kind: .notFound, path: "404.html"), newestArticle: nil)
         listPages = pages
         self.feeds = feeds
+        renderOrder = Self.renderOrder(articleCount: articlePages.count, listNewest: newest)
+    }
+
+    /// Article pages in ID order (an article's ID is its place, newest first), and before each
+    /// the list pages whose newest article it is.
+    static func renderOrder(articleCount: Int, listNewest newest: [Int]) -> [Int32] {
+        let lists = newest.indices.sorted { newest[$0] != newest[$1] ? newest[$0] < newest[$1] : $0 < $1 }
+        var order: [Int32] = []
+        order.reserveCapacity(articleCount + lists.count)
+        var next = lists.startIndex
+        for article in 0..<articleCount {
+            while next < lists.endIndex, newest[lists[next]] <= article {
+                order.append(Int32(articleCount + lists[next]))
+                next += 1
+            }
+            order.append(Int32(article))
+        }
+        for list in lists[next...] { order.append(Int32(articleCount + list)) }
+        return order
     }
 
     public var pageCount: Int { articlePages.count + listPages.count }

@@ -95,6 +95,35 @@ struct SiteModelTests {
         #expect(plan.listPages.first { $0.kind == .notFound }?.file == "404.html")
         #expect(plan.listPages.first { $0.path == "tags/" }?.file == "tags/index.html")
     }
+
+    @Test("pages are rendered in the order of the newest article they show, articles and lists interleaved")
+    func renderOrder() {
+        var articles: [ArticleMetadata] = []
+        for day in 1...25 { articles.append(makeArticle("jp\(day)", day: day, tags: ["Trade"], countries: ["JP"])) }
+        articles.append(makeArticle("pk", day: 3, month: 3, year: 2024, tags: ["Budget"], countries: ["PK"]))
+        let plan = PagePlan(site: SiteModel(config: config, articles: articles, gazetteer: .standard))
+        let order = plan.renderOrder.map(Int.init)
+        #expect(order.count == plan.pageCount)
+        #expect(Set(order) == Set(0..<plan.pageCount), "every page once")
+        let articleCount = plan.articlePages.count
+        #expect(order.filter { $0 < articleCount } == Array(0..<articleCount), "article pages in ID order")
+        // Where a list page sits: after the articles newer than the newest it shows, before that one.
+        func articlesBefore(_ path: String) -> Int? {
+            guard let list = plan.listPages.firstIndex(where: { $0.path == path }),
+                  let position = order.firstIndex(of: articleCount + list) else { return nil }
+            return order[..<position].filter { $0 < articleCount }.count
+        }
+        // IDs 0–24 are the January articles, newest first; 25 the one from 2024.
+        #expect(articlesBefore("") == 0)
+        #expect(articlesBefore("tags/") == 0, "a page that shows no article comes first")
+        #expect(articlesBefore("404.html") == 0)
+        #expect(articlesBefore("page/2/") == 20)
+        #expect(articlesBefore("tags/trade/page/2/") == 20)
+        #expect(articlesBefore("countries/japan/page/2/") == 20)
+        #expect(articlesBefore("articles/2025/01/") == 0)
+        #expect(articlesBefore("tags/budget/") == 25)
+        #expect(articlesBefore("articles/2024/03/") == 25)
+    }
 }
 
 @Suite("Date text")
