@@ -3,6 +3,12 @@ public struct BuildReport: Sendable {
     public struct Phase: Sendable {
         public var name: String
         public var seconds: Double
+        /// The process's peak resident memory when the phase ended: the phase where it rises is
+        /// the one that needed it.
+        public var peakBytes: Int = 0
+        /// What was resident when the phase ended (on Linux; nil where it cannot be known):
+        /// what the phases before it left held.
+        public var residentBytes: Int? = nil
     }
 
     public var phases: [Phase] = []
@@ -37,12 +43,29 @@ public struct BuildReport: Sendable {
     public var phaseTable: String {
         var lines = phases.map { phase in
             let name = phase.name.padding(toLength: 8, withPad: " ", startingAt: 0)
-            return "  \(name)" + String(format: "%8.3f s", phase.seconds)
+            var line = "  \(name)" + String(format: "%8.3f s", phase.seconds)
+            if phase.peakBytes > 0 {
+                line += String(format: "   peak %5.0f MB", Double(phase.peakBytes) / 1_048_576)
+                if let resident = phase.residentBytes { line += String(format: ", held %5.0f MB", Double(resident) / 1_048_576) }
+            }
+            return line
         }
         lines.append("  articles \(articles), drafts \(drafts), pages \(pages) (\(pages - pagesReused) rendered), tags \(tags), countries \(countries), feeds \(feeds), files \(files)")
         lines.append("  content files read \(filesRead)")
         lines.append(String(format: "  peak memory %.0f MB", Double(Self.peakResidentBytes()) / 1_048_576))
         return lines.joined(separator: "\n")
+    }
+
+    /// The process's resident set size now, from `/proc/self/statm` (Linux only).
+    public static func residentBytes() -> Int? {
+        #if os(Linux)
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+        #else
+        return nil
+        #endif
     }
 
     /// The process's peak resident set size so far (`getrusage`; kilobytes on Linux, bytes on macOS).

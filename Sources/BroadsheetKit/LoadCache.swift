@@ -113,7 +113,16 @@ public final class LoadCache: @unchecked Sendable {
                     return
                 }
             }
-            try fileSystem.writeFile(path, contents: LoadCacheCodec.encode(entries, settings: settings))
+            // Written piece by piece: the first piece replaces the file, the rest follow it.
+            var started = false
+            try LoadCacheCodec.encode(entries, settings: settings) { piece in
+                if started {
+                    try fileSystem.appendFile(path, contents: piece)
+                } else {
+                    try fileSystem.writeFile(path, contents: piece)
+                    started = true
+                }
+            }
             savedRecords = entries.count
             changedPaths = []
         }

@@ -22,12 +22,29 @@ enum LoadCacheCodec {
 
     /// A whole cache file: header and one record per entry.
     static func encode(_ entries: [String: LoadCache.Entry], settings: String) -> Data {
+        var data = Data()
+        encode(entries, settings: settings) { data.append($0) }
+        return data
+    }
+
+    /// A whole cache file in pieces of about `pieceSize` bytes, each given to `write` as it
+    /// fills: at a million articles the file is about 450 MB, and building it whole (then
+    /// copying it into `Data`) held it two or three times over at the end of loading.
+    static func encode(_ entries: [String: LoadCache.Entry], settings: String, pieceSize: Int = 4 << 20,
+                       write: (Data) throws -> Void) rethrows {
         var writer = Writer()
+        writer.bytes.reserveCapacity(pieceSize + (64 << 10))
         writer.bytes.append(contentsOf: magic)
         writer.int(Int(version))
         writer.string(settings)
-        for (path, entry) in entries { writer.record(path: path, entry: entry) }
-        return Data(writer.bytes)
+        for (path, entry) in entries {
+            writer.record(path: path, entry: entry)
+            if writer.bytes.count >= pieceSize {
+                try write(Data(writer.bytes))
+                writer.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        if !writer.bytes.isEmpty { try write(Data(writer.bytes)) }
     }
 
     /// Records to append to a file `encode` wrote: the entry for each path, or nil where the

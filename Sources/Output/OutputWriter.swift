@@ -91,24 +91,51 @@ public final class OutputWriter: @unchecked Sendable {
     public func commit(clean: Bool = false) throws(Diagnostic) {
         let (files, moving) = lock.withLock { (written.sorted(), staged.sorted()) }
         do {
-            // The journal names the staged files (`+`) and the kept ones (`=`) before the first moves;
-            // both lists are sorted, so one walk marks each file.
-            var journal: [UInt8] = []
-            journal.reserveCapacity(files.reduce(0) { $0 + $1.utf8.count + 2 })
-            var next = moving.startIndex
-            for file in files {
-                let isStaged = next < moving.endIndex && moving[next] == file
-                if isStaged { next += 1 }
-                journal.append(isStaged ? UInt8(ascii: "+") : UInt8(ascii: "="))
-                journal.append(contentsOf: file.utf8)
-                journal.append(UInt8(ascii: "\n"))
-            }
-            try fileSystem.writeFile(journalPath, contents: Data(journal))
+            try writeJournal(files: files, moving: moving)
             try moveIntoPlace(moving, site: files, clean: clean, resuming: false)
         } catch let error as Diagnostic {
             throw error
         } catch {
             throw .error(.write, file: outputDirectory, "cannot move the new site into place: \(error.localizedDescription)")
+        }
+    }
+
+    /// The journal names the staged files (`+`) and the kept ones (`=`) before the first moves;
+    /// both lists are sorted, so one walk marks each file. Built as one text and let go before
+    /// the moves: at a million pages it is a hundred megabytes.
+    private func writeJournal(files: [String], moving: [String]) throws {
+        var journal = ""
+        journal.reserveCapacity(files.reduce(0) { $0 + $1.utf8.count + 2 })
+        var next = moving.startIndex
+        for file in files {
+            let isStaged = next < moving.endIndex && moving[next] == file
+            if isStaged { next += 1 }
+            journal.append(isStaged ? "+" : "=")
+            journal.append(file)
+            journal.append("\n")
+        }
+        try fileSystem.writeFile(journalPath, string: journal)
+    }
+
+    /// A file list as the manifest stores it, one path a line, built in place: joining the
+    /// paths and then adding the last newline held the list twice.
+    static func manifest(_ files: [String]) -> String {
+        var text = ""
+        text.reserveCapacity(files.reduce(0) { $0 + $1.utf8.count + 1 })
+        for file in files {
+            text.append(file)
+            text.append("\n")
+        }
+        return text
+    }
+
+    /// Whether a file's bytes are a text's, compared in place.
+    static func same(_ data: Data, _ text: inout String) -> Bool {
+        text.withUTF8 { text -> Bool in
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+                guard bytes.count == text.count else { return false }
+                return bytes.count == 0 || memcmp(bytes.baseAddress!, text.baseAddress!, text.count) == 0
+            }
         }
     }
 
@@ -135,7 +162,7 @@ public final class OutputWriter: @unchecked Sendable {
         // A first build moves the whole staging folder into place at once.
         if !resuming, moving.count == files.count, !fileSystem.directoryExists(outputDirectory), !fileSystem.fileExists(outputDirectory) {
             try fileSystem.moveItem(from: stagingDirectory, to: outputDirectory)
-            try fileSystem.writeFile(manifestPath, string: files.joined(separator: "\n") + "\n")
+            try fileSystem.writeFile(manifestPath, string: Self.manifest(files))
             try fileSystem.removeItem(journalPath)
             return
         }
@@ -145,13 +172,14 @@ public final class OutputWriter: @unchecked Sendable {
             if resuming, !fileSystem.fileExists(staged) { continue }
             try fileSystem.moveReplacing(from: staged, to: joinPath(outputDirectory, path))
         }
-        let manifest = Data((files.joined(separator: "\n") + "\n").utf8)
+        var manifest = Self.manifest(files)
         let previousManifest = try? fileSystem.readFile(manifestPath)
+        let unchanged = previousManifest.map { Self.same($0, &manifest) } ?? false
         var stale: [String] = []
         if clean {
             let current = Set(files)
             stale = try fileSystem.listFiles(under: outputDirectory).filter { !current.contains($0) }
-        } else if let previousManifest, previousManifest != manifest {
+        } else if let previousManifest, !unchanged {
             // Both lists are sorted: one walk finds the files the previous build wrote and this one did not.
             let previous = Self.lines(previousManifest)
             let sortedFiles = resuming ? files.sorted() : files
@@ -167,7 +195,7 @@ public final class OutputWriter: @unchecked Sendable {
         }
         removeEmptyFolders(above: stale)
         // An unchanged file list (most rebuilds) is not written again.
-        if previousManifest != manifest { try fileSystem.writeFile(manifestPath, contents: manifest) }
+        if !unchanged { try fileSystem.writeFile(manifestPath, string: manifest) }
         try fileSystem.removeItem(stagingDirectory)
         try fileSystem.removeItem(journalPath)
     }

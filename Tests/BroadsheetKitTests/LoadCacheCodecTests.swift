@@ -35,6 +35,17 @@ struct LoadCacheCodecTests {
         }
     }
 
+    @Test("a cache written in pieces is the file written whole")
+    func pieces() throws {
+        var pieces: [Data] = []
+        LoadCacheCodec.encode(Self.entries, settings: Self.settings, pieceSize: 64) { pieces.append($0) }
+        #expect(pieces.count > 2)
+        let joined = pieces.reduce(Data(), +)
+        #expect(joined == LoadCacheCodec.encode(Self.entries, settings: Self.settings))
+        let (decoded, _, records) = try #require(LoadCacheCodec.decode(joined))
+        #expect(records == Self.entries.count && decoded.count == Self.entries.count)
+    }
+
     static func same(_ lhs: SiteBuilderLoadOutcome, _ rhs: SiteBuilderLoadOutcome) -> Bool {
         switch (lhs, rhs) {
         case let (.article(lm, lw, lv), .article(rm, rw, rv)): lm == rm && lw == rw && lv == rv

@@ -303,6 +303,22 @@ struct SiteBuilderTests {
         #expect(site.read("Output/articles/2025/02/kabul-talks-resume/notes.txt") == "mine")
     }
 
+    @Test("--stats shows each phase's time and the peak memory when it ended")
+    func phaseStats() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let report = try build(site)
+        #expect(report.phases.map(\.name) == ["config", "load", "index", "plan", "render", "write"])
+        let peaks = report.phases.map(\.peakBytes)
+        #expect(peaks.allSatisfy { $0 > 1_000_000 }, "\(peaks)")
+        #expect(peaks == peaks.sorted(), "a peak so far never falls")
+        #if os(Linux)
+        #expect(report.phases.allSatisfy { ($0.residentBytes ?? 0) > 1_000_000 })
+        #endif
+        let table = report.phaseTable.split(separator: "\n")
+        #expect(table.first { $0.hasPrefix("  render") }?.contains(" MB") == true)
+    }
+
     @Test("lists, related boxes and the 404 page show summaries from the site's own summary partial")
     func summaryPartialOverride() throws {
         let site = try makeSite()
