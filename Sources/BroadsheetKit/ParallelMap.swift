@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs `body` for every index on `workers` threads (all cores when nil) and returns the
+/// Runs `body` for every index on `workers` threads (`defaultWorkers` when nil) and returns the
 /// results in index order, so the outcome never depends on the number of threads or their timing.
 func parallelMap<T: Sendable>(_ count: Int, workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
     parallelMap(count, workers: workers, index: { $0 }, body)

@@ -59,6 +59,10 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             warning.file = warning.file.map { joinPath(contentDirectory, $0) }
             return warning
         }
+        // Each article's file stamp by ID; the stamps by path, and with them the scan's copy of
+        // every path, are let go (at a million articles, about 150 MB).
+        let bodyStamps = site.articles.map { stamps[$0.sourcePath] }
+        _ = consume stamps
         report.phases.append(clock.lap("index"))
 
         // plan
@@ -76,7 +80,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // `--clean` renders everything afresh; otherwise unchanged pages keep their files.
         let previous = options.clean ? [:] : store.load(fileSystem)
         do {
-            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, stamps: stamps)
+            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, bodyStamps: bodyStamps)
             report.diagnostics += rendered.diagnostics
             report.pagesReused = rendered.reused
             report.phases.append(clock.lap("render"))
@@ -106,7 +110,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     // MARK: Load
 
     /// The articles, each content file's stamp by path (the cache itself, with every reading,
-    /// is let go here unless the preview server keeps it), and the content files in scan order.
+    /// is let go here unless the preview server keeps it), and, for the preview server, the content files in scan order.
     private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> ([ArticleMetadata], [String: String], [String]) {
         guard fileSystem.directoryExists(contentDirectory) else {
             throw .error(.load, file: contentDirectory, "the content folder does not exist")
@@ -168,13 +172,16 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // Automatic tags need the whole archive's word: keep the candidates it shares.
         let selector = AutomaticTagSelector(candidates: articles.map(\.automaticTags), declared: articles.flatMap(\.tags), sample: sample,
                                             aliases: TagAliases(config.tagAliases), minimumArticles: config.automaticTagMinimumArticles)
+        var names = SharedStrings()
         for (index, tags) in selector.selectAll(articles.map(\.automaticTags)).enumerated() {
             articles[index].automaticTags = tags
+            articles[index].share(&names)
         }
         var stamps: [String: String] = [:]
         stamps.reserveCapacity(paths.count)
         for (path, reading) in zip(paths, readings) { stamps[path] = reading.stamp }
-        return (articles, stamps, paths)
+        // Only the preview server needs the scan's paths after loading.
+        return (articles, stamps, options.session == nil ? [] : paths)
     }
 
     typealias LoadOutcome = SiteBuilderLoadOutcome
@@ -248,7 +255,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     private func render(site: SiteModel, plan: PagePlan, templates themeTemplates: TemplateSet, writer: OutputWriter,
-                        previous: [UInt64: UInt64], stamps: [String: String]) throws(Diagnostic) -> Rendered {
+                        previous: [UInt64: UInt64], bodyStamps: [String?]) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
         // The masthead and footer show the same on every page: rendered once.
         let templates = themeTemplates.withSiteWidePartials(fields.siteWide)
@@ -284,7 +291,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             // and on its body file.
             // The load cache examined the file a moment ago.
             let sourcePath = site.articles[id].sourcePath
-            let stamp = stamps[sourcePath] ?? fileSystem.stamp(joinPath(contentDirectory, sourcePath))
+            let stamp = bodyStamps[id] ?? fileSystem.stamp(joinPath(contentDirectory, sourcePath))
             let related = RelatedArticlesStore.list(relatedLists, for: id)
             let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
             let key = PageFingerprintStore.key(page.file)
