@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Fail the build on any warning or skipped file.")
     var strict = false
 
-    @Option(name: .shortAndLong, help: "Threads that load and render (default: one per core and one more, for the one waiting on the disk). The output is the same for any number.")
+    @Option(name: .shortAndLong, help: "Threads that load and render (default: one per core). The output is the same for any number.")
     var jobs: Int?
 
     @Flag(help: "Print the time each phase took, counts and peak memory.")

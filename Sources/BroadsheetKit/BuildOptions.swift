@@ -21,7 +21,7 @@ public struct BuildOptions: Sendable {
     public var session: BuildSession?
     /// Write links relative to each page, so that the site also works from `file://`.
     public var relativeURLs: Bool
-    /// Threads that load and render; one per core and one more when nil. The output is the same for any number.
+    /// Threads that load and render; all cores when nil. The output is the same for any number.
     public var jobs: Int?
 
     public init(siteDirectory: String = ".", outputDirectory: String? = nil, baseURL: String? = nil,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs `body` for every index on `workers` threads (`defaultWorkers` when nil) and returns the
+/// Runs `body` for every index on `workers` threads (all cores when nil) and returns the
 /// results in index order, so the outcome never depends on the number of threads or their timing.
 func parallelMap<T: Sendable>(_ count: Int, workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
     parallelMap(count, workers: workers, index: { $0 }, body)
@@ -16,13 +16,13 @@ func parallelMap<T: Sendable>(in order: [Int32], workers: Int? = nil, _ body: @S
 private func parallelMap<T: Sendable>(_ count: Int, workers: Int?, index: @Sendable (Int) -> Int, _ body: @Sendable (Int) -> T) -> [T] {
     let results = ResultSlots<T>(count: count)
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    let threads = max(1, workers ?? defaultWorkers(cores: cores))
+    let threads = max(1, workers ?? cores)
     // Chunks keep the per-item overhead small while still balancing uneven articles.
     let chunk = max(1, min(64, count / (max(threads, cores) * 8)))
     let chunks = (count + chunk - 1) / chunk
     let next = ChunkCounter()
     // Each worker takes the next chunk until none is left.
-    runWorkers(min(threads, max(1, chunks))) {
+    DispatchQueue.concurrentPerform(iterations: min(threads, max(1, chunks))) { _ in
         while let chunkIndex = next.take(below: chunks) {
             let start = chunkIndex * chunk
             for position in start..<min(count, start + chunk) {
@@ -32,46 +32,6 @@ private func parallelMap<T: Sendable>(_ count: Int, workers: Int?, index: @Senda
         }
     }
     return results.values()
-}
-
-/// One worker more than the cores: a worker waiting for the disk (reading an article's body,
-/// writing its page) leaves its core to the spare one. A million articles on a disk kept two
-/// cores 77% busy with two workers.
-func defaultWorkers(cores: Int) -> Int { cores + 1 }
-
-/// Runs `work` on `count` threads of their own and waits for all of them. Threads rather than
-/// `DispatchQueue.concurrentPerform`, which runs no more at once than there are cores.
-private func runWorkers(_ count: Int, _ work: @Sendable () -> Void) {
-    guard count > 1 else { return work() }
-    withoutActuallyEscaping(work) { work in
-        // The threads hold the box, which may outlive this call; the work itself must not.
-        let box = WorkBox(work)
-        let done = DispatchGroup()
-        for _ in 0..<count {
-            done.enter()
-            let thread = Thread {
-                box.run()
-                done.leave()
-            }
-            // Templates render recursively: the stack of a main thread, not Foundation's 512 KB default.
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        done.wait()
-        box.release()
-    }
-}
-
-/// The work the threads share, let go once every thread has done it.
-private final class WorkBox: @unchecked Sendable {
-    private var work: (@Sendable () -> Void)?
-
-    init(_ work: @escaping @Sendable () -> Void) { self.work = work }
-
-    /// Called by each thread; `release` comes only after all of them have returned.
-    func run() { work?() }
-
-    func release() { work = nil }
 }
 
 /// Hands out chunk numbers to workers, each once.
@@ -90,7 +50,7 @@ final class ChunkCounter: @unchecked Sendable {
 
 /// Write-once slots filled from many threads; each index is written by exactly one worker.
 ///
-/// No lock: distinct elements of one buffer are distinct memory, and `runWorkers`
+/// No lock: distinct elements of one buffer are distinct memory, and `concurrentPerform`
 /// returns only when every worker is done, so `values()` reads after every write. (A lock
 /// per slot made the two cores wait on each other for every article.)
 final class ResultSlots<T: Sendable>: @unchecked Sendable {
