@@ -61,7 +61,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func removeDirectoryIfEmpty(_ path: String) -> Bool {
-        let path = normalize(path), prefix = normalize(path) + "/"
+        let path = normalize(path), prefix = path + "/"
         return lock.withLock {
             guard directories.contains(path), !files.keys.contains(where: { $0.hasPrefix(prefix) }),
                   !directories.contains(where: { $0.hasPrefix(prefix) }) else { return false }

@@ -91,7 +91,7 @@ public final class OutputWriter: @unchecked Sendable {
         let (moving, keeping) = lock.withLock { (staged.sorted(), kept.sorted()) }
         let files = Self.merge(moving, keeping)
         do {
-            try writeJournal(files: files, moving: moving)
+            try writeJournal(staged: moving, kept: keeping)
             try moveIntoPlace(moving, site: files, clean: clean, resuming: false)
         } catch let error as Diagnostic {
             throw error
@@ -100,19 +100,18 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// The journal names the staged files (`+`) and the kept ones (`=`) before the first moves;
-    /// both lists are sorted, so one walk marks each file. Built as one text and let go before
-    /// the moves: at a million pages it is a hundred megabytes.
-    private func writeJournal(files: [String], moving: [String]) throws {
+    /// The journal names the staged files (`+`) and the kept ones (`=`) before the first moves,
+    /// in no particular order (reading it sorts them). Built as one text and let go before the
+    /// moves: at a million pages it is a hundred megabytes.
+    private func writeJournal(staged: [String], kept: [String]) throws {
         var journal = ""
-        journal.reserveCapacity(files.reduce(0) { $0 + $1.utf8.count + 2 })
-        var next = moving.startIndex
-        for file in files {
-            let isStaged = next < moving.endIndex && moving[next] == file
-            if isStaged { next += 1 }
-            journal.append(isStaged ? "+" : "=")
-            journal.append(file)
-            journal.append("\n")
+        journal.reserveCapacity([staged, kept].reduce(0) { total, files in files.reduce(total) { $0 + $1.utf8.count + 2 } })
+        for (mark, files) in [("+", staged), ("=", kept)] {
+            for file in files {
+                journal.append(mark)
+                journal.append(file)
+                journal.append("\n")
+            }
         }
         try fileSystem.writeFile(journalPath, string: journal)
     }
@@ -166,13 +165,13 @@ public final class OutputWriter: @unchecked Sendable {
             let entries = journal.split(separator: "\n").map { line in
                 (staged: line.first != "=", path: String(line.first == "+" || line.first == "=" ? line.dropFirst() : line[...]))
             }.filter { Self.isSafe($0.path) }
-            try moveIntoPlace(entries.filter(\.staged).map(\.path), site: entries.map(\.path), clean: false, resuming: true)
+            try moveIntoPlace(entries.filter(\.staged).map(\.path), site: entries.map(\.path).sorted(), clean: false, resuming: true)
         } catch {
             throw .error(.write, file: outputDirectory, "cannot complete the interrupted previous build: \(error.localizedDescription)")
         }
     }
 
-    /// Moves `moving` from the staging folder into place; `site` is every file of the new site.
+    /// Moves `moving` from the staging folder into place; `site` is every file of the new site, sorted.
     private func moveIntoPlace(_ moving: [String], site files: [String], clean: Bool, resuming: Bool) throws {
         // A first build moves the whole staging folder into place at once.
         if !resuming, moving.count == files.count, !fileSystem.directoryExists(outputDirectory), !fileSystem.fileExists(outputDirectory) {
@@ -197,11 +196,10 @@ public final class OutputWriter: @unchecked Sendable {
         } else if let previousManifest, !unchanged {
             // Both lists are sorted: one walk finds the files the previous build wrote and this one did not.
             let previous = Self.lines(previousManifest)
-            let sortedFiles = resuming ? files.sorted() : files
-            var next = sortedFiles.startIndex
+            var next = files.startIndex
             for path in previous.sorted() {
-                while next < sortedFiles.endIndex, sortedFiles[next] < path { next += 1 }
-                if next == sortedFiles.endIndex || sortedFiles[next] != path { stale.append(path) }
+                while next < files.endIndex, files[next] < path { next += 1 }
+                if next == files.endIndex || files[next] != path { stale.append(path) }
             }
         }
         for path in stale where Self.isSafe(path) {
