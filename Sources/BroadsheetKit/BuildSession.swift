@@ -3,15 +3,14 @@ import Rendering
 import Site
 
 /// What the last successful build of a long-running process (the preview server) knew: the
-/// site model, the templates and what rendering keeps. With it, an edit to an article's text
-/// alone is shown by rendering that article's page, not by rebuilding the archive
-/// (see `SiteBuilder.rebuildText(of:)`).
+/// site model, the plan, the templates and the related articles. With it, an edit to what
+/// pages show of an article (its headline, dek, byline, body…) is shown by rendering the pages
+/// that show it, not by rebuilding the archive (see `SiteBuilder.rebuildArticles(of:)`).
 public final class BuildSession: @unchecked Sendable {
     struct State {
         var site: SiteModel
         var plan: PagePlan
         var templates: TemplateSet
-        var summaries: SummaryCache<[String: Any]>
         var relatedLists: [Int32]
         /// Article IDs by source path, and each content file's position in the scan (which
         /// decides whether it is in the word sample).

@@ -45,6 +45,25 @@ struct PageFingerprintStore {
         return table
     }
 
+    /// Drops the fingerprints of `files`, written outside a full build (the preview's quick
+    /// rebuilds): the next full build renders them again, rather than keep a file whose
+    /// fingerprint describes the data of the build before.
+    func forget(_ files: [String], fileSystem: some FileSystem) throws {
+        guard !files.isEmpty, let data = try? fileSystem.readFile(path), data.count >= Self.magic.count,
+              (data.count - Self.magic.count) % 16 == 0, data.prefix(Self.magic.count).elementsEqual(Self.magic) else { return }
+        let keys = Set(files.map(Self.key))
+        var kept = Self.magic
+        kept.reserveCapacity(data.count)
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            for offset in stride(from: Self.magic.count, to: bytes.count, by: 16)
+            where !keys.contains(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) {
+                kept.append(contentsOf: bytes[offset..<(offset + 16)])
+            }
+        }
+        guard kept.count != data.count else { return }
+        try fileSystem.writeFile(path, contents: Data(kept))
+    }
+
     /// Pairs of page key and fingerprint, in the build's page order.
     func save(_ pairs: [(key: UInt64, fingerprint: UInt64)], to fileSystem: some FileSystem) throws {
         var bytes = Self.magic

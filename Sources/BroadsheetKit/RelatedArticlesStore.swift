@@ -51,6 +51,17 @@ struct RelatedArticlesStore {
         return flat
     }
 
+    /// The articles whose lists hold any of `ids`.
+    static func articles(relatedTo ids: Set<Int>, in flat: [Int32]) -> [Int] {
+        guard !ids.isEmpty else { return [] }
+        var found: [Int] = []
+        for (slot, id) in flat.enumerated() where id >= 0 && ids.contains(Int(id)) {
+            let article = slot / perArticle
+            if found.last != article { found.append(article) }
+        }
+        return found
+    }
+
     static func list(_ flat: [Int32], for id: Int) -> [Int] {
         flat[(id * perArticle)..<((id + 1) * perArticle)].compactMap { $0 < 0 ? nil : Int($0) }
     }

@@ -89,7 +89,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             try? store.save(rendered.fingerprints, to: fileSystem)
             report.phases.append(clock.lap("write"))
             options.session?.state = BuildSession.State(
-                site: site, plan: plan, templates: rendered.templates, summaries: rendered.summaries, relatedLists: rendered.relatedLists,
+                site: site, plan: plan, templates: rendered.templates, relatedLists: rendered.relatedLists,
                 idBySourcePath: Dictionary(site.articles.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
                 scanIndex: Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
                 needsWordSample: Self.needsWordSample(paths), outputDirectory: outputDirectory)
@@ -224,7 +224,6 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var fingerprints: [(key: UInt64, fingerprint: UInt64)]
         var reused: Int
         var templates: TemplateSet
-        var summaries: SummaryCache<[String: Any]>
         var relatedLists: [Int32]
     }
 
@@ -259,12 +258,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
         // The masthead and footer show the same on every page: rendered once.
         let templates = themeTemplates.withSiteWidePartials(fields.siteWide)
-        // Each summary's fields and HTML made once, for every list and related box that shows it.
-        let summaries = SummaryCache(count: site.articles.count) { id -> [String: Any] in
-            guard templates.names.contains("partials/summary") else { return fields.summaryFields(id) }
-            return fields.summary(id) { templates.render($0, template: "partials/summary") }
-        }
-        let contexts = PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary)
+        let contexts = Self.contexts(site: site, fields: fields, templates: templates, gazetteer: gazetteer)
         let markdown = MarkdownRenderer()
         let loader = makeLoader(site.config)
         // Everything besides the site's data that shapes a page's bytes.
@@ -309,23 +303,14 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         @Sendable func renderListPage(_ index: Int) -> PageOutcome {
             let page = plan.listPages[index]
-            let template: String
-            switch page.kind {
-            case .home, .tag, .country, .archiveMonth: template = "list"
-            case .tagIndex, .countryIndex: template = "terms"
-            case .archiveIndex, .archiveYear: template = "archive"
-            case .notFound: template = "404"
-            case .about: template = "about"
-            case .article: return PageOutcome()
-            }
+            guard let template = Self.template(for: page.kind) else { return PageOutcome() }
             let fingerprint = fingerprinter.list(page, template: template)
             let key = PageFingerprintStore.key(page.file)
             if previous[key] == fingerprint, writer.canKeep(page.file) {
                 return PageOutcome(file: page.file, key: key, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
-                let context = contexts.list(page)
-                try writer.write(page.file, string: finish(templates.render(context, template: template), page: page, site: site))
+                try writer.write(page.file, string: listPage(page, template: template, site: site, contexts: contexts, templates: templates))
                 return PageOutcome(file: page.file, key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
@@ -381,8 +366,34 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
-        return Rendered(diagnostics: diagnostics, fingerprints: fingerprints, reused: reused, templates: templates, summaries: summaries,
-                        relatedLists: relatedLists)
+        return Rendered(diagnostics: diagnostics, fingerprints: fingerprints, reused: reused, templates: templates, relatedLists: relatedLists)
+    }
+
+    /// The contexts pages are rendered from, with each summary's fields and HTML made once, for
+    /// every list and related box that shows it (`fields` is the same builder without them).
+    static func contexts(site: SiteModel, fields: PageContextBuilder, templates: TemplateSet, gazetteer: CountryGazetteer) -> PageContextBuilder {
+        let summaries = SummaryCache(count: site.articles.count) { id -> [String: Any] in
+            guard templates.names.contains("partials/summary") else { return fields.summaryFields(id) }
+            return fields.summary(id) { templates.render($0, template: "partials/summary") }
+        }
+        return PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary)
+    }
+
+    /// The template a page other than an article's is rendered with.
+    static func template(for kind: PagePlan.Kind) -> String? {
+        switch kind {
+        case .home, .tag, .country, .archiveMonth: return "list"
+        case .tagIndex, .countryIndex: return "terms"
+        case .archiveIndex, .archiveYear: return "archive"
+        case .notFound: return "404"
+        case .about: return "about"
+        case .article: return nil
+        }
+    }
+
+    /// A list, index or other page that is not an article's.
+    func listPage(_ page: PagePlan.Page, template: String, site: SiteModel, contexts: PageContextBuilder, templates: TemplateSet) -> String {
+        finish(templates.render(contexts.list(page), template: template), page: page, site: site)
     }
 
     /// An article's page: its body read again from its file and rendered with its context.

@@ -29,7 +29,7 @@ public final class OutputWriter: @unchecked Sendable {
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         self.stagingDirectory = joinPath(parent.isEmpty ? "." : parent, ".\(name).staging")
-        self.manifestPath = joinPath(cacheDirectory, "output-manifest.txt")
+        self.manifestPath = Self.manifestPath(cacheDirectory: cacheDirectory)
         self.journalPath = joinPath(cacheDirectory, "output-journal.txt")
         self.fileSystem = fileSystem
         try completeInterruptedCommit()
@@ -39,6 +39,11 @@ public final class OutputWriter: @unchecked Sendable {
         } catch {
             throw .error(.write, file: stagingDirectory, "cannot prepare the staging folder: \(error.localizedDescription)")
         }
+    }
+
+    /// Where the list of the files the last build wrote is kept.
+    static func manifestPath(cacheDirectory: String) -> String {
+        joinPath(cacheDirectory, "output-manifest.txt")
     }
 
     /// Writes one file of the site; `path` is relative to the site root. Safe from any thread.
@@ -206,7 +211,7 @@ public final class OutputWriter: @unchecked Sendable {
             let file = joinPath(outputDirectory, path)
             if fileSystem.fileExists(file) { try fileSystem.removeItem(file) }
         }
-        removeEmptyFolders(above: stale)
+        Self.removeEmptyFolders(above: stale, in: outputDirectory, fileSystem: fileSystem)
         // An unchanged file list (most rebuilds) is not written again.
         if !unchanged { try fileSystem.writeFile(manifestPath, string: manifest) }
         try fileSystem.removeItem(stagingDirectory)
@@ -216,7 +221,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Removes the folders that removing `stale` files left empty (a page whose URL moved
     /// leaves its old folder behind otherwise), deepest first, up to the output folder. A
     /// folder that still holds anything, the site's or its owner's, stays.
-    private func removeEmptyFolders(above stale: [String]) {
+    static func removeEmptyFolders(above stale: [String], in outputDirectory: String, fileSystem: any FileSystem) {
         var folders = Set<String>()
         for path in stale where Self.isSafe(path) {
             var folder = (path as NSString).deletingLastPathComponent

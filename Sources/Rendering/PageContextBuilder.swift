@@ -297,7 +297,7 @@ public struct PageContextBuilder: Sendable {
         case .notFound:
             var context = common(path: "404.html", title: "Page not found — \(site.config.title)", description: "Page not found.")
             context["heading"] = "Page not found"
-            context["latest"] = site.articles.indices.prefix(5).map(summary)
+            context["latest"] = page.articlesShown(in: site).map(summary)
             return context
         case .article:
             return [:]

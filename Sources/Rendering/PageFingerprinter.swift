@@ -48,36 +48,27 @@ public struct PageFingerprinter: Sendable {
         hash.add(template)
         hash.add(page.path)
         hash.add(number: structure)
-        var shown: ArraySlice<Int> = []
         switch page.kind {
         case .home(let pagination):
             hash.add("home")
             Self.add(pagination, to: &hash)
-            shown = pagination.articleIDs
         case .tag(let term, let pagination):
             hash.add("tag \(term)")
             Self.add(pagination, to: &hash)
-            shown = pagination.articleIDs
         case .country(let term, let pagination):
             hash.add("country \(term)")
             Self.add(pagination, to: &hash)
-            shown = pagination.articleIDs
         case .archiveMonth(let year, let month, let pagination):
             hash.add("month \(year) \(month)")
-            if let pagination {
-                Self.add(pagination, to: &hash)
-                shown = pagination.articleIDs
-            } else {
-                shown = site.archive.articleIDs(year: year, month: month)[...]
-            }
+            if let pagination { Self.add(pagination, to: &hash) }
         case .notFound:
             hash.add("404")
-            shown = Array(site.articles.indices.prefix(5))[...]
         case .archiveYear(let year):
             hash.add("year \(year)")
         case .tagIndex, .countryIndex, .archiveIndex, .about, .article:
             hash.add("\(page.kind)")
         }
+        let shown = page.articlesShown(in: site)
         for id in shown { hash.add(number: articleDigests[id].summary) }
         return hash.value
     }

@@ -28,6 +28,14 @@ public struct PreviewServer: Sendable {
         options.outputDirectory ?? joinPath(options.cacheDirectory ?? joinPath(options.siteDirectory, ".broadsheet-cache"), "preview")
     }
 
+    /// Where the preview's builds keep their state (the list of files written, the pages'
+    /// fingerprints, the related articles): apart from `build`'s, which describes `Output/`.
+    /// Shared, a rebuild of `Output/` after the preview took the preview's file list for its
+    /// own, and a page whose URL moved while the preview ran stayed in `Output/`.
+    public var previewStateDirectory: String {
+        joinPath(options.cacheDirectory ?? joinPath(options.siteDirectory, ".broadsheet-cache"), "preview-state")
+    }
+
     /// Whether a host name only accepts connections from this machine.
     public static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
@@ -134,7 +142,7 @@ final class Rebuilder: @unchecked Sendable {
     private var generation = 0
     /// Articles read by earlier builds: a rebuild reads only files that changed.
     private let loadCache = LoadCache()
-    /// What the last build knew: an edit to an article's text alone renders only its page.
+    /// What the last build knew: an edit to what pages show of an article renders only the pages that show it.
     private let session = BuildSession()
 
     init(server: PreviewServer) {
@@ -162,6 +170,7 @@ final class Rebuilder: @unchecked Sendable {
     private func build(reason: [String]) {
         var options = server.options
         options.outputDirectory = server.previewDirectory
+        options.cacheDirectory = server.previewStateDirectory
         options.loadCache = loadCache
         options.session = session
         options.baseURL = lock.withLock { baseURL } ?? options.baseURL
@@ -169,7 +178,7 @@ final class Rebuilder: @unchecked Sendable {
         do throws(Diagnostic) {
             let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
             // A failed quick rebuild is no answer: the full build says what is wrong, or mends it.
-            let quick = reason.isEmpty ? nil : try? builder.rebuildText(of: reason)
+            let quick = reason.isEmpty ? nil : try? builder.rebuildArticles(of: reason)
             let report: BuildReport
             if let quick { report = quick } else { report = try builder.build() }
             let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)

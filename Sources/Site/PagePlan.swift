@@ -28,6 +28,25 @@ public struct PagePlan: Sendable {
         public var path: String
         public var file: String { kind == .notFound ? "404.html" : Permalinks.file(for: path) }
 
+        /// The articles whose summaries the page shows: a list's page of them, a month's
+        /// articles, the 404 page's latest five. None for article pages (their neighbours
+        /// and related articles are the renderer's) and for indexes, which show terms and counts.
+        public func articlesShown(in site: SiteModel) -> ArraySlice<Int> {
+            switch kind {
+            case .home(let pagination), .tag(_, let pagination), .country(_, let pagination), .archiveMonth(_, _, let pagination?):
+                return pagination.articleIDs
+            case .archiveMonth(let year, let month, nil):
+                return site.archive.articleIDs(year: year, month: month)[...]
+            case .notFound:
+                return site.articles.indices.prefix(Self.notFoundArticles).map { $0 }[...]
+            case .article, .tagIndex, .countryIndex, .archiveIndex, .archiveYear, .about:
+                return []
+            }
+        }
+
+        /// How many of the latest articles the 404 page offers.
+        public static let notFoundArticles = 5
+
         /// Whether the page belongs in the sitemap: later pages of lists and the 404 page do not.
         public var isListedInSitemap: Bool {
             switch kind {
@@ -147,4 +166,10 @@ public struct PagePlan: Sendable {
     }
 
     public var pageCount: Int { articlePages.count + listPages.count }
+
+    /// Puts one article's page at `path` (its headline, and so its slug, changed): nothing
+    /// else in the plan depends on an article's URL.
+    public mutating func moveArticle(_ id: Int, to path: String) {
+        articlePages[id].path = path
+    }
 }

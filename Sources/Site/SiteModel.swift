@@ -3,13 +3,18 @@ import Foundation
 import Taxonomy
 
 /// The whole site as data: every article's metadata keyed by ID, and the indices that list
-/// pages are made from. Built once after loading, never changed after.
+/// pages are made from. Built once after loading; after that, only an edit that leaves every
+/// index as it was changes it (`replaceShownFields`).
 public struct SiteModel: Sendable {
     public let config: SiteConfig
     /// Articles newest first; an article's ID is its position here.
     public private(set) var articles: [ArticleMetadata]
     /// Each article's page path (`articles/2025/02/slug/`), by ID.
-    public let articlePaths: [String]
+    public private(set) var articlePaths: [String]
+    /// The article paths more than one article wanted: each such base path and the numbered
+    /// paths handed out instead. Usually none; an edit that touches one can move another
+    /// article's URL (see `replacingShownFields`).
+    public let contestedPaths: Set<String>
     public let tags: [Term]
     public let countries: [Term]
     public let archive: DateArchive
@@ -35,6 +40,7 @@ public struct SiteModel: Sendable {
         var taken: Set<String> = []
         taken.reserveCapacity(articles.count)
         var warnings: [Diagnostic] = []
+        var contested: Set<String> = []
         // Two articles wanting the same URL both stay: the later one gets a numbered slug.
         // Assigning in source-path order keeps the winner stable whatever the dates.
         let claimOrder = byPath.map { idOfLoaded[$0] }
@@ -46,11 +52,13 @@ public struct SiteModel: Sendable {
             var suffix = 2
             var path = Permalinks.article(year: parts.year, month: parts.month, slug: slug)
             while !taken.insert(path).inserted {
+                contested.insert(path)
                 slug = "\(base)-\(suffix)"
                 suffix += 1
                 path = Permalinks.article(year: parts.year, month: parts.month, slug: slug)
             }
             if slug != base {
+                contested.insert(path)
                 warnings.append(.warning(.index, file: articles[id].sourcePath,
                                          "another article already has the URL for slug `\(base)`; this one is published as `\(slug)`"))
                 articles[id].slug = slug
@@ -59,6 +67,7 @@ public struct SiteModel: Sendable {
         }
         self.articles = articles
         self.articlePaths = assigned
+        self.contestedPaths = contested
         let aliases = TagAliases(config.tagAliases)
         let index = TaxonomyIndex(articles: articles, gazetteer: gazetteer, aliases: aliases)
         // Terms below a taxonomy's minimum get no page, and so no link from any article.
@@ -110,12 +119,26 @@ public struct SiteModel: Sendable {
     private let articleTags: IndexLists
     private let articleCountries: IndexLists
 
-    /// The same site with one article's word count changed: what an edit to its text alone
-    /// changes in the model, since no index, list or term depends on it.
-    public func replacingWordCount(of id: Int, with count: Int) -> SiteModel {
-        var copy = self
-        copy.articles[id].wordCount = count
-        return copy
+    /// Gives one article the headline, dek, byline, dateline, photo credit, slug, word count
+    /// and body line `edited` has: what an edit that leaves the archive's structure alone
+    /// changes. Refused (false, nothing changed) when the edit changes more: the article's date
+    /// or time, file, format, tags, countries or automatic tags (which lists hold it, in what
+    /// order), or which article gets which URL — a new slug whose URL another article has, or
+    /// an article whose URL was contested, where a change could move another article's URL.
+    /// In place: a copy of a large archive's model costs more than the rest of such an edit.
+    public mutating func replaceShownFields(of id: Int, with edited: ArticleMetadata) -> Bool {
+        let article = articles[id]
+        guard edited.sourcePath == article.sourcePath, edited.format == article.format, edited.date == article.date,
+              edited.hasTime == article.hasTime, edited.countries == article.countries, edited.tags == article.tags,
+              edited.automaticTags == article.automaticTags, !contestedPaths.contains(articlePaths[id]) else { return false }
+        let parts = DateText(timeZone: config.timeZone).yearAndMonth(edited.date)
+        let path = Permalinks.article(year: parts.year, month: parts.month, slug: edited.slug)
+        if path != articlePaths[id] {
+            guard !contestedPaths.contains(path), !articlePaths.contains(path) else { return false }
+        }
+        articles[id] = edited
+        articlePaths[id] = path
+        return true
     }
 
     /// The tags of one article that have pages, as indices into `tags`.

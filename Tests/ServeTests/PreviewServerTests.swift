@@ -10,7 +10,8 @@ struct PreviewServerTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// A small site in a temporary folder, served on a free port for the length of `body`.
-    static func withServer(_ body: (_ port: Int, _ site: URL) async throws -> Void) async throws {
+    /// `prepare` runs on the site before the server starts.
+    static func withServer(prepare: (URL) throws -> Void = { _ in }, _ body: (_ port: Int, _ site: URL) async throws -> Void) async throws {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-serve-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: site) }
         let content = site.appendingPathComponent("Content")
@@ -24,6 +25,8 @@ struct PreviewServerTests {
         // Something outside the site that a symbolic link inside it points to.
         let secret = site.appendingPathComponent("secret.txt")
         try "top secret".write(to: secret, atomically: true, encoding: .utf8)
+
+        try prepare(site)
 
         var logger = Logger(label: "test")
         logger.logLevel = .critical
@@ -119,6 +122,29 @@ struct PreviewServerTests {
 
             try good.write(to: list, atomically: true, encoding: .utf8)
             #expect(try await events.waitAsync("event: reload\ndata: 3", timeout: 2))
+        }
+    }
+
+    @Test("the preview keeps its build state apart: a page it moved does not stay behind in Output/ at the next build")
+    func stateApartFromOutput() async throws {
+        func build(_ site: URL) throws {
+            _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path), fileSystem: LocalFileSystem()).build()
+        }
+        try await Self.withServer(prepare: build) { port, site in
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/articles/2025/01/second-story/index.html").path))
+            let events = RawHTTPClient(port: port)
+            try events.send(method: "GET", path: "/__broadsheet/events", headers: [:])
+            #expect(try await events.waitAsync(": connected", timeout: 2))
+            try "---\ntitle: Second story, moved\ndate: 2025-01-05\ncountries: [JP]\n---\nThe first version.\n"
+                .write(to: site.appendingPathComponent("Content/second.md"), atomically: true, encoding: .utf8)
+            #expect(try await events.waitAsync("event: reload", timeout: 2))
+            let moved = try await RawHTTPClient.fetch(port: port, path: "/articles/2025/01/second-story-moved/")
+            #expect(moved.status == 200)
+            // The next build of Output/ still knows the files it wrote there, while the site is in its folder.
+            try build(site)
+            let output = site.appendingPathComponent("Output/articles/2025/01")
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("second-story-moved/index.html").path))
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("second-story").path))
         }
     }
 }

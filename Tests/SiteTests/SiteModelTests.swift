@@ -61,6 +61,38 @@ struct SiteModelTests {
         #expect(site.warnings[0].file == "z.md")
     }
 
+    @Test("an edit to what pages show of an article changes it in place; one that would change an index or another article's URL is refused")
+    func shownFields() {
+        var site = SiteModel(config: config, articles: [
+            makeArticle("a.md", day: 1, title: "Rain"), makeArticle("b.md", day: 2, title: "Sun", tags: ["Weather"]),
+            makeArticle("c.md", day: 3, title: "Fog"), makeArticle("d.md", day: 4, title: "Fog"),
+        ], gazetteer: .standard)
+        let rain = site.articles.firstIndex { $0.sourcePath == "a.md" }!
+        func edited(_ id: Int, title: String, change: (inout ArticleMetadata) -> Void = { _ in }) -> ArticleMetadata {
+            var article = site.articles[id]
+            article.title = title
+            article.slug = Slug.make(title)
+            change(&article)
+            return article
+        }
+        func replace(_ id: Int, with article: ArticleMetadata) -> Bool { site.replaceShownFields(of: id, with: article) }
+        #expect(replace(rain, with: edited(rain, title: "Heavy rain") { $0.dek = "All day." }))
+        #expect(site.articles[rain].dek == "All day.")
+        #expect(site.articlePaths[rain] == "articles/2025/01/heavy-rain/")
+        // Another article's URL, a date, a tag, a country: refused, the model as it was.
+        let sun = site.articles.firstIndex { $0.sourcePath == "b.md" }!
+        #expect(!replace(rain, with: edited(rain, title: "Sun")))
+        #expect(!replace(sun, with: edited(sun, title: "Sun") { $0.date += 3600 }))
+        #expect(!replace(sun, with: edited(sun, title: "Sun") { $0.tags = [] }))
+        #expect(!replace(sun, with: edited(sun, title: "Sun") { $0.countries = ["FR"] }))
+        #expect(site.articlePaths[rain] == "articles/2025/01/heavy-rain/" && site.articles[sun].tags == ["Weather"])
+        // "Fog" was wanted twice: a new headline for either would move the other's URL in a full build.
+        for path in ["c.md", "d.md"] {
+            let fog = site.articles.firstIndex { $0.sourcePath == path }!
+            #expect(!replace(fog, with: edited(fog, title: "Mist")))
+        }
+    }
+
     @Test("pagination splits lists into pages of the configured size")
     func pagination() {
         let pages = Paginator.paginate(Array(0..<45), basePath: "countries/japan/", pageSize: 20)

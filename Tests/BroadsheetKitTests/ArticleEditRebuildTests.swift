@@ -1,0 +1,161 @@
+import Core
+import Foundation
+import Testing
+@testable import BroadsheetKit
+
+@Suite("Showing an edit to an article by rendering the pages that show it")
+struct ArticleEditRebuildTests {
+    func makeSite(withTextArticle: Bool = false) throws -> FixtureSite {
+        var files = FixtureSite.japanArticles(25)
+        files["site.yml"] = "title: Fixture Times\nbase_url: https://news.example.org/\n"
+        let site = try FixtureSite(files: files)
+        if withTextArticle {
+            try site.copyFromRepository("Content/seed/000_630e8bf078d2bd28.txt", to: "Content/seed/000_630e8bf078d2bd28.txt")
+        }
+        return site
+    }
+
+    /// Options as the preview server sets them: a load cache and a session kept between builds.
+    func previewOptions(_ site: FixtureSite) -> BuildOptions {
+        var options = BuildOptions(siteDirectory: site.path)
+        options.loadCache = LoadCache()
+        options.session = BuildSession()
+        return options
+    }
+
+    @Test("a new paragraph renders only its article's page, and the site is what a full build writes")
+    func bodyEdit() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
+        let full = try builder.build()
+        for (file, paragraph) in [("Content/trade/day-7.md", "Shipping costs fell too."), ("Content/trade/day-7.md", "And rose again."),
+                                  ("Content/trade/day-20.md", "Ports were busy.")] {
+            try site.write(file, (site.read(file) ?? "") + "\n\n\(paragraph)\n")
+            let quick = try #require(try builder.rebuildArticles(of: [joinPath(site.path, file)]))
+            #expect(quick.filesRead == 1)
+            #expect(quick.pages == full.pages && quick.pagesReused == full.pages - 1)
+            #expect(site.snapshot("Output").values.contains { String(decoding: $0, as: UTF8.self).contains(paragraph) })
+        }
+        #expect(try differences(site) == [])
+    }
+
+    @Test("the words of an article in the word sample choose automatic tags: an edit to it needs a full build")
+    func sampledArticle() throws {
+        // With text articles in the archive, below 2,000 files every article is in the sample.
+        let site = try makeSite(withTextArticle: true)
+        defer { site.remove() }
+        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
+        _ = try builder.build()
+        let paragraph = "\n\nA new paragraph about tariffs.\n"
+        let text = "Content/seed/000_630e8bf078d2bd28.txt"
+        // Before the comment boilerplate, which the loader leaves out.
+        try site.write(text, try #require(site.read(text)).replacingOccurrences(of: "\n\nCOMMENTS", with: paragraph + "\nCOMMENTS"))
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, text)]) == nil)
+        try site.write("Content/trade/day-7.md", (site.read("Content/trade/day-7.md") ?? "") + paragraph)
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, "Content/trade/day-7.md")]) == nil)
+    }
+
+    /// What a fresh build of the site writes, into a folder of its own.
+    func freshBuild(_ site: FixtureSite) throws -> [String: Data] {
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, outputDirectory: joinPath(site.path, "Fresh"),
+                                                  cacheDirectory: joinPath(site.path, "fresh-cache"), clean: true), fileSystem: LocalFileSystem()).build()
+        return site.snapshot("Fresh")
+    }
+
+    /// The files of `folder` that differ from the fresh build's, or that only one of them has.
+    func differences(_ site: FixtureSite, _ folder: String = "Output") throws -> [String] {
+        let shown = site.snapshot(folder), fresh = try freshBuild(site)
+        return Set(shown.keys).union(fresh.keys).filter { shown[$0] != fresh[$0] }.sorted()
+    }
+
+    @Test("a new headline moves the article's page and shows on every page that lists it, as a full build writes them")
+    func headlineEdit() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
+        let full = try builder.build()
+        let article = "Content/trade/day-7.md"
+        let original = try #require(site.read(article))
+        try site.write(article, original.replacingOccurrences(of: "Trade report 7", with: "Harbour strike ends"))
+        let quick = try #require(try builder.rebuildArticles(of: [joinPath(site.path, article)]))
+        #expect(quick.filesRead == 1)
+        // Its page, its two neighbours', those it is related to, and a few lists: not the site.
+        let rendered = quick.pages - quick.pagesReused
+        #expect(rendered > 3 && rendered < full.pages / 2)
+        #expect(!site.exists("Output/articles/2024/03/trade-report-7/index.html"))
+        #expect(!site.folders("Output").contains("articles/2024/03/trade-report-7"))
+        #expect(site.read("Output/articles/2024/03/harbour-strike-ends/index.html")?.contains("Harbour strike ends") == true)
+        #expect(site.read("Output/index.html")?.contains("Harbour strike ends") == true)
+        #expect(site.read("Output/sitemap.xml")?.contains("harbour-strike-ends") == true)
+        #expect(try differences(site) == [])
+
+        // Back as it was, then a dek: each shown as a full build writes it.
+        try site.write(article, original)
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) != nil)
+        #expect(try differences(site) == [])
+        try site.write(article, original.replacingOccurrences(of: "Exports on day 7.", with: "Exports fell on day 7."))
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) != nil)
+        #expect(try differences(site) == [])
+    }
+
+    @Test("a page a quick rebuild wrote is not kept by a full build that finds the data of the build before it")
+    func fullBuildAfterQuickRebuild() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
+        _ = try builder.build()
+        let article = "Content/trade/day-9.md"
+        let original = try #require(site.read(article))
+        try site.write(article, original.replacingOccurrences(of: "Trade report 9", with: "Port reopens"))
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) != nil)
+        // The headline back as it was, and a tag added: a full build, whose neighbours of the
+        // article have the fingerprints of the first build, but not its files.
+        try site.write(article, original.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]"))
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) == nil)
+        _ = try builder.build()
+        #expect(try differences(site) == [])
+    }
+
+    @Test("after quick rebuilds, the next build knows its own files: a moved page's old file does not stay behind")
+    func buildAfterQuickRebuilds() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
+        _ = try builder.build()
+        let article = "Content/trade/day-12.md"
+        let original = try #require(site.read(article))
+        try site.write(article, original.replacingOccurrences(of: "Trade report 12", with: "Rice prices climb"))
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) != nil)
+        // The edit undone while nothing watched: a plain build must remove the page the quick rebuild wrote.
+        try site.write(article, original.replacingOccurrences(of: "Trade report 12", with: "Rice prices fall"))
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path), fileSystem: LocalFileSystem()).build()
+        #expect(!site.exists("Output/articles/2024/03/rice-prices-climb/index.html"))
+        #expect(try differences(site) == [])
+    }
+
+    @Test("a headline whose URL another article has, a tag, a date, a new file, a template or the settings need a full build")
+    func otherEdits() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
+        _ = try builder.build()
+        let article = "Content/trade/day-3.md"
+        let original = try #require(site.read(article))
+        for edited in [original.replacingOccurrences(of: "Trade report 3\"", with: "Trade report 4\""),
+                       original.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]"),
+                       original.replacingOccurrences(of: "countries: [JP]", with: "countries: [JP, KR]"),
+                       original.replacingOccurrences(of: "2024-03-03T08", with: "2024-03-03T09")] {
+            try site.write(article, edited)
+            #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) == nil)
+            _ = try builder.build()
+        }
+        try site.write("Content/trade/new.md", "---\ntitle: New\ndate: 2024-03-30\n---\nNew.\n")
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, "Content/trade/new.md")]) == nil)
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, "site.yml")]) == nil)
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, "Templates/article.mustache")]) == nil)
+        // Without a session (as `broadsheet build` runs) there is nothing to go on.
+        let plain = SiteBuilder(options: BuildOptions(siteDirectory: site.path), fileSystem: LocalFileSystem())
+        #expect(try plain.rebuildArticles(of: [joinPath(site.path, article)]) == nil)
+    }
+}
