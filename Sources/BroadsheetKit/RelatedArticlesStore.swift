@@ -51,8 +51,8 @@ struct RelatedArticlesStore {
         return flat
     }
 
-    /// The articles whose lists hold any of `ids`.
-    static func articles(relatedTo ids: Set<Int>, in flat: [Int32]) -> [Int] {
+    /// The articles whose lists hold any of `ids` (a few: an array, not hashed for every slot).
+    static func articles(relatedTo ids: [Int], in flat: [Int32]) -> [Int] {
         guard !ids.isEmpty else { return [] }
         var found: [Int] = []
         for (slot, id) in flat.enumerated() where id >= 0 && ids.contains(Int(id)) {

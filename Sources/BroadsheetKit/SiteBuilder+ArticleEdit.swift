@@ -61,24 +61,27 @@ extension SiteBuilder {
         session.state = nil
         var state = consume saved
         let digestsBefore = edits.map { PageFingerprinter.articleDigest($0.id, in: state.site) }
-        var removed: [String] = []
+        var removed: [String] = [], added: [String] = [], moved: Set<Int> = []
         for edit in edits {
             let before = state.plan.articlePages[edit.id]
             guard state.site.replaceShownFields(of: edit.id, with: edit.article) else { return nil }
             if state.site.articlePaths[edit.id] != before.path {
                 state.plan.moveArticle(edit.id, to: state.site.articlePaths[edit.id])
                 removed.append(before.file)
+                added.append(state.plan.articlePages[edit.id].file)
+                moved.insert(edit.id)
             }
         }
         report.phases.append(clock.lap("index"))
 
         // Which pages show what changed.
         var articlePages: Set<Int> = []
-        var listed: Set<Int> = []
+        // An array: there are a few, looked for in every list of a large site.
+        var listed: [Int] = []
         for (edit, before) in zip(edits, digestsBefore) {
             let after = PageFingerprinter.articleDigest(edit.id, in: state.site)
             if after.page != before.page { articlePages.insert(edit.id) }
-            if after.summary != before.summary { listed.insert(edit.id) }
+            if after.summary != before.summary { listed.append(edit.id) }
         }
         let count = state.site.articles.count
         for id in listed {
@@ -110,7 +113,8 @@ extension SiteBuilder {
         for feed in feeds {
             files += [(feed.path, feedWriter.rss(feed)), (feed.atomPath, feedWriter.atom(feed)), (feed.jsonPath, feedWriter.json(feed))]
         }
-        if !removed.isEmpty { files += SitemapWriter(site: site).render(plan) }
+        if !moved.isEmpty { files += SitemapWriter(site: site).render(plan, listing: moved) }
+        report.phases.append(clock.lap("render"))
         // A full build keeps a page whose fingerprint is unchanged: these pages' saved
         // fingerprints describe files they no longer hold.
         do {
@@ -119,12 +123,12 @@ extension SiteBuilder {
             throw .error(.write, file: cacheDirectory, "cannot update the page fingerprints: \(error.localizedDescription)")
         }
         try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
-                                       writing: files, removing: removed)
+                                       writing: files, added: added, removing: removed)
         for edit in edits {
             cache.store(edit.outcome, for: edit.path, stamp: edit.stamp)
             report.diagnostics += edit.warnings
         }
-        report.phases.append(clock.lap("render"))
+        report.phases.append(clock.lap("write"))
         session.state = state
         report.articles = count
         report.pages = plan.pageCount

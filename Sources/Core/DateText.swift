@@ -4,9 +4,13 @@ import Foundation
 /// or `Calendar`, so that they are pure, locale-independent, safe on any thread and cheap.
 public struct DateText: Sendable {
     public let timeZone: TimeZone
+    /// The offset of a zone that has only one (UTC, the default): asking Foundation for it
+    /// took most of the time of formatting a date.
+    private let fixedOffset: Int?
 
     public init(timeZone: TimeZone) {
         self.timeZone = timeZone
+        fixedOffset = ["UTC", "GMT", "Etc/UTC", "Etc/GMT"].contains(timeZone.identifier) ? 0 : nil
     }
 
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
@@ -21,7 +25,7 @@ public struct DateText: Sendable {
     }
 
     func fields(_ date: Date) -> Fields {
-        let offset = timeZone.secondsFromGMT(for: date)
+        let offset = fixedOffset ?? timeZone.secondsFromGMT(for: date)
         let seconds = Int((date.timeIntervalSince1970).rounded(.down)) + offset
         var days = seconds / 86_400
         var secondOfDay = seconds % 86_400
@@ -58,8 +62,27 @@ public struct DateText: Sendable {
 
     /// `2025-02-17`, for sitemaps.
     public func day(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        appendDay(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `day` written into a buffer: a sitemap writes one for each of a large site's pages.
+    public func appendDay(_ date: Date, to bytes: inout [UInt8]) {
         let parts = fields(date)
-        return "\(pad(parts.year!, 4))-\(pad(parts.month!))-\(pad(parts.day!))"
+        func digits(_ number: Int, _ width: Int) {
+            guard number >= 0, number < 10_000 else { return bytes.append(contentsOf: pad(number, width).utf8) }
+            var divisor = width == 4 ? 1000 : 10
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(parts.year!, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(parts.month!, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(parts.day!, 2)
     }
 
     /// `Mon, 17 Feb 2025 09:56:00 +0500`, as RSS 2.0 requires (RFC 822 with four-digit years).

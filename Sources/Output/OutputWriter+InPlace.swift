@@ -5,10 +5,13 @@ extension OutputWriter {
     /// Changes a few files of a built site in place, for the preview server's quick rebuilds
     /// (a staged build of a large archive takes seconds): each file is written beside the old
     /// one and moved over it, so that a reader never sees half a page; `removing` goes, with
-    /// the folders that leaves empty; and the list of the files Broadsheet wrote is brought up
-    /// to date, so that the next full build still knows its own files from the owner's.
+    /// the folders that leaves empty; and the list of the files Broadsheet wrote gains `added`
+    /// (those of `files` new to the site, a moved page's) and loses `removing`, so that the
+    /// next full build still knows its own files from the owner's. The other files written
+    /// are the site's already, and the list is not read at all when no file comes or goes.
     public static func updateInPlace(outputDirectory: String, cacheDirectory: String, fileSystem: any FileSystem,
-                                     writing files: [(path: String, contents: String)], removing: [String]) throws(Diagnostic) {
+                                     writing files: [(path: String, contents: String)], added: [String] = [],
+                                     removing: [String] = []) throws(Diagnostic) {
         for (path, contents) in files {
             guard isSafe(path) else { throw .error(.write, file: path, "refusing to write outside the output folder") }
             let target = joinPath(outputDirectory, path)
@@ -25,6 +28,7 @@ extension OutputWriter {
         }
         let written = Set(files.map(\.path))
         let removed = removing.filter { isSafe($0) && !written.contains($0) }
+        let added = added.filter(written.contains)
         for path in removed {
             let file = joinPath(outputDirectory, path)
             do {
@@ -34,15 +38,37 @@ extension OutputWriter {
             }
         }
         removeEmptyFolders(above: removed, in: outputDirectory, fileSystem: fileSystem)
+        guard !removed.isEmpty || !added.isEmpty else { return }
         let manifestPath = manifestPath(cacheDirectory: cacheDirectory)
         guard let previous = try? fileSystem.readFile(manifestPath) else { return }
-        var listed = Set(lines(previous))
-        let before = listed.count
-        for path in removed { listed.remove(path) }
-        listed.formUnion(written)
-        guard listed.count != before || !removed.isEmpty else { return }
+        // The list is sorted: each file found by bisection, not a set of a large site's every page.
+        var listed = lines(previous)
+        var changed = false
+        func position(_ path: String) -> Int {
+            var low = 0, high = listed.count
+            while low < high {
+                let middle = (low + high) / 2
+                if listed[middle] < path { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        for path in removed {
+            let index = position(path)
+            if index < listed.count, listed[index] == path {
+                listed.remove(at: index)
+                changed = true
+            }
+        }
+        for path in added {
+            let index = position(path)
+            if index == listed.count || listed[index] != path {
+                listed.insert(path, at: index)
+                changed = true
+            }
+        }
+        guard changed else { return }
         do {
-            try fileSystem.writeFile(manifestPath, string: manifest(listed.sorted()))
+            try fileSystem.writeFile(manifestPath, string: manifest(listed))
         } catch {
             throw .error(.write, file: manifestPath, "cannot write: \(error.localizedDescription)")
         }

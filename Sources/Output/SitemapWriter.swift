@@ -15,47 +15,54 @@ public struct SitemapWriter: Sendable {
     public static let maximumURLs = 50_000
 
     /// `sitemap.xml` alone, or past `maximumURLs` a sitemap index at `sitemap.xml` pointing to
-    /// `sitemap-1.xml`, `sitemap-2.xml`, …: the files to write, by path.
-    public func render(_ plan: PagePlan, maximumURLs: Int = SitemapWriter.maximumURLs) -> [(path: String, contents: String)] {
-        // Each entry as bytes in one buffer, not a string each: a large site has hundreds of
-        // thousands, rewritten on every build.
-        var buffer: [UInt8] = []
-        var ends: [Int] = []
-        var lastmods: [String?] = []
+    /// `sitemap-1.xml`, `sitemap-2.xml`, …: the files to write, by path. With `listing`, only
+    /// the files that list those articles' pages: what changes when articles move and no date
+    /// does (the index gives each file's newest date, so it stays as it was).
+    public func render(_ plan: PagePlan, maximumURLs: Int = SitemapWriter.maximumURLs,
+                       listing articles: Set<Int>? = nil) -> [(path: String, contents: String)] {
+        // Every article page is listed, first and in ID order: an article's entry is its ID.
+        let lists = plan.listPages.filter(\.isListedInSitemap)
+        let count = plan.articlePages.count + lists.count
         let base = XMLText.escape(site.config.baseURL)
-        for pages in [plan.articlePages, plan.listPages] {
-            for page in pages where page.isListedInSitemap {
+        let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        /// Entries as bytes in one buffer, not a string each: a large site has hundreds of
+        /// thousands, and the newest date of each.
+        func urlset(_ entries: Range<Int>) -> (contents: String, newest: String?) {
+            var buffer: [UInt8] = []
+            var newest: [UInt8]?
+            for entry in entries {
+                let page = entry < plan.articlePages.count ? plan.articlePages[entry] : lists[entry - plan.articlePages.count]
                 buffer.append(contentsOf: "<url><loc>".utf8)
                 buffer.append(contentsOf: base.utf8)
                 buffer.append(contentsOf: XMLText.escape(page.path).utf8)
                 buffer.append(contentsOf: "</loc>".utf8)
-                let lastmod = newestArticle(on: page).map { dates.day(site.articles[$0].date) }
-                if let lastmod {
+                if let article = newestArticle(on: page) {
                     buffer.append(contentsOf: "<lastmod>".utf8)
-                    buffer.append(contentsOf: lastmod.utf8)
+                    let start = buffer.count
+                    dates.appendDay(site.articles[article].date, to: &buffer)
+                    if newest.map({ $0.lexicographicallyPrecedes(buffer[start...]) }) ?? true {
+                        newest = Array(buffer[start...])
+                    }
                     buffer.append(contentsOf: "</lastmod>".utf8)
                 }
                 buffer.append(contentsOf: "</url>\n".utf8)
-                ends.append(buffer.count)
-                lastmods.append(lastmod)
             }
+            return (header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                        + String(decoding: buffer, as: UTF8.self) + "</urlset>\n", newest.map { String(decoding: $0, as: UTF8.self) })
         }
-        let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        func urlset(_ entries: Range<Int>) -> String {
-            let start = entries.lowerBound == 0 ? 0 : ends[entries.lowerBound - 1]
-            let end = entries.isEmpty ? start : ends[entries.upperBound - 1]
-            return header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-                + String(decoding: buffer[start..<end], as: UTF8.self) + "</urlset>\n"
+        guard count > maximumURLs else { return [("sitemap.xml", urlset(0..<count).contents)] }
+        let chunks = stride(from: 0, to: count, by: maximumURLs).map { $0..<min(count, $0 + maximumURLs) }
+        if let articles {
+            return Set(articles.map { $0 / maximumURLs }).sorted().map { ("sitemap-\($0 + 1).xml", urlset(chunks[$0]).contents) }
         }
-        guard ends.count > maximumURLs else { return [("sitemap.xml", urlset(0..<ends.count))] }
         var files: [(path: String, contents: String)] = []
         var index = header + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (number, start) in stride(from: 0, to: ends.count, by: maximumURLs).enumerated() {
-            let entries = start..<min(ends.count, start + maximumURLs)
+        for (number, entries) in chunks.enumerated() {
             let path = "sitemap-\(number + 1).xml"
-            files.append((path, urlset(entries)))
+            let (contents, newest) = urlset(entries)
+            files.append((path, contents))
             index += "<sitemap><loc>\(XMLText.escape(site.config.baseURL + path))</loc>"
-            if let newest = lastmods[entries].compactMap({ $0 }).max() { index += "<lastmod>\(newest)</lastmod>" }
+            if let newest { index += "<lastmod>\(newest)</lastmod>" }
             index += "</sitemap>\n"
         }
         index += "</sitemapindex>\n"

@@ -81,6 +81,14 @@ struct OutputTests {
         let urls = files.dropFirst().map { $0.contents.components(separatedBy: "<url>").count - 1 }
         #expect(urls.allSatisfy { $0 <= 5 })
         #expect(urls.reduce(0, +) == listed)
+        // Only the files that list some articles: what a full render writes for them.
+        let articles = plan.articlePages.count
+        let byTwo = SitemapWriter(site: site).render(plan, maximumURLs: 2)
+        let some = SitemapWriter(site: site).render(plan, maximumURLs: 2, listing: [0, articles - 1])
+        #expect(articles == 3 && some.map(\.path) == ["sitemap-1.xml", "sitemap-2.xml"])
+        for file in some { #expect(byTwo.first { $0.path == file.path }?.contents == file.contents) }
+        let small = SitemapWriter(site: site).render(plan, listing: [1])
+        #expect(small.map(\.path) == ["sitemap.xml"] && small[0].contents == SitemapWriter(site: site).render(plan)[0].contents)
     }
 
     @Test("pages are staged and moved into place only on commit; stale files go, foreign files stay")

@@ -174,6 +174,8 @@ struct DateTextTests {
                 #expect(fields.year == parts.year && fields.month == parts.month && fields.day == parts.day
                         && fields.hour == parts.hour && fields.minute == parts.minute && fields.second == parts.second
                         && fields.weekday == parts.weekday, "\(zone) \(date)")
+                let day = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+                #expect(text.day(date) == day, "\(zone) \(date)")
                 date = date.addingTimeInterval(86_400 * 37 + 3_671)
             }
         }
