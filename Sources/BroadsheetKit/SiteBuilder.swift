@@ -228,23 +228,27 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     /// What one page's rendering came to: a problem, or the fingerprint of what was written
-    /// (or kept, `reused`).
+    /// (or kept, `reused`). The page's file is not held here: at a million pages, the files of
+    /// those kept were a hundred megabytes, and the plan names them.
     private struct PageOutcome: Sendable {
         /// A problem, held in an array: nearly every page has none, and a diagnostic stored
         /// inline made each of a million pages' outcomes several times larger.
         private var failures: [Diagnostic] = []
-        var file = ""
         /// The key the fingerprint is stored under (`PageFingerprintStore.key(file)`).
         var key: UInt64 = 0
         var fingerprint: UInt64 = 0
+        /// False for the outcome of a slot that holds no page of its kind.
+        var isPage = false
         var reused = false
 
         var failure: Diagnostic? { failures.first }
 
-        init(file: String = "", key: UInt64 = 0, fingerprint: UInt64 = 0, reused: Bool = false) {
-            self.file = file
+        init() {}
+
+        init(key: UInt64, fingerprint: UInt64, reused: Bool = false) {
             self.key = key
             self.fingerprint = fingerprint
+            self.isPage = true
             self.reused = reused
         }
 
@@ -290,13 +294,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
             let key = PageFingerprintStore.key(page.file)
             if previous[key] == fingerprint, writer.canKeep(page.file) {
-                return PageOutcome(file: page.file, key: key, fingerprint: fingerprint, reused: true)
+                return PageOutcome(key: key, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
                 let html = try articlePage(id, page: page, site: site, related: related, loader: loader, contexts: contexts,
                                            markdown: markdown, templates: templates)
                 try writer.write(page.file, string: html)
-                return PageOutcome(file: page.file, key: key, fingerprint: fingerprint)
+                return PageOutcome(key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
@@ -307,11 +311,11 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let fingerprint = fingerprinter.list(page, template: template)
             let key = PageFingerprintStore.key(page.file)
             if previous[key] == fingerprint, writer.canKeep(page.file) {
-                return PageOutcome(file: page.file, key: key, fingerprint: fingerprint, reused: true)
+                return PageOutcome(key: key, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
                 try writer.write(page.file, string: listPage(page, template: template, site: site, contexts: contexts, templates: templates))
-                return PageOutcome(file: page.file, key: key, fingerprint: fingerprint)
+                return PageOutcome(key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
@@ -326,9 +330,10 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var fingerprints: [(key: UInt64, fingerprint: UInt64)] = []
         fingerprints.reserveCapacity(plan.pageCount + plan.feeds.count)
         var reused = 0
+        writer.keep(zip(articleResults, plan.articlePages).compactMap { $0.reused ? $1.file : nil })
+        writer.keep(zip(listResults, plan.listPages).compactMap { $0.reused ? $1.file : nil })
         for results in [articleResults, listResults] {
-            writer.keep(results.compactMap { $0.reused ? $0.file : nil })
-            for outcome in results where outcome.failure == nil && !outcome.file.isEmpty {
+            for outcome in results where outcome.failure == nil && outcome.isPage {
                 fingerprints.append((outcome.key, outcome.fingerprint))
                 if outcome.reused { reused += 1 }
             }
@@ -347,23 +352,21 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let fingerprint = fingerprinter.feed(feed)
             let key = PageFingerprintStore.key(feed.path)
             if previous[key] == fingerprint, writer.canKeep(feed.path), writer.canKeep(feed.atomPath), writer.canKeep(feed.jsonPath) {
-                return PageOutcome(file: feed.path, key: key, fingerprint: fingerprint, reused: true)
+                return PageOutcome(key: key, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
                 try writer.write(feed.path, string: feeds.rss(feed))
                 try writer.write(feed.atomPath, string: feeds.atom(feed))
                 try writer.write(feed.jsonPath, string: feeds.json(feed))
-                return PageOutcome(file: feed.path, key: key, fingerprint: fingerprint)
+                return PageOutcome(key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
         }
         if let failure = feedResults.compactMap(\.failure).first { throw failure }
         writer.keep(zip(plan.feeds, feedResults).filter { $0.1.reused }.flatMap { [$0.0.path, $0.0.atomPath, $0.0.jsonPath] })
-        for outcome in feedResults where !outcome.file.isEmpty { fingerprints.append((outcome.key, outcome.fingerprint)) }
-        for (path, contents) in SitemapWriter(site: site).render(plan) {
-            try writer.write(path, string: contents)
-        }
+        for outcome in feedResults where outcome.isPage { fingerprints.append((outcome.key, outcome.fingerprint)) }
+        try SitemapWriter(site: site).render(plan) { (path, contents) throws(Diagnostic) in try writer.write(path, string: contents) }
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
         return Rendered(diagnostics: diagnostics, fingerprints: fingerprints, reused: reused, templates: templates, relatedLists: relatedLists)

@@ -20,15 +20,24 @@ public struct SitemapWriter: Sendable {
     /// does (the index gives each file's newest date, so it stays as it was).
     public func render(_ plan: PagePlan, maximumURLs: Int = SitemapWriter.maximumURLs,
                        listing articles: Set<Int>? = nil) -> [(path: String, contents: String)] {
+        var files: [(path: String, contents: String)] = []
+        render(plan, maximumURLs: maximumURLs, listing: articles) { files.append(($0, $1)) }
+        return files
+    }
+
+    /// The same files handed to `write` one at a time, each let go before the next is made: a
+    /// million articles' sitemap is a hundred megabytes. The index, when there is one, comes last.
+    public func render<Failure: Error>(_ plan: PagePlan, maximumURLs: Int = SitemapWriter.maximumURLs, listing articles: Set<Int>? = nil,
+                                       write: (_ path: String, _ contents: String) throws(Failure) -> Void) throws(Failure) {
         // Every article page is listed, first and in ID order: an article's entry is its ID.
         let lists = plan.listPages.filter(\.isListedInSitemap)
         let count = plan.articlePages.count + lists.count
         let base = XMLText.escape(site.config.baseURL)
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        /// Entries as bytes in one buffer, not a string each: a large site has hundreds of
-        /// thousands, and the newest date of each.
+        /// A file of entries, made as bytes in one buffer rather than a string each, and the
+        /// newest date in it.
         func urlset(_ entries: Range<Int>) -> (contents: String, newest: String?) {
-            var buffer: [UInt8] = []
+            var buffer = Array((header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n").utf8)
             var newest: [UInt8]?
             for entry in entries {
                 let page = entry < plan.articlePages.count ? plan.articlePages[entry] : lists[entry - plan.articlePages.count]
@@ -47,26 +56,28 @@ public struct SitemapWriter: Sendable {
                 }
                 buffer.append(contentsOf: "</url>\n".utf8)
             }
-            return (header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-                        + String(decoding: buffer, as: UTF8.self) + "</urlset>\n", newest.map { String(decoding: $0, as: UTF8.self) })
+            buffer.append(contentsOf: "</urlset>\n".utf8)
+            return (String(decoding: buffer, as: UTF8.self), newest.map { String(decoding: $0, as: UTF8.self) })
         }
-        guard count > maximumURLs else { return [("sitemap.xml", urlset(0..<count).contents)] }
+        guard count > maximumURLs else { return try write("sitemap.xml", urlset(0..<count).contents) }
         let chunks = stride(from: 0, to: count, by: maximumURLs).map { $0..<min(count, $0 + maximumURLs) }
         if let articles {
-            return Set(articles.map { $0 / maximumURLs }).sorted().map { ("sitemap-\($0 + 1).xml", urlset(chunks[$0]).contents) }
+            for number in Set(articles.map { $0 / maximumURLs }).sorted() {
+                try write("sitemap-\(number + 1).xml", urlset(chunks[number]).contents)
+            }
+            return
         }
-        var files: [(path: String, contents: String)] = []
         var index = header + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (number, entries) in chunks.enumerated() {
             let path = "sitemap-\(number + 1).xml"
             let (contents, newest) = urlset(entries)
-            files.append((path, contents))
+            try write(path, contents)
             index += "<sitemap><loc>\(XMLText.escape(site.config.baseURL + path))</loc>"
             if let newest { index += "<lastmod>\(newest)</lastmod>" }
             index += "</sitemap>\n"
         }
         index += "</sitemapindex>\n"
-        return [("sitemap.xml", index)] + files
+        try write("sitemap.xml", index)
     }
 
     private func newestArticle(on page: PagePlan.Page) -> Int? {
