@@ -152,7 +152,10 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             cache.store(reading.outcome, for: paths[index], stamp: reading.stamp)
         }
         cache.keep(only: paths)
-        if options.loadCache == nil { try? cache.save(to: savedCachePath, fileSystem: fileSystem) }
+        if options.loadCache == nil {
+            try? cache.save(to: savedCachePath, fileSystem: fileSystem)
+            cache.removeAll()
+        }
         report.filesRead = readings.reduce(0) { $0 + ($1.cached ? 0 : 1) }
         var articles: [ArticleMetadata] = []
         articles.reserveCapacity(readings.count)
