@@ -100,7 +100,10 @@ public final class LoadCache: @unchecked Sendable {
     /// Reads a cache saved by an earlier build; a missing, unreadable or older-format one leaves
     /// this empty (the cache only ever saves time).
     func load(from path: String, fileSystem: some FileSystem) {
-        guard let data = try? fileSystem.readFile(path), let saved = LoadCacheCodec.decode(data) else { return }
+        // Decoded as it is read: the file is not held whole beside its entries.
+        var decoding = LoadCacheCodec.Decoding()
+        guard (try? fileSystem.readFile(path, inPiecesOf: 8 << 20) { decoding.feed($0) }) != nil,
+              let saved = decoding.finish() else { return }
         lock.withLock {
             entries = saved.entries
             settings = saved.settings
