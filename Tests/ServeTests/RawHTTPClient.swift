@@ -46,8 +46,10 @@ final class RawHTTPClient: @unchecked Sendable {
         }
     }
 
-    /// Sends one request on a new connection and reads the whole response.
-    static func request(port: Int, method: String = "GET", path: String, headers: [String: String] = [:], timeout: Double = 5) throws -> Response {
+    /// Sends one request on a new connection and reads the whole response. The deadline is
+    /// generous: on a loaded machine, with every suite running at once, a first response took
+    /// over five seconds.
+    static func request(port: Int, method: String = "GET", path: String, headers: [String: String] = [:], timeout: Double = 20) throws -> Response {
         let client = RawHTTPClient(port: port)
         try client.send(method: method, path: path, headers: headers.merging(["Connection": "close"]) { a, _ in a })
         let deadline = Date().addingTimeInterval(timeout)
