@@ -100,10 +100,7 @@ public final class LoadCache: @unchecked Sendable {
     /// Reads a cache saved by an earlier build; a missing, unreadable or older-format one leaves
     /// this empty (the cache only ever saves time).
     func load(from path: String, fileSystem: some FileSystem) {
-        // Decoded as it is read: the file is not held whole beside its entries.
-        var decoding = LoadCacheCodec.Decoding()
-        guard (try? fileSystem.readFile(path, inPiecesOf: 8 << 20) { decoding.feed($0) }) != nil,
-              let saved = decoding.finish() else { return }
+        guard let data = try? fileSystem.readFile(path), let saved = LoadCacheCodec.decode(data) else { return }
         lock.withLock {
             entries = saved.entries
             settings = saved.settings

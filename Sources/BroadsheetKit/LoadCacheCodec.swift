@@ -57,97 +57,49 @@ enum LoadCacheCodec {
 
     /// The entries, the settings they were read under, and how many records the file holds.
     static func decode(_ data: Data) -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? {
-        var decoding = Decoding()
-        decoding.feed(data)
-        return decoding.finish()
-    }
-
-    /// A cache file decoded as it is read, piece by piece: at a million articles the file is
-    /// about 450 MB, and holding it whole beside its decoded entries made the rebuild's peak.
-    /// A record cut at the end of a piece waits for the next.
-    struct Decoding {
-        private(set) var entries: [String: LoadCache.Entry] = [:]
-        private var settings: String?
-        private var records = 0
-        /// The bytes after the last whole record (all of them until the header is read).
-        private var pending: [UInt8] = []
-        private var failed = false
-
-        mutating func feed(_ piece: Data) {
-            guard !failed else { return }
-            pending.append(contentsOf: piece)
-            let consumed = pending.withUnsafeBytes { raw -> Int in
-                var reader = Reader(bytes: raw)
-                if settings == nil {
-                    // A header cut short waits for more; one that reads otherwise is no cache of this version.
-                    guard let head = reader.take(magic.count) else { return 0 }
-                    guard Array(head) == magic else {
-                        failed = true
-                        return 0
-                    }
-                    guard let number = reader.int() else { return 0 }
-                    guard number == Int(version) else {
-                        failed = true
-                        return 0
-                    }
-                    guard let text = reader.string() else { return 0 }
-                    settings = text
-                    // Records run to the end of the file: the first piece's size tells about how many there are.
-                    entries.reserveCapacity(max(raw.count, piece.count) / 400)
-                }
-                while !reader.atEnd {
-                    let start = reader.offset
-                    guard decodeRecord(&reader) else { return start }
-                }
-                return reader.offset
-            }
-            pending.removeFirst(consumed)
-        }
-
-        /// What was decoded; nil when the file did not start as a cache file of this version, or
-        /// ends inside a record (a build killed while appending) or in bytes that are no record.
-        func finish() -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? {
-            guard !failed, pending.isEmpty, let settings else { return nil }
-            return (entries, settings, records)
-        }
-
-        /// One record into `entries`; false, with the entries as they were, when the bytes stop
-        /// or make no record.
-        private mutating func decodeRecord(_ reader: inout Reader) -> Bool {
-            guard let path = reader.string(), let kind = reader.int().flatMap(Kind.init(rawValue:)) else { return false }
-            if kind == .removed {
+        data.withUnsafeBytes { raw -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? in
+            var reader = Reader(bytes: raw)
+            guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version),
+                  let settings = reader.string() else { return nil }
+            var entries: [String: LoadCache.Entry] = [:]
+            // Records run to the end of the file: its size tells about how many there are.
+            entries.reserveCapacity(raw.count / 400)
+            var records = 0
+            while !reader.atEnd {
+                guard let path = reader.string(), let kind = reader.int().flatMap(Kind.init(rawValue:)) else { return nil }
                 records += 1
-                entries[path] = nil
-                return true
-            }
-            guard let stamp = reader.string() else { return false }
-            let outcome: SiteBuilderLoadOutcome
-            switch kind {
-            case .article:
-                guard let metadata = reader.metadata(), let warningCount = reader.int() else { return false }
-                var warnings: [Diagnostic] = []
-                for _ in 0..<max(0, warningCount) {
-                    guard let warning = reader.diagnostic() else { return false }
-                    warnings.append(warning)
+                if kind == .removed {
+                    entries[path] = nil
+                    continue
                 }
-                guard let hasVocabulary = reader.int() else { return false }
-                var vocabulary: Set<String>?
-                if hasVocabulary == 1 {
-                    guard let words = reader.strings() else { return false }
-                    vocabulary = Set(words)
+                guard let stamp = reader.string() else { return nil }
+                let outcome: SiteBuilderLoadOutcome
+                switch kind {
+                case .article:
+                    guard let metadata = reader.metadata(), let warningCount = reader.int() else { return nil }
+                    var warnings: [Diagnostic] = []
+                    for _ in 0..<warningCount {
+                        guard let warning = reader.diagnostic() else { return nil }
+                        warnings.append(warning)
+                    }
+                    guard let hasVocabulary = reader.int() else { return nil }
+                    var vocabulary: Set<String>?
+                    if hasVocabulary == 1 {
+                        guard let words = reader.strings() else { return nil }
+                        vocabulary = Set(words)
+                    }
+                    outcome = .article(metadata, warnings, vocabulary)
+                case .draft:
+                    outcome = .draft
+                case .failed:
+                    guard let diagnostic = reader.diagnostic() else { return nil }
+                    outcome = .failed(diagnostic)
+                case .removed:
+                    continue
                 }
-                outcome = .article(metadata, warnings, vocabulary)
-            case .draft:
-                outcome = .draft
-            case .failed:
-                guard let diagnostic = reader.diagnostic() else { return false }
-                outcome = .failed(diagnostic)
-            case .removed:
-                return false
+                entries[path] = LoadCache.Entry(stamp: stamp, outcome: outcome)
             }
-            records += 1
-            entries[path] = LoadCache.Entry(stamp: stamp, outcome: outcome)
-            return true
+            return (entries, settings, records)
         }
     }
 

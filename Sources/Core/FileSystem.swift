@@ -4,9 +4,6 @@ import Foundation
 /// so tests can build whole sites in memory.
 public protocol FileSystem: Sendable {
     func readFile(_ path: String) throws -> Data
-    /// A file's bytes handed to `body` in pieces of about `size` bytes, in order: a large file
-    /// read without holding it whole.
-    func readFile(_ path: String, inPiecesOf size: Int, _ body: (Data) throws -> Void) throws
     func writeFile(_ path: String, contents: Data) throws
     /// Writes text as UTF-8 (a rendered page: the real disk writes its bytes without a copy).
     func writeFile(_ path: String, string: String) throws
@@ -33,10 +30,6 @@ public protocol FileSystem: Sendable {
 
 extension FileSystem {
     public func fileSize(_ path: String) -> Int? { nil }
-
-    public func readFile(_ path: String, inPiecesOf size: Int, _ body: (Data) throws -> Void) throws {
-        try body(readFile(path))
-    }
 
     public func stamp(_ path: String) -> String {
         "\(modificationDate(path)?.timeIntervalSince1970 ?? -1):\(fileSize(path) ?? -1)"

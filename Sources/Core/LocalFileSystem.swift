@@ -6,22 +6,6 @@ public struct LocalFileSystem: FileSystem {
 
     /// open(2), fstat(2) and read(2): `Data(contentsOf:)` made a URL and took its path back for
     /// each of an archive's files, which cost more than reading a small article.
-    public func readFile(_ path: String, inPiecesOf size: Int, _ body: (Data) throws -> Void) throws {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(path: path, code: errno) }
-        defer { close(descriptor) }
-        var piece = Data(count: max(1, size))
-        while true {
-            let count = piece.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, code: errno)
-            }
-            if count == 0 { return }
-            try body(count == piece.count ? piece : piece.prefix(count))
-        }
-    }
-
     public func readFile(_ path: String) throws -> Data {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError(path: path, code: errno) }

@@ -46,38 +46,6 @@ struct LoadCacheCodecTests {
         #expect(records == Self.entries.count && decoded.count == Self.entries.count)
     }
 
-    @Test("a cache file read in pieces of any size decodes as when read whole; cut short, as no cache")
-    func readInPieces() throws {
-        let data = LoadCacheCodec.encode(Self.entries, settings: Self.settings)
-        func decoded(_ bytes: Data, pieceSize: Int) -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? {
-            var decoding = LoadCacheCodec.Decoding()
-            for start in stride(from: 0, to: bytes.count, by: pieceSize) {
-                decoding.feed(bytes[(bytes.startIndex + start)..<min(bytes.endIndex, bytes.startIndex + start + pieceSize)])
-            }
-            return decoding.finish()
-        }
-        for size in [1, 3, 7, 64, data.count] {
-            let (entries, settings, records) = try #require(decoded(data, pieceSize: size))
-            #expect(settings == Self.settings && records == Self.entries.count)
-            #expect(entries.keys.sorted() == Self.entries.keys.sorted())
-            for (path, entry) in Self.entries { #expect(entries[path].map { Self.same($0.outcome, entry.outcome) } == true) }
-            #expect(decoded(data.prefix(data.count - 1), pieceSize: size) == nil)
-            #expect(decoded(data + Data([0]), pieceSize: size) == nil)
-        }
-        // The disk hands a file over in pieces of the size asked for, in order.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-pieces-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("articles.bin").path
-        try LocalFileSystem().writeFile(file, contents: data)
-        var pieces: [Data] = []
-        try LocalFileSystem().readFile(file, inPiecesOf: 100) { pieces.append($0) }
-        #expect(pieces.count == (data.count + 99) / 100 && pieces.reduce(Data(), +) == data)
-        let cache = LoadCache()
-        cache.load(from: file, fileSystem: LocalFileSystem())
-        #expect(cache.count == Self.entries.count)
-    }
-
     static func same(_ lhs: SiteBuilderLoadOutcome, _ rhs: SiteBuilderLoadOutcome) -> Bool {
         switch (lhs, rhs) {
         case let (.article(lm, lw, lv), .article(rm, rw, rv)): lm == rm && lw == rw && lv == rv
