@@ -15,6 +15,13 @@ struct ArticleEditRebuildTests {
         return site
     }
 
+    /// A builder as the preview server has it, once its first build is done.
+    func builtForPreview(_ site: FixtureSite) throws -> SiteBuilder<LocalFileSystem> {
+        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
+        _ = try builder.build()
+        return builder
+    }
+
     /// Options as the preview server sets them: a load cache and a session kept between builds.
     func previewOptions(_ site: FixtureSite) -> BuildOptions {
         var options = BuildOptions(siteDirectory: site.path)
@@ -45,8 +52,7 @@ struct ArticleEditRebuildTests {
         // With text articles in the archive, below 2,000 files every article is in the sample.
         let site = try makeSite(withTextArticle: true)
         defer { site.remove() }
-        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
-        _ = try builder.build()
+        let builder = try builtForPreview(site)
         let paragraph = "\n\nA new paragraph about tariffs.\n"
         let text = "Content/seed/000_630e8bf078d2bd28.txt"
         // Before the comment boilerplate, which the loader leaves out.
@@ -103,8 +109,7 @@ struct ArticleEditRebuildTests {
     func fullBuildAfterQuickRebuild() throws {
         let site = try makeSite()
         defer { site.remove() }
-        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
-        _ = try builder.build()
+        let builder = try builtForPreview(site)
         let article = "Content/trade/day-9.md"
         let original = try #require(site.read(article))
         try site.write(article, original.replacingOccurrences(of: "Trade report 9", with: "Port reopens"))
@@ -121,8 +126,7 @@ struct ArticleEditRebuildTests {
     func buildAfterQuickRebuilds() throws {
         let site = try makeSite()
         defer { site.remove() }
-        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
-        _ = try builder.build()
+        let builder = try builtForPreview(site)
         let article = "Content/trade/day-12.md"
         let original = try #require(site.read(article))
         try site.write(article, original.replacingOccurrences(of: "Trade report 12", with: "Rice prices climb"))
@@ -138,8 +142,7 @@ struct ArticleEditRebuildTests {
     func otherEdits() throws {
         let site = try makeSite()
         defer { site.remove() }
-        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
-        _ = try builder.build()
+        let builder = try builtForPreview(site)
         let article = "Content/trade/day-3.md"
         let original = try #require(site.read(article))
         for edited in [original.replacingOccurrences(of: "Trade report 3\"", with: "Trade report 4\""),
