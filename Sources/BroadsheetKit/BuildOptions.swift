@@ -1,3 +1,5 @@
+import Core
+
 /// What `broadsheet build` was asked to do.
 public struct BuildOptions: Sendable {
     /// The site folder: `Content/`, `Templates/` and `site.yml` live here.
@@ -8,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Build state; `<site>/.broadsheet-cache` when nil.
     public var cacheDirectory: String?
+    /// The build state's folder, `cacheDirectory` or its default.
+    public var resolvedCacheDirectory: String { cacheDirectory ?? joinPath(siteDirectory, ".broadsheet-cache") }
     /// Treat every warning as an error.
     public var strict: Bool
     /// Remove every file in the output folder that this build did not write.
@@ -16,8 +20,8 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Readings of articles kept from earlier builds in this process (the preview server's).
     public var loadCache: LoadCache?
-    /// What the last build in this process knew (the preview server's), so that an edit to an
-    /// article's text alone re-renders only that article's page.
+    /// What the last build in this process knew (the preview server's), so that an edit to what
+    /// pages show of an article re-renders only the pages that show it.
     public var session: BuildSession?
     /// Write links relative to each page, so that the site also works from `file://`.
     public var relativeURLs: Bool

@@ -26,7 +26,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     public var contentDirectory: String { joinPath(options.siteDirectory, "Content") }
     public var templatesDirectory: String { joinPath(options.siteDirectory, "Templates") }
     public var outputDirectory: String { options.outputDirectory ?? joinPath(options.siteDirectory, "Output") }
-    public var cacheDirectory: String { options.cacheDirectory ?? joinPath(options.siteDirectory, ".broadsheet-cache") }
+    public var cacheDirectory: String { options.resolvedCacheDirectory }
 
     /// Builds the site. Throws when the site as a whole cannot be built (bad settings or
     /// templates, an unwritable output folder); a bad article is reported in the result and skipped.

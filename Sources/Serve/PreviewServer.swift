@@ -25,7 +25,7 @@ public struct PreviewServer: Sendable {
     /// The folder the preview is built into: the site's cache folder, so that `Output/` keeps
     /// what `build` wrote for publishing, with its own base URL.
     public var previewDirectory: String {
-        options.outputDirectory ?? joinPath(options.cacheDirectory ?? joinPath(options.siteDirectory, ".broadsheet-cache"), "preview")
+        options.outputDirectory ?? joinPath(options.resolvedCacheDirectory, "preview")
     }
 
     /// Where the preview's builds keep their state (the list of files written, the pages'
@@ -33,7 +33,7 @@ public struct PreviewServer: Sendable {
     /// Shared, a rebuild of `Output/` after the preview took the preview's file list for its
     /// own, and a page whose URL moved while the preview ran stayed in `Output/`.
     public var previewStateDirectory: String {
-        joinPath(options.cacheDirectory ?? joinPath(options.siteDirectory, ".broadsheet-cache"), "preview-state")
+        joinPath(options.resolvedCacheDirectory, "preview-state")
     }
 
     /// Whether a host name only accepts connections from this machine.

@@ -22,6 +22,12 @@ struct ArticleEditRebuildTests {
         return builder
     }
 
+    /// Writes `text` to a content file and asks for a quick rebuild of it, as the watcher would.
+    func edit(_ file: String, to text: String, in site: FixtureSite, with builder: SiteBuilder<LocalFileSystem>) throws -> BuildReport? {
+        try site.write(file, text)
+        return try builder.rebuildArticles(of: [joinPath(site.path, file)])
+    }
+
     /// Options as the preview server sets them: a load cache and a session kept between builds.
     func previewOptions(_ site: FixtureSite) -> BuildOptions {
         var options = BuildOptions(siteDirectory: site.path)
@@ -83,8 +89,7 @@ struct ArticleEditRebuildTests {
         let full = try builder.build()
         let article = "Content/trade/day-7.md"
         let original = try #require(site.read(article))
-        try site.write(article, original.replacingOccurrences(of: "Trade report 7", with: "Harbour strike ends"))
-        let quick = try #require(try builder.rebuildArticles(of: [joinPath(site.path, article)]))
+        let quick = try #require(try edit(article, to: original.replacingOccurrences(of: "Trade report 7", with: "Harbour strike ends"), in: site, with: builder))
         #expect(quick.filesRead == 1)
         // Its page, its two neighbours', those it is related to, and a few lists: not the site.
         let rendered = quick.pages - quick.pagesReused
@@ -97,11 +102,9 @@ struct ArticleEditRebuildTests {
         #expect(try differences(site) == [])
 
         // Back as it was, then a dek: each shown as a full build writes it.
-        try site.write(article, original)
-        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) != nil)
+        #expect(try edit(article, to: original, in: site, with: builder) != nil)
         #expect(try differences(site) == [])
-        try site.write(article, original.replacingOccurrences(of: "Exports on day 7.", with: "Exports fell on day 7."))
-        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) != nil)
+        #expect(try edit(article, to: original.replacingOccurrences(of: "Exports on day 7.", with: "Exports fell on day 7."), in: site, with: builder) != nil)
         #expect(try differences(site) == [])
     }
 
@@ -112,12 +115,10 @@ struct ArticleEditRebuildTests {
         let builder = try builtForPreview(site)
         let article = "Content/trade/day-9.md"
         let original = try #require(site.read(article))
-        try site.write(article, original.replacingOccurrences(of: "Trade report 9", with: "Port reopens"))
-        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) != nil)
+        #expect(try edit(article, to: original.replacingOccurrences(of: "Trade report 9", with: "Port reopens"), in: site, with: builder) != nil)
         // The headline back as it was, and a tag added: a full build, whose neighbours of the
         // article have the fingerprints of the first build, but not its files.
-        try site.write(article, original.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]"))
-        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) == nil)
+        #expect(try edit(article, to: original.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]"), in: site, with: builder) == nil)
         _ = try builder.build()
         #expect(try differences(site) == [])
     }
@@ -129,8 +130,7 @@ struct ArticleEditRebuildTests {
         let builder = try builtForPreview(site)
         let article = "Content/trade/day-12.md"
         let original = try #require(site.read(article))
-        try site.write(article, original.replacingOccurrences(of: "Trade report 12", with: "Rice prices climb"))
-        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) != nil)
+        #expect(try edit(article, to: original.replacingOccurrences(of: "Trade report 12", with: "Rice prices climb"), in: site, with: builder) != nil)
         // The edit undone while nothing watched: a plain build must remove the page the quick rebuild wrote.
         try site.write(article, original.replacingOccurrences(of: "Trade report 12", with: "Rice prices fall"))
         _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path), fileSystem: LocalFileSystem()).build()
@@ -149,8 +149,7 @@ struct ArticleEditRebuildTests {
                        original.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]"),
                        original.replacingOccurrences(of: "countries: [JP]", with: "countries: [JP, KR]"),
                        original.replacingOccurrences(of: "2024-03-03T08", with: "2024-03-03T09")] {
-            try site.write(article, edited)
-            #expect(try builder.rebuildArticles(of: [joinPath(site.path, article)]) == nil)
+            #expect(try edit(article, to: edited, in: site, with: builder) == nil)
             _ = try builder.build()
         }
         try site.write("Content/trade/new.md", "---\ntitle: New\ndate: 2024-03-30\n---\nNew.\n")
