@@ -48,6 +48,7 @@ struct BuildCommand: ParsableCommand {
             guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
             options.jobs = jobs
         }
+        options.endsProcess = true
         let display = ProgressDisplay()
         if !quiet { options.progress = { display.update($0) } }
         let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())

@@ -23,6 +23,9 @@ public struct BuildReport: Sendable {
     public var tags = 0
     public var countries = 0
     public var files = 0
+    /// Whether the model came from the one the last build saved (only what pages show of a few
+    /// articles had changed), not from the whole archive.
+    public var restoredModel = false
     public var outputDirectory = ""
     /// Warnings, and errors for articles that were skipped; the build still succeeded.
     public var diagnostics: [Core.Diagnostic] = []
@@ -51,7 +54,7 @@ public struct BuildReport: Sendable {
             return line
         }
         lines.append("  articles \(articles), drafts \(drafts), pages \(pages) (\(pages - pagesReused) rendered), tags \(tags), countries \(countries), feeds \(feeds), files \(files)")
-        lines.append("  content files read \(filesRead)")
+        lines.append("  content files read \(filesRead)" + (restoredModel ? "; the rest of the model as the last build saved it" : ""))
         lines.append(String(format: "  peak memory %.0f MB", Double(Self.peakResidentBytes()) / 1_048_576))
         return lines.joined(separator: "\n")
     }

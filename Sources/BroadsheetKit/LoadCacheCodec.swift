@@ -16,7 +16,7 @@ enum LoadCacheCodec {
     static let version: UInt32 = 5
 
     /// The record kinds; `removed` marks a file that is no longer in the content folder.
-    private enum Kind: Int {
+    fileprivate enum Kind: Int {
         case article = 0, draft, failed, removed
     }
 
@@ -72,34 +72,40 @@ enum LoadCacheCodec {
                     entries[path] = nil
                     continue
                 }
-                guard let stamp = reader.string() else { return nil }
-                let outcome: SiteBuilderLoadOutcome
-                switch kind {
-                case .article:
-                    guard let metadata = reader.metadata(), let warningCount = reader.int() else { return nil }
-                    var warnings: [Diagnostic] = []
-                    for _ in 0..<warningCount {
-                        guard let warning = reader.diagnostic() else { return nil }
-                        warnings.append(warning)
-                    }
-                    guard let hasVocabulary = reader.int() else { return nil }
-                    var vocabulary: Set<String>?
-                    if hasVocabulary == 1 {
-                        guard let words = reader.strings() else { return nil }
-                        vocabulary = Set(words)
-                    }
-                    outcome = .article(metadata, warnings, vocabulary)
-                case .draft:
-                    outcome = .draft
-                case .failed:
-                    guard let diagnostic = reader.diagnostic() else { return nil }
-                    outcome = .failed(diagnostic)
-                case .removed:
-                    continue
-                }
-                entries[path] = LoadCache.Entry(stamp: stamp, outcome: outcome)
+                guard let entry = reader.entry(kind) else { return nil }
+                entries[path] = entry
             }
             return (entries, settings, records)
+        }
+    }
+
+    /// The settings and the entry for one path, from the file's last record for it, reading
+    /// no other record's fields: a build that restores the saved model needs a few files'
+    /// earlier readings, not a hundred thousand. Nil when the file is damaged or older.
+    static func entry(for path: String, in data: Data) -> (settings: String, entry: LoadCache.Entry?)? {
+        var path = path
+        return path.withUTF8 { wanted in
+            data.withUnsafeBytes { raw -> (settings: String, entry: LoadCache.Entry?)? in
+                var reader = Reader(bytes: raw)
+                guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version),
+                      let settings = reader.string() else { return nil }
+                var found: LoadCache.Entry?
+                while !reader.atEnd {
+                    guard let length = reader.count(), let name = reader.take(length),
+                          let kind = reader.int().flatMap(Kind.init(rawValue:)) else { return nil }
+                    if name.elementsEqual(UnsafeRawBufferPointer(wanted)) {
+                        if kind == .removed {
+                            found = nil
+                            continue
+                        }
+                        guard let entry = reader.entry(kind) else { return nil }
+                        found = entry
+                    } else if kind != .removed {
+                        guard reader.skipEntry(kind) else { return nil }
+                    }
+                }
+                return (settings, found)
+            }
         }
     }
 
@@ -170,6 +176,21 @@ enum LoadCacheCodec {
 
         mutating func double(_ value: Double) {
             int(Int(Int64(bitPattern: value.bitPattern)))
+        }
+
+        /// A hash, in eight bytes: its bits are as likely high as low.
+        mutating func uint64(_ value: UInt64) {
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func ints(_ values: [Int]) {
+            int(values.count)
+            for value in values { int(value) }
+        }
+
+        mutating func int32s(_ values: [Int32]) {
+            int(values.count)
+            for value in values { int(Int(value)) }
         }
 
         mutating func metadata(_ metadata: ArticleMetadata) {
@@ -258,6 +279,39 @@ enum LoadCacheCodec {
             int().map { Double(bitPattern: UInt64(bitPattern: Int64($0))) }
         }
 
+        /// A count of things still to read: nil when negative or more than the bytes left.
+        mutating func count() -> Int? {
+            guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+            return count
+        }
+
+        mutating func uint64() -> UInt64? {
+            guard let eight = take(8) else { return nil }
+            return UInt64(littleEndian: UnsafeRawBufferPointer(rebasing: eight).loadUnaligned(as: UInt64.self))
+        }
+
+        mutating func ints() -> [Int]? {
+            guard let count = count() else { return nil }
+            var values: [Int] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let value = int() else { return nil }
+                values.append(value)
+            }
+            return values
+        }
+
+        mutating func int32s() -> [Int32]? {
+            guard let count = count() else { return nil }
+            var values: [Int32] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let value = int(), let narrow = Int32(exactly: value) else { return nil }
+                values.append(narrow)
+            }
+            return values
+        }
+
         mutating func metadata() -> ArticleMetadata? {
             guard let sourcePath = string(), let format = string().flatMap(ContentFormat.init(rawValue:)), let title = string(),
                   let dek = optionalString(), let byline = optionalString(), let date = double(), let hasTime = int(),
@@ -269,6 +323,80 @@ enum LoadCacheCodec {
                                    date: Date(timeIntervalSince1970: date), hasTime: hasTime == 1, dateline: dateline,
                                    photoCredit: photoCredit, countries: countries, tags: tags, automaticTags: automaticTags,
                                    slug: slug, wordCount: wordCount, bodyLine: bodyLine)
+        }
+
+        /// A record's stamp and outcome, after its path and kind.
+        fileprivate mutating func entry(_ kind: Kind) -> LoadCache.Entry? {
+            guard let stamp = string() else { return nil }
+            let outcome: SiteBuilderLoadOutcome
+            switch kind {
+            case .article:
+                guard let metadata = metadata(), let warningCount = count() else { return nil }
+                var warnings: [Diagnostic] = []
+                for _ in 0..<warningCount {
+                    guard let warning = diagnostic() else { return nil }
+                    warnings.append(warning)
+                }
+                guard let hasVocabulary = int() else { return nil }
+                var vocabulary: Set<String>?
+                if hasVocabulary == 1 {
+                    guard let words = strings() else { return nil }
+                    vocabulary = Set(words)
+                }
+                outcome = .article(metadata, warnings, vocabulary)
+            case .draft:
+                outcome = .draft
+            case .failed:
+                guard let diagnostic = diagnostic() else { return nil }
+                outcome = .failed(diagnostic)
+            case .removed:
+                return nil
+            }
+            return LoadCache.Entry(stamp: stamp, outcome: outcome)
+        }
+
+        /// Passes over what `entry(kind)` reads, making nothing of it.
+        fileprivate mutating func skipEntry(_ kind: Kind) -> Bool {
+            guard skipString() else { return false }
+            switch kind {
+            case .article:
+                // The metadata's fields, in `Writer.metadata`'s order.
+                guard skipString(), skipString(), skipString(), skipOptional({ $0.skipString() }), skipOptional({ $0.skipString() }),
+                      int() != nil, int() != nil, skipOptional({ $0.skipString() }), skipOptional({ $0.skipString() }),
+                      skipStrings(), skipStrings(), skipStrings(), skipString(), int() != nil, skipOptional({ $0.int() != nil }),
+                      let warningCount = count() else { return false }
+                for _ in 0..<warningCount where !skipDiagnostic() { return false }
+                guard let hasVocabulary = int() else { return false }
+                return hasVocabulary == 0 || skipStrings()
+            case .draft:
+                return true
+            case .failed:
+                return skipDiagnostic()
+            case .removed:
+                return true
+            }
+        }
+
+        fileprivate mutating func skipString() -> Bool {
+            guard let count = count() else { return false }
+            offset += count
+            return true
+        }
+
+        private mutating func skipOptional(_ skip: (inout Reader) -> Bool) -> Bool {
+            guard let flag = int() else { return false }
+            return flag == 0 || skip(&self)
+        }
+
+        private mutating func skipStrings() -> Bool {
+            guard let count = count() else { return false }
+            for _ in 0..<count where !skipString() { return false }
+            return true
+        }
+
+        private mutating func skipDiagnostic() -> Bool {
+            skipString() && skipString() && skipOptional { $0.skipString() } && skipOptional { $0.int() != nil }
+                && skipOptional { $0.int() != nil } && skipString()
         }
 
         mutating func diagnostic() -> Diagnostic? {

@@ -35,20 +35,15 @@ extension SiteBuilder {
         let prefixes = [contentDirectory, URL(fileURLWithPath: contentDirectory).resolvingSymlinksInPath().path].map {
             $0.hasSuffix("/") ? $0 : $0 + "/"
         }
-        var edits: [(id: Int, path: String, stamp: String, outcome: LoadOutcome, article: ArticleMetadata, warnings: [Diagnostic])] = []
+        var edits: [ShownEdit] = []
         for file in Set(changedFiles).sorted() {
             guard let prefix = prefixes.first(where: file.hasPrefix) else { return nil }
             let path = String(file.dropFirst(prefix.count))
-            guard let id = saved.idBySourcePath[path], let scanIndex = saved.scanIndex[path],
-                  case .article(let before, _, let wordsBefore)? = cache.entry(for: path)?.outcome else { return nil }
-            let stamp = fileSystem.stamp(file)
-            let sampled = saved.needsWordSample && WordSample.isSampled(scanIndex, of: saved.scanIndex.count)
-            let outcome = read(path, loader: loader, enricher: enricher, sampleWords: sampled)
-            // The candidate tags and sampled words decide the archive's automatic tags.
-            guard case .article(var after, let warnings, let wordsAfter) = outcome, wordsAfter == wordsBefore,
-                  after.automaticTags == before.automaticTags else { return nil }
-            after.automaticTags = saved.site.articles[id].automaticTags
-            edits.append((id, path, stamp, outcome, after, warnings))
+            guard let id = saved.idBySourcePath[path], let scanIndex = saved.scanIndex[path], let before = cache.entry(for: path)?.outcome,
+                  let edit = shownEdit(path, id: id, before: before, selectedTags: saved.site.articles[id].automaticTags,
+                                       sampled: saved.needsWordSample && WordSample.isSampled(scanIndex, of: saved.scanIndex.count),
+                                       loader: loader, enricher: enricher) else { return nil }
+            edits.append(edit)
         }
         var report = BuildReport()
         report.outputDirectory = outputDirectory
@@ -60,15 +55,56 @@ extension SiteBuilder {
         // keeps a new one.
         session.state = nil
         var state = consume saved
-        let digestsBefore = edits.map { PageFingerprinter.articleDigest($0.id, in: state.site) }
+        // A model `build` saved in the same cache folder no longer describes the output.
+        SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+        guard try applyShownEdits(edits, site: &state.site, plan: &state.plan, templates: state.templates,
+                                  relatedLists: state.relatedLists, loader: loader, report: &report, clock: &clock) else { return nil }
+        for edit in edits { cache.store(edit.outcome, for: edit.path, stamp: edit.stamp) }
+        report.phases.append(clock.lap("write"))
+        session.state = state
+        return report
+    }
+
+    /// A changed file read again, when what changed is only what pages show of its article.
+    struct ShownEdit {
+        var id: Int
+        var path: String
+        var stamp: String
+        var outcome: LoadOutcome
+        /// The article as the model will hold it, with the archive's choice of automatic tags.
+        var article: ArticleMetadata
+        var warnings: [Diagnostic]
+    }
+
+    /// Reads the file at `path` (article `id`, read before as `before`) again: the edit, or nil
+    /// when it is no longer an article or changes its candidate tags or sampled words, which
+    /// decide the archive's automatic tags. `selectedTags` are the ones chosen for it.
+    func shownEdit(_ path: String, id: Int, before: LoadOutcome, selectedTags: [String], sampled: Bool,
+                   loader: ArticleLoader<FS>, enricher: ArticleEnricher) -> ShownEdit? {
+        guard case .article(let articleBefore, _, let wordsBefore) = before else { return nil }
+        let stamp = fileSystem.stamp(joinPath(contentDirectory, path))
+        let outcome = read(path, loader: loader, enricher: enricher, sampleWords: sampled)
+        guard case .article(var after, let warnings, let wordsAfter) = outcome, wordsAfter == wordsBefore,
+              after.automaticTags == articleBefore.automaticTags else { return nil }
+        after.automaticTags = selectedTags
+        return ShownEdit(id: id, path: path, stamp: stamp, outcome: outcome, article: after, warnings: warnings)
+    }
+
+    /// Gives the model and plan the edits and writes the pages that show them (see
+    /// `rebuildArticles(of:)`), with the edits' warnings and the counts in `report`. False when
+    /// the model refuses an edit (it changes more than what pages show): `site` and `plan` may
+    /// then hold some of the edits, and a full build must follow.
+    func applyShownEdits(_ edits: [ShownEdit], site: inout SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: [Int32],
+                         loader: ArticleLoader<FS>, report: inout BuildReport, clock: inout PhaseClock) throws(Diagnostic) -> Bool {
+        let digestsBefore = edits.map { PageFingerprinter.articleDigest($0.id, in: site) }
         var removed: [String] = [], added: [String] = [], moved: Set<Int> = []
         for edit in edits {
-            let before = state.plan.articlePages[edit.id]
-            guard state.site.replaceShownFields(of: edit.id, with: edit.article) else { return nil }
-            if state.site.articlePaths[edit.id] != before.path {
-                state.plan.moveArticle(edit.id, to: state.site.articlePaths[edit.id])
+            let before = plan.articlePages[edit.id]
+            guard site.replaceShownFields(of: edit.id, with: edit.article) else { return false }
+            if site.articlePaths[edit.id] != before.path {
+                plan.moveArticle(edit.id, to: site.articlePaths[edit.id])
                 removed.append(before.file)
-                added.append(state.plan.articlePages[edit.id].file)
+                added.append(plan.articlePages[edit.id].file)
                 moved.insert(edit.id)
             }
         }
@@ -79,29 +115,29 @@ extension SiteBuilder {
         // An array: there are a few, looked for in every list of a large site.
         var listed: [Int] = []
         for (edit, before) in zip(edits, digestsBefore) {
-            let after = PageFingerprinter.articleDigest(edit.id, in: state.site)
+            let after = PageFingerprinter.articleDigest(edit.id, in: site)
             if after.page != before.page { articlePages.insert(edit.id) }
             if after.summary != before.summary { listed.append(edit.id) }
         }
-        let count = state.site.articles.count
+        let count = site.articles.count
         for id in listed {
             articlePages.formUnion([id - 1, id, id + 1].filter { (0..<count).contains($0) })
         }
-        articlePages.formUnion(RelatedArticlesStore.articles(relatedTo: listed, in: state.relatedLists))
-        let listPages = listed.isEmpty ? [] : state.plan.listPages.indices.filter { index in
-            state.plan.listPages[index].articlesShown(in: state.site).contains(where: listed.contains)
+        articlePages.formUnion(RelatedArticlesStore.articles(relatedTo: listed, in: relatedLists))
+        let listPages = listed.isEmpty ? [] : plan.listPages.indices.filter { index in
+            plan.listPages[index].articlesShown(in: site).contains(where: listed.contains)
         }
-        let feeds = listed.isEmpty ? [] : state.plan.feeds.filter { $0.articleIDs.contains(where: listed.contains) }
+        let feeds = listed.isEmpty ? [] : plan.feeds.filter { $0.articleIDs.contains(where: listed.contains) }
         report.phases.append(clock.lap("plan"))
 
-        let site = state.site, plan = state.plan, templates = state.templates
+        let site = site, plan = plan
         let contexts = Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
                                      gazetteer: gazetteer)
         let markdown = MarkdownRenderer()
         var files: [(path: String, contents: String)] = []
         for id in articlePages.sorted() {
             let page = plan.articlePages[id]
-            files.append((page.file, try articlePage(id, page: page, site: site, related: RelatedArticlesStore.list(state.relatedLists, for: id),
+            files.append((page.file, try articlePage(id, page: page, site: site, related: RelatedArticlesStore.list(relatedLists, for: id),
                                                       loader: loader, contexts: contexts, markdown: markdown, templates: templates)))
         }
         for index in listPages {
@@ -124,12 +160,7 @@ extension SiteBuilder {
         }
         try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
                                        writing: files, added: added, removing: removed)
-        for edit in edits {
-            cache.store(edit.outcome, for: edit.path, stamp: edit.stamp)
-            report.diagnostics += edit.warnings
-        }
-        report.phases.append(clock.lap("write"))
-        session.state = state
+        for edit in edits { report.diagnostics += edit.warnings }
         report.articles = count
         report.pages = plan.pageCount
         report.pagesReused = plan.pageCount - articlePages.count - listPages.count
@@ -137,6 +168,6 @@ extension SiteBuilder {
         report.tags = site.tags.count
         report.countries = site.countries.count
         report.filesRead = edits.count
-        return report
+        return true
     }
 }

@@ -46,8 +46,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.diagnostics += templates.unknownVariables
         report.phases.append(clock.lap("config"))
 
+        if let quick = try buildFromSaved(config: config, templates: templates, report: report, clock: &clock) { return quick }
+        // A saved model describes the site before this build: gone until this one succeeds
+        // (for good when this build keeps none, as the preview server's do not).
+        SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+
         // load
-        let (loaded, stamps, paths) = try load(config: config, report: &report)
+        let (loaded, stamps, paths, files) = try load(config: config, report: &report)
         report.phases.append(clock.lap("load"))
 
         // index
@@ -87,6 +92,15 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             try writer.commit(clean: options.clean)
             // Fingerprints are kept only for a build whose files are in place.
             try? store.save(rendered.fingerprints, to: fileSystem)
+            // The next build starts from this one's model when only what pages show of a few
+            // articles changed; not after an article that could not be rendered, which it would
+            // not try again.
+            if keepsSavedBuild, rendered.diagnostics.isEmpty {
+                let saved = SavedBuild(key: savedBuildKey(config: config, templates: templates), fileHashes: files.hashes,
+                                       loadDiagnostics: files.diagnostics, drafts: report.drafts, files: writer.writtenCount,
+                                       parts: site.parts)
+                try? saved.save(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+            }
             report.phases.append(clock.lap("write"))
             options.session?.state = BuildSession.State(
                 site: site, plan: plan, templates: rendered.templates, relatedLists: rendered.relatedLists,
@@ -104,6 +118,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.tags = site.tags.count
         report.countries = site.countries.count
         report.files = writer.writtenCount
+        if options.endsProcess { MemoryLeftToExit.hold((site, plan, writer, previous)) }
         return report
     }
 
@@ -111,7 +126,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
     /// The articles, each content file's stamp by path (the cache itself, with every reading,
     /// is let go here unless the preview server keeps it), and, for the preview server, the content files in scan order.
-    private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> ([ArticleMetadata], [String: String], [String]) {
+    private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic)
+        -> ([ArticleMetadata], [String: String], [String], (hashes: [UInt64], diagnostics: [(file: Int, diagnostic: Diagnostic)])) {
         guard fileSystem.directoryExists(contentDirectory) else {
             throw .error(.load, file: contentDirectory, "the content folder does not exist")
         }
@@ -160,16 +176,23 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var articles: [ArticleMetadata] = []
         articles.reserveCapacity(readings.count)
         var sample = WordSample()
-        for reading in readings {
+        // What the saved model needs of the scan: each file's hash and what it reported.
+        var hashes: [UInt64] = []
+        var diagnostics: [(file: Int, diagnostic: Diagnostic)] = []
+        if keepsSavedBuild { hashes.reserveCapacity(readings.count) }
+        for (index, reading) in readings.enumerated() {
+            if keepsSavedBuild { hashes.append(SavedBuild.fileHash(path: paths[index], stamp: reading.stamp)) }
             switch reading.outcome {
             case .article(let metadata, let warnings, let vocabulary):
                 articles.append(metadata)
                 report.diagnostics += warnings
+                diagnostics += warnings.map { (index, $0) }
                 if let vocabulary { sample.add(vocabulary) }
             case .draft:
                 report.drafts += 1
             case .failed(let diagnostic):
                 report.diagnostics.append(diagnostic)
+                diagnostics.append((index, diagnostic))
             }
         }
         // Automatic tags need the whole archive's word: keep the candidates it shares.
@@ -184,7 +207,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         stamps.reserveCapacity(paths.count)
         for (path, reading) in zip(paths, readings) { stamps[path] = reading.stamp }
         // Only the preview server needs the scan's paths after loading.
-        return (articles, stamps, options.session == nil ? [] : paths)
+        return (articles, stamps, options.session == nil ? [] : paths, (hashes, diagnostics))
     }
 
     typealias LoadOutcome = SiteBuilderLoadOutcome

@@ -88,7 +88,10 @@ public struct LocalFileSystem: FileSystem {
         var visited: Set<String> = []
         let rootPath = root.resolvingSymlinksInPath().path
         try collect(rootPath, relative: "", into: &files, visited: &visited, rootPath: rootPath)
-        return files.sorted()
+        // Each folder is walked in name order, which is the paths' order unless a name sorts
+        // between a folder and its contents ("a/b" after "a-c"): checked, not sorted again.
+        let sorted = files.indices.dropFirst().allSatisfy { files[$0 - 1] < files[$0] }
+        return sorted ? files : files.sorted()
     }
 
     /// Walks the tree with readdir(3), whose entry types spare a stat per file (a large archive

@@ -4,6 +4,10 @@ import Foundation
 public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     private var files: [String: Data]
     private var directories: Set<String> = []
+    /// When each file was last written, as a count of writes: what a modification time is
+    /// to a disk's files, so that a changed file has a new stamp.
+    private var writes: [String: Int] = [:]
+    private var writeCount = 0
     private let lock = NSLock()
 
     public init(files: [String: String] = [:]) {
@@ -26,7 +30,22 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func writeFile(_ path: String, contents: Data) throws {
-        lock.withLock { files[normalize(path)] = contents }
+        lock.withLock {
+            files[normalize(path)] = contents
+            writeCount += 1
+            writes[normalize(path)] = writeCount
+        }
+    }
+
+    public func fileSize(_ path: String) -> Int? {
+        lock.withLock { files[normalize(path)]?.count }
+    }
+
+    public func stamp(_ path: String) -> String {
+        lock.withLock {
+            guard let data = files[normalize(path)] else { return "-1:-1" }
+            return "\(writes[normalize(path)] ?? 0):\(data.count)"
+        }
     }
 
     public func listFiles(under directory: String) throws -> [String] {
@@ -75,6 +94,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         try lock.withLock {
             if let data = files.removeValue(forKey: source) {
                 files[destination] = data
+                writes[destination] = writes.removeValue(forKey: source)
                 return
             }
             let moved = files.keys.filter { $0.hasPrefix(source + "/") }
@@ -83,6 +103,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
             }
             for key in moved {
                 files[destination + key.dropFirst(source.count)] = files.removeValue(forKey: key)
+                writes[destination + key.dropFirst(source.count)] = writes.removeValue(forKey: key)
             }
             directories.remove(source)
             directories.insert(destination)

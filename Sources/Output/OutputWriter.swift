@@ -42,7 +42,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Where the list of the files the last build wrote is kept.
-    static func manifestPath(cacheDirectory: String) -> String {
+    public static func manifestPath(cacheDirectory: String) -> String {
         joinPath(cacheDirectory, "output-manifest.txt")
     }
 

@@ -127,7 +127,7 @@ public struct PageFingerprinter: Sendable {
 
     /// What lists, term pages and indexes show besides their articles: every term with its
     /// articles, how terms go together, the archive's years and months, and every date.
-    static func structureDigest(of site: SiteModel) -> UInt64 {
+    public static func structureDigest(of site: SiteModel) -> UInt64 {
         var hash = PageFingerprint.FNV1a()
         hash.add(number: UInt64(site.articles.count))
         for article in site.articles { hash.add(number: article.date.timeIntervalSince1970.bitPattern) }

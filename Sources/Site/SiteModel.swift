@@ -8,9 +8,9 @@ import Taxonomy
 public struct SiteModel: Sendable {
     public let config: SiteConfig
     /// Articles newest first; an article's ID is its position here.
-    public private(set) var articles: [ArticleMetadata]
+    public internal(set) var articles: [ArticleMetadata]
     /// Each article's page path (`articles/2025/02/slug/`), by ID.
-    public private(set) var articlePaths: [String]
+    public internal(set) var articlePaths: [String]
     /// The article paths more than one article wanted: each such base path and the numbered
     /// paths handed out instead. Usually none; an edit that touches one can move another
     /// article's URL (see `replacingShownFields`).
@@ -86,11 +86,7 @@ public struct SiteModel: Sendable {
         self.countries = index.countries.filter { $0.articleIDs.count >= config.countries.minimumArticles }
         let archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
         self.archive = archive
-        self.publishedYears = archive.years.compactMap { year in
-            var year = year
-            year.months = year.months.filter { $0.articleIDs.count >= config.archives.minimumArticles }
-            return year.months.isEmpty ? nil : year
-        }
+        self.publishedYears = Self.publishedYears(of: archive, config: config)
         self.warnings = warnings
         // Every page asks for its articles' terms: found once, kept flat (two arrays, not one
         // per article) so that a million articles cost a few megabytes. The index found each
@@ -114,10 +110,18 @@ public struct SiteModel: Sendable {
     /// `archives.min_articles` articles, and the years that have such a month.
     public let publishedYears: [DateArchive.Year]
 
+    static func publishedYears(of archive: DateArchive, config: SiteConfig) -> [DateArchive.Year] {
+        archive.years.compactMap { year in
+            var year = year
+            year.months = year.months.filter { $0.articleIDs.count >= config.archives.minimumArticles }
+            return year.months.isEmpty ? nil : year
+        }
+    }
+
     /// Which tags and countries go together.
     public let relations: TermRelations
-    private let articleTags: IndexLists
-    private let articleCountries: IndexLists
+    let articleTags: IndexLists
+    let articleCountries: IndexLists
 
     /// Gives one article the headline, dek, byline, dateline, photo credit, slug, word count
     /// and body line `edited` has: what an edit that leaves the archive's structure alone

@@ -10,6 +10,14 @@ public struct TermRelations: Sendable {
     public let countriesOfTag: [[Int]]
     public let tagsOfTag: [[Int]]
 
+    /// Relations counted before (a saved model's).
+    public init(tagsOfCountry: [[Int]], countriesOfCountry: [[Int]], countriesOfTag: [[Int]], tagsOfTag: [[Int]]) {
+        self.tagsOfCountry = tagsOfCountry
+        self.countriesOfCountry = countriesOfCountry
+        self.countriesOfTag = countriesOfTag
+        self.tagsOfTag = tagsOfTag
+    }
+
     /// `tags(id)` and `countries(id)` give an article's term indices.
     public init(articleCount: Int, tagCount: Int, countryCount: Int,
                 tags: (Int) -> [Int], countries: (Int) -> [Int]) {

@@ -1,10 +1,19 @@
 /// Short lists of small numbers, one per article, in two flat arrays rather than an array
 /// each: a million articles' lists cost a few megabytes and two allocations.
 public struct IndexLists: Sendable, Equatable {
-    private var offsets: [Int32] = [0]
-    private var values: [Int32] = []
+    /// Where each list starts in `values`, and one past the last list's end.
+    public private(set) var offsets: [Int32] = [0]
+    public private(set) var values: [Int32] = []
 
     public init() {}
+
+    /// Lists as `offsets` and `values` hold them (a saved model's); nil when they do not fit together.
+    public init?(offsets: [Int32], values: [Int32]) {
+        guard offsets.first == 0, offsets.last == Int32(values.count),
+              offsets.indices.dropFirst().allSatisfy({ offsets[$0 - 1] <= offsets[$0] }) else { return nil }
+        self.offsets = offsets
+        self.values = values
+    }
 
     public init(_ lists: [[Int]]) {
         reserveCapacity(lists.count)

@@ -38,6 +38,8 @@ final class FailingFileSystem: FileSystem, @unchecked Sendable {
     func readFile(_ path: String) throws -> Data { try base.readFile(path) }
     func listFiles(under directory: String) throws -> [String] { try base.listFiles(under: directory) }
     func fileExists(_ path: String) -> Bool { base.fileExists(path) }
+    func fileSize(_ path: String) -> Int? { base.fileSize(path) }
+    func stamp(_ path: String) -> String { base.stamp(path) }
     func modificationDate(_ path: String) -> Date? { base.modificationDate(path) }
     func directoryExists(_ path: String) -> Bool { base.directoryExists(path) }
     func removeDirectoryIfEmpty(_ path: String) -> Bool {

@@ -1,0 +1,268 @@
+import Core
+import Foundation
+import Rendering
+import Site
+import Taxonomy
+
+/// What the last full build knew, kept in the cache folder (`site-model.bin`) so that the next
+/// `build`, when only what pages show of a few articles changed, restores the site model
+/// instead of reading, ordering and indexing the whole archive again (see
+/// `SiteBuilder.buildFromSaved`).
+///
+/// It holds: a key naming everything besides the content that shapes the site (settings,
+/// templates, options, the program itself); for each content file in scan order, a hash of its
+/// path and stamp, so one pass of `stat` tells which files changed; the problems loading
+/// reported, by file, and the number of drafts, for the report; and the model's parts.
+/// Records appended after them replace one article's fields: a build from the saved model adds
+/// one for each article it changed, rather than writing the archive's model again.
+struct SavedBuild {
+    var key: String
+    /// `SavedBuild.fileHash(path:stamp:)` of each content file, in scan order.
+    var fileHashes: [UInt64]
+    /// What loading reported, by the file's position in the scan, in that order.
+    var loadDiagnostics: [(file: Int, diagnostic: Diagnostic)]
+    var drafts: Int
+    /// How many files the output folder holds of this build's.
+    var files: Int
+    var parts: SiteModel.Parts
+
+    /// One article changed by a build from the saved model: its file's new hash and problems,
+    /// and its fields as the model holds them now.
+    struct Edit {
+        var file: Int
+        var fileHash: UInt64
+        var diagnostics: [Diagnostic]
+        var id: Int
+        var article: ArticleMetadata
+    }
+
+    static let fileName = "site-model.bin"
+    static let magic = Array("BSSM".utf8)
+    static let version = 1
+    static let articlesPerRun = 4096
+
+    /// A content file's path and stamp as one number: equal numbers mean an unchanged file.
+    static func fileHash(path: String, stamp: String) -> UInt64 {
+        var hash = PageFingerprint.FNV1a()
+        hash.add(path)
+        hash.add(stamp)
+        return hash.value
+    }
+
+    /// The saved build, in pieces of about `pieceSize` bytes given to `write` as they fill: at a
+    /// million articles it is several hundred megabytes, not to be held whole beside the model.
+    func encode(pieceSize: Int = 4 << 20, write: (Data) throws -> Void) rethrows {
+        var writer = LoadCacheCodec.Writer()
+        writer.bytes.reserveCapacity(pieceSize + (64 << 10))
+        func flush(ifOver size: Int) throws {
+            guard writer.bytes.count >= size else { return }
+            try write(Data(writer.bytes))
+            writer.bytes.removeAll(keepingCapacity: true)
+        }
+        writer.bytes.append(contentsOf: Self.magic)
+        writer.int(Self.version)
+        writer.string(key)
+        writer.int(fileHashes.count)
+        for hash in fileHashes {
+            writer.uint64(hash)
+            try flush(ifOver: pieceSize)
+        }
+        writer.int(loadDiagnostics.count)
+        for (file, diagnostic) in loadDiagnostics {
+            writer.int(file)
+            writer.diagnostic(diagnostic)
+            try flush(ifOver: pieceSize)
+        }
+        writer.int(drafts)
+        writer.int(files)
+        // In runs of `articlesPerRun`, each after its length in bytes, so that they are read on every core.
+        writer.int(parts.articles.count)
+        for start in stride(from: 0, to: parts.articles.count, by: Self.articlesPerRun) {
+            var run = LoadCacheCodec.Writer()
+            for id in start..<min(start + Self.articlesPerRun, parts.articles.count) {
+                run.metadata(parts.articles[id])
+                run.string(parts.articlePaths[id])
+            }
+            writer.int(run.bytes.count)
+            writer.bytes.append(contentsOf: run.bytes)
+            try flush(ifOver: pieceSize)
+        }
+        writer.strings(parts.contestedPaths)
+        for terms in [parts.tags, parts.countries] {
+            writer.int(terms.count)
+            for term in terms {
+                writer.string(term.name)
+                writer.string(term.slug)
+                writer.optionalString(term.code)
+                writer.ints(term.articleIDs)
+                try flush(ifOver: pieceSize)
+            }
+        }
+        writer.int(parts.warnings.count)
+        for warning in parts.warnings { writer.diagnostic(warning) }
+        for lists in [parts.articleTags, parts.articleCountries] {
+            writer.int32s(lists.offsets)
+            writer.int32s(lists.values)
+            try flush(ifOver: pieceSize)
+        }
+        let relations = parts.relations
+        for table in [relations.tagsOfCountry, relations.countriesOfCountry, relations.countriesOfTag, relations.tagsOfTag] {
+            writer.int(table.count)
+            for row in table { writer.ints(row) }
+        }
+        try flush(ifOver: 1)
+    }
+
+    /// An appended record: one article's edit.
+    static func encode(_ edits: [Edit]) -> Data {
+        var writer = LoadCacheCodec.Writer()
+        for edit in edits {
+            writer.int(edit.file)
+            writer.uint64(edit.fileHash)
+            writer.int(edit.diagnostics.count)
+            for diagnostic in edit.diagnostics { writer.diagnostic(diagnostic) }
+            writer.int(edit.id)
+            writer.metadata(edit.article)
+        }
+        return Data(writer.bytes)
+    }
+
+    /// The saved build and the edits appended since; nil for a missing, damaged or older
+    /// file (the saved build only ever saves time).
+    static func decode(_ data: Data, workers: Int? = nil) -> (build: SavedBuild, edits: [Edit])? {
+        data.withUnsafeBytes { raw -> (build: SavedBuild, edits: [Edit])? in
+            var reader = LoadCacheCodec.Reader(bytes: raw)
+            guard reader.take(magic.count).map(Array.init) == magic, reader.int() == version, let key = reader.string(),
+                  let fileCount = reader.count() else { return nil }
+            var fileHashes: [UInt64] = []
+            fileHashes.reserveCapacity(fileCount)
+            for _ in 0..<fileCount {
+                guard let hash = reader.uint64() else { return nil }
+                fileHashes.append(hash)
+            }
+            guard let diagnosticCount = reader.count() else { return nil }
+            var loadDiagnostics: [(file: Int, diagnostic: Diagnostic)] = []
+            for _ in 0..<diagnosticCount {
+                guard let file = reader.int(), let diagnostic = reader.diagnostic() else { return nil }
+                loadDiagnostics.append((file, diagnostic))
+            }
+            guard let drafts = reader.int(), let files = reader.int(), let articleCount = reader.count() else { return nil }
+            var starts: [Range<Int>] = []
+            for _ in stride(from: 0, to: articleCount, by: articlesPerRun) {
+                guard let length = reader.count() else { return nil }
+                starts.append(reader.offset..<(reader.offset + length))
+                reader.offset += length
+            }
+            let runs = starts
+            let decoded = parallelMap(runs.count, workers: workers) { index -> [(ArticleMetadata, String)]? in
+                data.withUnsafeBytes { raw in
+                    var run = LoadCacheCodec.Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[runs[index]]))
+                    var articles: [(ArticleMetadata, String)] = []
+                    articles.reserveCapacity(articlesPerRun)
+                    while !run.atEnd {
+                        guard let article = run.metadata(), let path = run.string() else { return nil }
+                        articles.append((article, path))
+                    }
+                    return articles
+                }
+            }
+            var articles: [ArticleMetadata] = [], articlePaths: [String] = []
+            articles.reserveCapacity(articleCount)
+            articlePaths.reserveCapacity(articleCount)
+            for run in decoded {
+                guard let run else { return nil }
+                for (article, path) in run {
+                    articles.append(article)
+                    articlePaths.append(path)
+                }
+            }
+            guard articles.count == articleCount else { return nil }
+            guard let contested = reader.strings() else { return nil }
+            var termLists: [[Term]] = []
+            for _ in 0..<2 {
+                guard let count = reader.count() else { return nil }
+                var terms: [Term] = []
+                for _ in 0..<count {
+                    guard let name = reader.string(), let slug = reader.string(), let code = reader.optionalString(),
+                          let ids = reader.ints() else { return nil }
+                    terms.append(Term(name: name, slug: slug, articleIDs: ids, code: code))
+                }
+                termLists.append(terms)
+            }
+            guard let warningCount = reader.count() else { return nil }
+            var warnings: [Diagnostic] = []
+            for _ in 0..<warningCount {
+                guard let warning = reader.diagnostic() else { return nil }
+                warnings.append(warning)
+            }
+            var indexLists: [IndexLists] = []
+            for _ in 0..<2 {
+                guard let offsets = reader.int32s(), let values = reader.int32s(),
+                      let lists = IndexLists(offsets: offsets, values: values) else { return nil }
+                indexLists.append(lists)
+            }
+            var tables: [[[Int]]] = []
+            for _ in 0..<4 {
+                guard let count = reader.count() else { return nil }
+                var table: [[Int]] = []
+                for _ in 0..<count {
+                    guard let row = reader.ints() else { return nil }
+                    table.append(row)
+                }
+                tables.append(table)
+            }
+            var edits: [Edit] = []
+            while !reader.atEnd {
+                guard let file = reader.int(), let hash = reader.uint64(), let count = reader.count() else { return nil }
+                var diagnostics: [Diagnostic] = []
+                for _ in 0..<count {
+                    guard let diagnostic = reader.diagnostic() else { return nil }
+                    diagnostics.append(diagnostic)
+                }
+                guard let id = reader.int(), let article = reader.metadata(),
+                      (0..<fileCount).contains(file), (0..<articleCount).contains(id) else { return nil }
+                edits.append(Edit(file: file, fileHash: hash, diagnostics: diagnostics, id: id, article: article))
+            }
+            let relations = TermRelations(tagsOfCountry: tables[0], countriesOfCountry: tables[1], countriesOfTag: tables[2],
+                                          tagsOfTag: tables[3])
+            let parts = SiteModel.Parts(articles: articles, articlePaths: articlePaths, contestedPaths: contested, tags: termLists[0],
+                                        countries: termLists[1], warnings: warnings, articleTags: indexLists[0],
+                                        articleCountries: indexLists[1], relations: relations)
+            return (SavedBuild(key: key, fileHashes: fileHashes, loadDiagnostics: loadDiagnostics, drafts: drafts, files: files, parts: parts), edits)
+        }
+    }
+
+    /// Reads the saved build in the cache folder with the edits since applied to its file
+    /// hashes and problems (the edits to the model are returned, for `SiteModel` to apply).
+    static func load(cacheDirectory: String, fileSystem: some FileSystem, workers: Int?) -> (build: SavedBuild, edits: [Edit])? {
+        guard let data = try? fileSystem.readFile(joinPath(cacheDirectory, fileName)), var (build, edits) = decode(data, workers: workers) else { return nil }
+        for edit in edits {
+            build.fileHashes[edit.file] = edit.fileHash
+            build.loadDiagnostics.removeAll { $0.file == edit.file }
+            build.loadDiagnostics += edit.diagnostics.map { (edit.file, $0) }
+        }
+        build.loadDiagnostics.sort { $0.file < $1.file }
+        return (build, edits)
+    }
+
+    func save(cacheDirectory: String, fileSystem: some FileSystem) throws {
+        let path = joinPath(cacheDirectory, Self.fileName)
+        var started = false
+        try encode { piece in
+            if started {
+                try fileSystem.appendFile(path, contents: piece)
+            } else {
+                try fileSystem.writeFile(path, contents: piece)
+                started = true
+            }
+        }
+    }
+
+    static func append(_ edits: [Edit], cacheDirectory: String, fileSystem: some FileSystem) throws {
+        try fileSystem.appendFile(joinPath(cacheDirectory, fileName), contents: encode(edits))
+    }
+
+    static func remove(cacheDirectory: String, fileSystem: some FileSystem) {
+        try? fileSystem.removeItem(joinPath(cacheDirectory, fileName))
+    }
+}

@@ -1,0 +1,135 @@
+import Core
+import Foundation
+import Loading
+import Output
+import Rendering
+import Site
+import Taxonomy
+
+extension SiteBuilder {
+    /// Whether this build keeps a saved model for the next: `build` does; the preview server
+    /// keeps its state in memory (`options.session`) and has no use for one.
+    var keepsSavedBuild: Bool { options.session == nil && options.loadCache == nil }
+
+    /// The most files a build from the saved model reads again; more changed files take the full build.
+    static var savedBuildEditLimit: Int { 64 }
+
+    /// Everything besides the content that shapes the site: the settings file as written and
+    /// the options that override it, the templates, the output folder and the program itself.
+    /// A saved model is used only under the same key.
+    func savedBuildKey(config: SiteConfig, templates: TemplateSet) -> String {
+        var settings = PageFingerprint.FNV1a()
+        if let data = try? fileSystem.readFile(joinPath(options.siteDirectory, "site.yml")) { settings.add(data) }
+        return [String(settings.value), options.baseURL ?? "", String(options.relativeURLs), outputDirectory,
+                Self.readingSettings(config), String(templates.fingerprint), PageFingerprintStore.rendererStamp].joined(separator: "\n")
+    }
+
+    /// Builds the site from the model the last full build saved, when that is the same site
+    /// but for what pages show of a few articles: no file came or went, the settings and
+    /// templates are the same, and each changed file is an article whose edit the model takes
+    /// in place (`SiteModel.replaceShownFields`: its headline, dek, byline, body…, not its date,
+    /// tags or countries). Then only the changed files are read, and only the pages that show
+    /// what changed are written (`applyShownEdits`, as the preview server does). Nil when the
+    /// full build is needed; nothing has been written then.
+    ///
+    /// Unchanged files are known by their stamps alone, as in the full build. Pages are not
+    /// checked against their files: a page removed from the output folder by hand comes back
+    /// with `build --clean`, or the next full build.
+    func buildFromSaved(config: SiteConfig, templates themeTemplates: TemplateSet, report start: BuildReport,
+                        clock: inout PhaseClock) throws(Diagnostic) -> BuildReport? {
+        guard keepsSavedBuild, !options.clean,
+              fileSystem.directoryExists(outputDirectory),
+              fileSystem.fileExists(OutputWriter.manifestPath(cacheDirectory: cacheDirectory)),
+              let (saved, savedEdits) = SavedBuild.load(cacheDirectory: cacheDirectory, fileSystem: fileSystem, workers: options.jobs),
+              saved.key == savedBuildKey(config: config, templates: themeTemplates),
+              fileSystem.directoryExists(contentDirectory),
+              let scan = try? ContentScanner.scan(contentDirectory, fileSystem: fileSystem),
+              scan.articles.count == saved.fileHashes.count else { return nil }
+        let paths = scan.articles
+        let hashes = parallelMap(paths.count, workers: options.jobs) { index in
+            SavedBuild.fileHash(path: paths[index], stamp: fileSystem.stamp(joinPath(contentDirectory, paths[index])))
+        }
+        let changed = hashes.indices.filter { hashes[$0] != saved.fileHashes[$0] }
+        guard changed.count <= Self.savedBuildEditLimit else { return nil }
+
+        // Each changed file's reading before, from the load cache: it must be the one the saved
+        // model was built from.
+        var edits: [ShownEdit] = [], records: [SavedBuild.Edit] = []
+        if !changed.isEmpty {
+            guard let cacheData = try? fileSystem.readFile(joinPath(cacheDirectory, "articles.bin")) else { return nil }
+            let loader = makeLoader(config)
+            let enricher = ArticleEnricher(gazetteer: gazetteer, lexicon: TopicLexicon(config.topicLexicon))
+            // An edit leaves an article's file and automatic tags as they were: the saved
+            // articles tell both.
+            let articles = saved.parts.articles
+            let needsWordSample = Self.needsWordSample(paths)
+            for index in changed {
+                let path = paths[index]
+                guard let (settings, entry) = LoadCacheCodec.entry(for: path, in: cacheData), let entry,
+                      settings == Self.readingSettings(config),
+                      SavedBuild.fileHash(path: path, stamp: entry.stamp) == saved.fileHashes[index],
+                      let id = articles.firstIndex(where: { $0.sourcePath == path }),
+                      let edit = shownEdit(path, id: id, before: entry.outcome, selectedTags: articles[id].automaticTags,
+                                           sampled: needsWordSample && WordSample.isSampled(index, of: paths.count),
+                                           loader: loader, enricher: enricher) else { return nil }
+                edits.append(edit)
+                records.append(SavedBuild.Edit(file: index, fileHash: SavedBuild.fileHash(path: path, stamp: edit.stamp),
+                                               diagnostics: edit.warnings, id: id, article: edit.article))
+            }
+        }
+
+        // The model as the last build left it.
+        guard var site = SiteModel(config: config, restoring: saved.parts) else { return nil }
+        for edit in savedEdits {
+            guard site.replaceShownFields(of: edit.id, with: edit.article) else { return nil }
+        }
+        var report = start
+        report.diagnostics += scan.skipped
+        var loadDiagnostics = saved.loadDiagnostics.filter { diagnostic in !changed.contains(diagnostic.file) }
+        for record in records { loadDiagnostics += record.diagnostics.map { (record.file, $0) } }
+        loadDiagnostics.sort { $0.file < $1.file }
+        report.diagnostics += loadDiagnostics.map(\.diagnostic)
+        report.diagnostics += site.warnings.map { warning in
+            var warning = warning
+            warning.file = warning.file.map { joinPath(contentDirectory, $0) }
+            return warning
+        }
+        report.drafts = saved.drafts
+        report.phases.append(clock.lap("load"))
+        if options.strict, let first = report.diagnostics.first {
+            throw .error(first.stage, file: first.file, line: first.line, column: first.column,
+                         "\(first.message) (--strict turns warnings into errors)")
+        }
+
+        var plan = PagePlan(site: site)
+        let templates = themeTemplates.withSiteWidePartials(PageContextBuilder(site: site, gazetteer: gazetteer).siteWide)
+        guard let relatedLists = RelatedArticlesStore(cacheDirectory: cacheDirectory)
+            .load(structure: PageFingerprinter.structureDigest(of: site), count: site.articles.count, fileSystem: fileSystem)
+        else { return nil }
+        var edited = report
+        // The edits' warnings are in the report already.
+        guard try applyShownEdits(edits.map { var edit = $0; edit.warnings = []; return edit }, site: &site, plan: &plan,
+                                  templates: templates, relatedLists: relatedLists, loader: makeLoader(config),
+                                  report: &edited, clock: &clock) else { return nil }
+        report = edited
+        report.restoredModel = true
+        // A moved page's file takes the place of its old one.
+        report.files = saved.files
+
+        // The load cache and the saved model learn the new readings, so that the next build
+        // starts from them.
+        do {
+            if !edits.isEmpty {
+                try fileSystem.appendFile(joinPath(cacheDirectory, "articles.bin"), contents: LoadCacheCodec.encodeRecords(
+                    edits.map { (path: $0.path, entry: LoadCache.Entry(stamp: $0.stamp, outcome: $0.outcome)) }))
+                try SavedBuild.append(records, cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+            }
+        } catch {
+            // The site is written; without these the next build is a full one.
+            SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+        }
+        report.phases.append(clock.lap("write"))
+        if options.endsProcess { MemoryLeftToExit.hold((site, plan, saved, templates, relatedLists)) }
+        return report
+    }
+}

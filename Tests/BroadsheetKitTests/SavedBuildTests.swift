@@ -1,0 +1,174 @@
+import Core
+import Foundation
+import Testing
+@testable import BroadsheetKit
+
+@Suite("Building from the model the last build saved")
+struct SavedBuildTests {
+    func makeSite() throws -> FixtureSite {
+        var files = FixtureSite.japanArticles(25)
+        files["site.yml"] = "title: Fixture Times\nbase_url: https://news.example.org/\n"
+        // Problems the report must name on every build: a file that is not an article, one
+        // without a headline, and two articles that want one URL.
+        files["Content/notes.pdf"] = "not an article"
+        files["Content/trade/untitled.md"] = "---\ndate: 2024-03-28T08:00:00Z\ntags: [Trade]\ncountries: [JP]\n---\nNo headline here.\n"
+        files["Content/trade/twin.md"] = try #require(files["Content/trade/day-3.md"]).replacingOccurrences(of: "Exports on day 3.", with: "A twin.")
+        return try FixtureSite(files: files)
+    }
+
+    func build(_ site: FixtureSite, strict: Bool = false) throws -> BuildReport {
+        try SiteBuilder(options: BuildOptions(siteDirectory: site.path, strict: strict), fileSystem: LocalFileSystem()).build()
+    }
+
+    /// What a fresh build of the site writes, into a folder of its own, and its report.
+    func freshBuild(_ site: FixtureSite) throws -> (files: [String: Data], report: BuildReport) {
+        let report = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, outputDirectory: joinPath(site.path, "Fresh"),
+                                                           cacheDirectory: joinPath(site.path, "fresh-cache"), clean: true),
+                                     fileSystem: LocalFileSystem()).build()
+        return (site.snapshot("Fresh"), report)
+    }
+
+    /// The output's files that differ from a fresh build's, or that only one of them has.
+    func differences(_ site: FixtureSite) throws -> [String] {
+        let shown = site.snapshot("Output"), fresh = try freshBuild(site).files
+        return Set(shown.keys).union(fresh.keys).filter { shown[$0] != fresh[$0] }.sorted()
+    }
+
+    /// Rewrites an article with `change` applied to its text.
+    func edit(_ file: String, in site: FixtureSite, _ change: (String) -> String) throws {
+        try site.write(file, change(try #require(site.read(file))))
+    }
+
+    @Test("edits to headlines, deks and bodies are built from the saved model, each as a fresh build writes the site")
+    func shownEdits() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let first = try build(site)
+        #expect(!first.restoredModel && site.exists(".broadsheet-cache/site-model.bin"))
+        let article = "Content/trade/day-7.md"
+        let original = try #require(site.read(article))
+        let edits: [(String, (String) -> String)] = [
+            ("headline", { $0.replacingOccurrences(of: "Trade report 7", with: "Harbour strike ends") }),
+            ("headline back", { _ in original }),
+            ("dek", { $0.replacingOccurrences(of: "Exports on day 7.", with: "Exports fell on day 7.") }),
+            ("body", { $0 + "\n\nShipping costs fell too.\n" }),
+        ]
+        for (name, change) in edits {
+            try edit(article, in: site, change)
+            let report = try build(site)
+            #expect(report.restoredModel, "\(name)")
+            #expect(report.filesRead == 1, "\(name)")
+            #expect(report.pages == first.pages && report.pagesReused < first.pages && report.pagesReused > first.pages / 2, "\(name)")
+            #expect(try differences(site) == [], "\(name)")
+        }
+        #expect(site.read("Output/articles/2024/03/trade-report-7/index.html")?.contains("Shipping costs fell too.") == true)
+    }
+
+    @Test("a build from the saved model reports what a full build reports")
+    func sameReport() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let first = try build(site)
+        #expect(first.diagnostics.count == 3)
+        // An article without problems, then the one without a headline: its warning is still named once.
+        for (file, change) in [("Content/trade/day-11.md", { (text: String) in text.replacingOccurrences(of: "Trade report 11", with: "Rice prices climb") }),
+                               ("Content/trade/untitled.md", { (text: String) in text + "A second line.\n" })] {
+            try edit(file, in: site, change)
+            let quick = try build(site)
+            let fresh = try freshBuild(site).report
+            #expect(quick.restoredModel)
+            #expect(quick.diagnostics.map(\.description) == fresh.diagnostics.map(\.description))
+            for (name, value) in [("articles", \BuildReport.articles), ("pages", \.pages), ("feeds", \.feeds), ("tags", \.tags),
+                                  ("countries", \.countries), ("files", \.files), ("drafts", \.drafts)] as [(String, KeyPath<BuildReport, Int>)] {
+                #expect(quick[keyPath: value] == fresh[keyPath: value], "\(name)")
+            }
+        }
+        // --strict fails on the same warnings.
+        #expect(throws: Diagnostic.self) { try build(site, strict: true) }
+    }
+
+    @Test("nothing changed: nothing is read or written")
+    func unchanged() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let first = try build(site)
+        let report = try build(site)
+        #expect(report.restoredModel && report.filesRead == 0 && report.pagesReused == first.pages)
+        #expect(try differences(site) == [])
+    }
+
+    @Test("what the saved model cannot take is built in full: tags, dates, new and removed files, settings, templates")
+    func fullBuilds() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let changes: [(String, () throws -> Void)] = [
+            ("a tag", { try edit("Content/trade/day-9.md", in: site) { $0.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]") } }),
+            ("a date", { try edit("Content/trade/day-10.md", in: site) { $0.replacingOccurrences(of: "2024-03-10", with: "2024-02-10") } }),
+            ("a new article", { try site.write("Content/trade/new.md", try #require(site.read("Content/trade/day-4.md"))
+                .replacingOccurrences(of: "Trade report 4", with: "A new report")) }),
+            ("a removed article", { try FileManager.default.removeItem(atPath: joinPath(site.path, "Content/trade/day-5.md")) }),
+            ("the settings", { try site.write("site.yml", "title: Fixture Daily\nbase_url: https://news.example.org/\n") }),
+            ("a template", { try site.write("Templates/partials/footer.mustache", "<footer>Fixture footer</footer>\n") }),
+        ]
+        for (name, change) in changes {
+            try change()
+            let report = try build(site)
+            #expect(!report.restoredModel, "\(name)")
+            #expect(try differences(site) == [], "\(name)")
+            // The full build saved the model again: an edit after it is quick.
+            try edit("Content/trade/day-12.md", in: site) { $0 + "\n\nAnother line after \(name).\n" }
+            #expect(try build(site).restoredModel, "\(name)")
+            #expect(try differences(site) == [], "\(name)")
+        }
+    }
+
+    @Test("pages written from the saved model are rendered again by the next full build, as that build's data has them")
+    func fullBuildAfterQuickOnes() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let article = "Content/trade/day-14.md"
+        let original = try #require(site.read(article))
+        try edit(article, in: site) { $0.replacingOccurrences(of: "Trade report 14", with: "Port reopens") }
+        #expect(try build(site).restoredModel)
+        // The headline back, and a tag: a full build, whose neighbours of the article must not
+        // keep the pages with the edited headline.
+        try site.write(article, original.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]"))
+        #expect(try !build(site).restoredModel)
+        #expect(try differences(site) == [])
+    }
+
+    @Test("a damaged or missing saved model means a full build, never a wrong site")
+    func damagedSave() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let saved = joinPath(site.path, ".broadsheet-cache/site-model.bin")
+        let data = try Data(contentsOf: URL(fileURLWithPath: saved))
+        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: saved))
+        try edit("Content/trade/day-6.md", in: site) { $0.replacingOccurrences(of: "Trade report 6", with: "Markets calm") }
+        #expect(try !build(site).restoredModel)
+        #expect(try differences(site) == [])
+        try FileManager.default.removeItem(atPath: saved)
+        try edit("Content/trade/day-6.md", in: site) { $0.replacingOccurrences(of: "Markets calm", with: "Markets rally") }
+        #expect(try !build(site).restoredModel)
+        #expect(try differences(site) == [])
+    }
+
+    @Test("the saved model survives being written and read: every part comes back")
+    func roundTrip() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let data = try Data(contentsOf: URL(fileURLWithPath: joinPath(site.path, ".broadsheet-cache/site-model.bin")))
+        let decoded = try #require(SavedBuild.decode(data))
+        var encoded = Data()
+        decoded.build.encode(pieceSize: 64) { encoded.append($0) }
+        #expect(encoded == data)
+        #expect(decoded.edits.isEmpty)
+        #expect(decoded.build.parts.articles.count == 27)
+        #expect(decoded.build.fileHashes.count == 27)
+        #expect(decoded.build.loadDiagnostics.count == 1)
+    }
+}
