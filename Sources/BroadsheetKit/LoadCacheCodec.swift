@@ -79,36 +79,6 @@ enum LoadCacheCodec {
         }
     }
 
-    /// The settings and the entry for one path, from the file's last record for it, reading
-    /// no other record's fields: a build that restores the saved model needs a few files'
-    /// earlier readings, not a hundred thousand. Nil when the file is damaged or older.
-    static func entry(for path: String, in data: Data) -> (settings: String, entry: LoadCache.Entry?)? {
-        var path = path
-        return path.withUTF8 { wanted in
-            data.withUnsafeBytes { raw -> (settings: String, entry: LoadCache.Entry?)? in
-                var reader = Reader(bytes: raw)
-                guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version),
-                      let settings = reader.string() else { return nil }
-                var found: LoadCache.Entry?
-                while !reader.atEnd {
-                    guard let length = reader.count(), let name = reader.take(length),
-                          let kind = reader.int().flatMap(Kind.init(rawValue:)) else { return nil }
-                    if name.elementsEqual(UnsafeRawBufferPointer(wanted)) {
-                        if kind == .removed {
-                            found = nil
-                            continue
-                        }
-                        guard let entry = reader.entry(kind) else { return nil }
-                        found = entry
-                    } else if kind != .removed {
-                        guard reader.skipEntry(kind) else { return nil }
-                    }
-                }
-                return (settings, found)
-            }
-        }
-    }
-
     struct Writer {
         var bytes: [UInt8] = []
 
@@ -353,50 +323,6 @@ enum LoadCacheCodec {
                 return nil
             }
             return LoadCache.Entry(stamp: stamp, outcome: outcome)
-        }
-
-        /// Passes over what `entry(kind)` reads, making nothing of it.
-        fileprivate mutating func skipEntry(_ kind: Kind) -> Bool {
-            guard skipString() else { return false }
-            switch kind {
-            case .article:
-                // The metadata's fields, in `Writer.metadata`'s order.
-                guard skipString(), skipString(), skipString(), skipOptional({ $0.skipString() }), skipOptional({ $0.skipString() }),
-                      int() != nil, int() != nil, skipOptional({ $0.skipString() }), skipOptional({ $0.skipString() }),
-                      skipStrings(), skipStrings(), skipStrings(), skipString(), int() != nil, skipOptional({ $0.int() != nil }),
-                      let warningCount = count() else { return false }
-                for _ in 0..<warningCount where !skipDiagnostic() { return false }
-                guard let hasVocabulary = int() else { return false }
-                return hasVocabulary == 0 || skipStrings()
-            case .draft:
-                return true
-            case .failed:
-                return skipDiagnostic()
-            case .removed:
-                return true
-            }
-        }
-
-        fileprivate mutating func skipString() -> Bool {
-            guard let count = count() else { return false }
-            offset += count
-            return true
-        }
-
-        private mutating func skipOptional(_ skip: (inout Reader) -> Bool) -> Bool {
-            guard let flag = int() else { return false }
-            return flag == 0 || skip(&self)
-        }
-
-        private mutating func skipStrings() -> Bool {
-            guard let count = count() else { return false }
-            for _ in 0..<count where !skipString() { return false }
-            return true
-        }
-
-        private mutating func skipDiagnostic() -> Bool {
-            skipString() && skipString() && skipOptional { $0.skipString() } && skipOptional { $0.int() != nil }
-                && skipOptional { $0.int() != nil } && skipString()
         }
 
         mutating func diagnostic() -> Diagnostic? {

@@ -19,6 +19,9 @@ struct SavedBuild {
     var key: String
     /// `SavedBuild.fileHash(path:stamp:)` of each content file, in scan order.
     var fileHashes: [UInt64]
+    /// `SavedBuild.tagInputHash` of each content file's reading, in scan order: what it gave the
+    /// archive's choice of automatic tags.
+    var tagInputs: [UInt64]
     /// What loading reported, by the file's position in the scan, in that order.
     var loadDiagnostics: [(file: Int, diagnostic: Diagnostic)]
     var drafts: Int
@@ -31,6 +34,7 @@ struct SavedBuild {
     struct Edit {
         var file: Int
         var fileHash: UInt64
+        var tagInputs: UInt64
         var diagnostics: [Diagnostic]
         var id: Int
         var article: ArticleMetadata
@@ -49,6 +53,23 @@ struct SavedBuild {
         return hash.value
     }
 
+    /// What a reading gives the archive's choice of automatic tags: its candidates and, when it
+    /// is in the word sample, its words. Equal numbers mean the same choice; 0 for a file that
+    /// is not an article.
+    static func tagInputHash(_ outcome: SiteBuilderLoadOutcome) -> UInt64 {
+        guard case .article(let metadata, _, let words) = outcome else { return 0 }
+        var hash = PageFingerprint.FNV1a()
+        hash.add(number: UInt64(metadata.automaticTags.count))
+        for tag in metadata.automaticTags { hash.add(tag) }
+        if let words {
+            hash.add(number: UInt64(words.count))
+            for word in words.sorted() { hash.add(word) }
+        } else {
+            hash.add("-")
+        }
+        return hash.value
+    }
+
     /// The saved build, in pieces of about `pieceSize` bytes given to `write` as they fill: at a
     /// million articles it is several hundred megabytes, not to be held whole beside the model.
     func encode(pieceSize: Int = 4 << 20, write: (Data) throws -> Void) rethrows {
@@ -63,8 +84,9 @@ struct SavedBuild {
         writer.int(Self.version)
         writer.string(key)
         writer.int(fileHashes.count)
-        for hash in fileHashes {
+        for (hash, inputs) in zip(fileHashes, tagInputs) {
             writer.uint64(hash)
+            writer.uint64(inputs)
             try flush(ifOver: pieceSize)
         }
         writer.int(loadDiagnostics.count)
@@ -119,6 +141,7 @@ struct SavedBuild {
         for edit in edits {
             writer.int(edit.file)
             writer.uint64(edit.fileHash)
+            writer.uint64(edit.tagInputs)
             writer.int(edit.diagnostics.count)
             for diagnostic in edit.diagnostics { writer.diagnostic(diagnostic) }
             writer.int(edit.id)
@@ -134,11 +157,13 @@ struct SavedBuild {
             var reader = LoadCacheCodec.Reader(bytes: raw)
             guard reader.take(magic.count).map(Array.init) == magic, reader.int() == version, let key = reader.string(),
                   let fileCount = reader.count() else { return nil }
-            var fileHashes: [UInt64] = []
+            var fileHashes: [UInt64] = [], tagInputs: [UInt64] = []
             fileHashes.reserveCapacity(fileCount)
+            tagInputs.reserveCapacity(fileCount)
             for _ in 0..<fileCount {
-                guard let hash = reader.uint64() else { return nil }
+                guard let hash = reader.uint64(), let inputs = reader.uint64() else { return nil }
                 fileHashes.append(hash)
+                tagInputs.append(inputs)
             }
             guard let diagnosticCount = reader.count() else { return nil }
             var loadDiagnostics: [(file: Int, diagnostic: Diagnostic)] = []
@@ -213,7 +238,8 @@ struct SavedBuild {
             }
             var edits: [Edit] = []
             while !reader.atEnd {
-                guard let file = reader.int(), let hash = reader.uint64(), let count = reader.count() else { return nil }
+                guard let file = reader.int(), let hash = reader.uint64(), let inputs = reader.uint64(),
+                      let count = reader.count() else { return nil }
                 var diagnostics: [Diagnostic] = []
                 for _ in 0..<count {
                     guard let diagnostic = reader.diagnostic() else { return nil }
@@ -221,23 +247,25 @@ struct SavedBuild {
                 }
                 guard let id = reader.int(), let article = reader.metadata(),
                       (0..<fileCount).contains(file), (0..<articleCount).contains(id) else { return nil }
-                edits.append(Edit(file: file, fileHash: hash, diagnostics: diagnostics, id: id, article: article))
+                edits.append(Edit(file: file, fileHash: hash, tagInputs: inputs, diagnostics: diagnostics, id: id, article: article))
             }
             let relations = TermRelations(tagsOfCountry: tables[0], countriesOfCountry: tables[1], countriesOfTag: tables[2],
                                           tagsOfTag: tables[3])
             let parts = SiteModel.Parts(articles: articles, articlePaths: articlePaths, contestedPaths: contested, tags: termLists[0],
                                         countries: termLists[1], warnings: warnings, articleTags: indexLists[0],
                                         articleCountries: indexLists[1], relations: relations)
-            return (SavedBuild(key: key, fileHashes: fileHashes, loadDiagnostics: loadDiagnostics, drafts: drafts, files: files, parts: parts), edits)
+            return (SavedBuild(key: key, fileHashes: fileHashes, tagInputs: tagInputs, loadDiagnostics: loadDiagnostics, drafts: drafts, files: files, parts: parts), edits)
         }
     }
 
     /// Reads the saved build in the cache folder with the edits since applied to its file
     /// hashes and problems (the edits to the model are returned, for `SiteModel` to apply).
     static func load(cacheDirectory: String, fileSystem: some FileSystem, workers: Int?) -> (build: SavedBuild, edits: [Edit])? {
-        guard let data = try? fileSystem.readFile(joinPath(cacheDirectory, fileName)), var (build, edits) = decode(data, workers: workers) else { return nil }
+        guard let data = try? fileSystem.readFile(joinPath(cacheDirectory, fileName)),
+              var (build, edits) = decode(data, workers: workers) else { return nil }
         for edit in edits {
             build.fileHashes[edit.file] = edit.fileHash
+            build.tagInputs[edit.file] = edit.tagInputs
             build.loadDiagnostics.removeAll { $0.file == edit.file }
             build.loadDiagnostics += edit.diagnostics.map { (edit.file, $0) }
         }
@@ -258,6 +286,16 @@ struct SavedBuild {
         }
     }
 
+    /// The model's parts, handed over: the model restored from them is then the only holder of
+    /// its arrays, and changes them in place rather than copying a whole archive's.
+    mutating func takeParts() -> SiteModel.Parts {
+        let parts = self.parts
+        self.parts = SiteModel.Parts(articles: [], articlePaths: [], contestedPaths: [], tags: [], countries: [], warnings: [],
+                                     articleTags: IndexLists(), articleCountries: IndexLists(),
+                                     relations: TermRelations(tagsOfCountry: [], countriesOfCountry: [], countriesOfTag: [], tagsOfTag: []))
+        return parts
+    }
+
     static func append(_ edits: [Edit], cacheDirectory: String, fileSystem: some FileSystem) throws {
         try fileSystem.appendFile(joinPath(cacheDirectory, fileName), contents: encode(edits))
     }
@@ -265,4 +303,11 @@ struct SavedBuild {
     static func remove(cacheDirectory: String, fileSystem: some FileSystem) {
         try? fileSystem.removeItem(joinPath(cacheDirectory, fileName))
     }
+}
+
+/// What the saved model keeps of a full build's scan, gathered while loading.
+struct SavedScan {
+    var fileHashes: [UInt64] = []
+    var tagInputs: [UInt64] = []
+    var diagnostics: [(file: Int, diagnostic: Diagnostic)] = []
 }

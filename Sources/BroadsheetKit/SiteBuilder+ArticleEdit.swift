@@ -40,7 +40,7 @@ extension SiteBuilder {
             guard let prefix = prefixes.first(where: file.hasPrefix) else { return nil }
             let path = String(file.dropFirst(prefix.count))
             guard let id = saved.idBySourcePath[path], let scanIndex = saved.scanIndex[path], let before = cache.entry(for: path)?.outcome,
-                  let edit = shownEdit(path, id: id, before: before, selectedTags: saved.site.articles[id].automaticTags,
+                  let edit = shownEdit(path, id: id, tagInputs: SavedBuild.tagInputHash(before), selectedTags: saved.site.articles[id].automaticTags,
                                        sampled: saved.needsWordSample && WordSample.isSampled(scanIndex, of: saved.scanIndex.count),
                                        loader: loader, enricher: enricher) else { return nil }
             edits.append(edit)
@@ -76,16 +76,16 @@ extension SiteBuilder {
         var warnings: [Diagnostic]
     }
 
-    /// Reads the file at `path` (article `id`, read before as `before`) again: the edit, or nil
-    /// when it is no longer an article or changes its candidate tags or sampled words, which
-    /// decide the archive's automatic tags. `selectedTags` are the ones chosen for it.
-    func shownEdit(_ path: String, id: Int, before: LoadOutcome, selectedTags: [String], sampled: Bool,
+    /// Reads the file at `path` (article `id`) again: the edit, or nil when it is no longer an
+    /// article or changes its candidate tags or sampled words, which decide the archive's
+    /// automatic tags (`tagInputs` is `SavedBuild.tagInputHash` of its reading before).
+    /// `selectedTags` are the ones chosen for it.
+    func shownEdit(_ path: String, id: Int, tagInputs: UInt64, selectedTags: [String], sampled: Bool,
                    loader: ArticleLoader<FS>, enricher: ArticleEnricher) -> ShownEdit? {
-        guard case .article(let articleBefore, _, let wordsBefore) = before else { return nil }
         let stamp = fileSystem.stamp(joinPath(contentDirectory, path))
         let outcome = read(path, loader: loader, enricher: enricher, sampleWords: sampled)
-        guard case .article(var after, let warnings, let wordsAfter) = outcome, wordsAfter == wordsBefore,
-              after.automaticTags == articleBefore.automaticTags else { return nil }
+        guard case .article(var after, let warnings, _) = outcome, tagInputs != 0,
+              SavedBuild.tagInputHash(outcome) == tagInputs else { return nil }
         after.automaticTags = selectedTags
         return ShownEdit(id: id, path: path, stamp: stamp, outcome: outcome, article: after, warnings: warnings)
     }

@@ -40,23 +40,22 @@ extension SiteBuilder {
         guard keepsSavedBuild, !options.clean,
               fileSystem.directoryExists(outputDirectory),
               fileSystem.fileExists(OutputWriter.manifestPath(cacheDirectory: cacheDirectory)),
-              let (saved, savedEdits) = SavedBuild.load(cacheDirectory: cacheDirectory, fileSystem: fileSystem, workers: options.jobs),
+              case (var saved, let savedEdits)? = SavedBuild.load(cacheDirectory: cacheDirectory, fileSystem: fileSystem, workers: options.jobs),
               saved.key == savedBuildKey(config: config, templates: themeTemplates),
               fileSystem.directoryExists(contentDirectory),
               let scan = try? ContentScanner.scan(contentDirectory, fileSystem: fileSystem),
               scan.articles.count == saved.fileHashes.count else { return nil }
         let paths = scan.articles
+        let stamper = fileSystem.stamper(in: contentDirectory)
         let hashes = parallelMap(paths.count, workers: options.jobs) { index in
-            SavedBuild.fileHash(path: paths[index], stamp: fileSystem.stamp(joinPath(contentDirectory, paths[index])))
+            SavedBuild.fileHash(path: paths[index], stamp: stamper.stamp(paths[index]))
         }
         let changed = hashes.indices.filter { hashes[$0] != saved.fileHashes[$0] }
         guard changed.count <= Self.savedBuildEditLimit else { return nil }
 
-        // Each changed file's reading before, from the load cache: it must be the one the saved
-        // model was built from.
+        // Each changed file read again: it must still give the archive's automatic tags what it gave.
         var edits: [ShownEdit] = [], records: [SavedBuild.Edit] = []
         if !changed.isEmpty {
-            guard let cacheData = try? fileSystem.readFile(joinPath(cacheDirectory, "articles.bin")) else { return nil }
             let loader = makeLoader(config)
             let enricher = ArticleEnricher(gazetteer: gazetteer, lexicon: TopicLexicon(config.topicLexicon))
             // An edit leaves an article's file and automatic tags as they were: the saved
@@ -65,21 +64,18 @@ extension SiteBuilder {
             let needsWordSample = Self.needsWordSample(paths)
             for index in changed {
                 let path = paths[index]
-                guard let (settings, entry) = LoadCacheCodec.entry(for: path, in: cacheData), let entry,
-                      settings == Self.readingSettings(config),
-                      SavedBuild.fileHash(path: path, stamp: entry.stamp) == saved.fileHashes[index],
-                      let id = articles.firstIndex(where: { $0.sourcePath == path }),
-                      let edit = shownEdit(path, id: id, before: entry.outcome, selectedTags: articles[id].automaticTags,
+                guard let id = articles.firstIndex(where: { $0.sourcePath == path }),
+                      let edit = shownEdit(path, id: id, tagInputs: saved.tagInputs[index], selectedTags: articles[id].automaticTags,
                                            sampled: needsWordSample && WordSample.isSampled(index, of: paths.count),
                                            loader: loader, enricher: enricher) else { return nil }
                 edits.append(edit)
                 records.append(SavedBuild.Edit(file: index, fileHash: SavedBuild.fileHash(path: path, stamp: edit.stamp),
-                                               diagnostics: edit.warnings, id: id, article: edit.article))
+                                               tagInputs: saved.tagInputs[index], diagnostics: edit.warnings, id: id, article: edit.article))
             }
         }
 
         // The model as the last build left it.
-        guard var site = SiteModel(config: config, restoring: saved.parts) else { return nil }
+        guard var site = SiteModel(config: config, restoring: saved.takeParts()) else { return nil }
         for edit in savedEdits {
             guard site.replaceShownFields(of: edit.id, with: edit.article) else { return nil }
         }
@@ -119,8 +115,9 @@ extension SiteBuilder {
         // The load cache and the saved model learn the new readings, so that the next build
         // starts from them.
         do {
-            if !edits.isEmpty {
-                try fileSystem.appendFile(joinPath(cacheDirectory, "articles.bin"), contents: LoadCacheCodec.encodeRecords(
+            let loadCache = joinPath(cacheDirectory, "articles.bin")
+            if !edits.isEmpty, fileSystem.fileExists(loadCache) {
+                try fileSystem.appendFile(loadCache, contents: LoadCacheCodec.encodeRecords(
                     edits.map { (path: $0.path, entry: LoadCache.Entry(stamp: $0.stamp, outcome: $0.outcome)) }))
                 try SavedBuild.append(records, cacheDirectory: cacheDirectory, fileSystem: fileSystem)
             }

@@ -96,8 +96,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             // articles changed; not after an article that could not be rendered, which it would
             // not try again.
             if keepsSavedBuild, rendered.diagnostics.isEmpty {
-                let saved = SavedBuild(key: savedBuildKey(config: config, templates: templates), fileHashes: files.hashes,
-                                       loadDiagnostics: files.diagnostics, drafts: report.drafts, files: writer.writtenCount,
+                let saved = SavedBuild(key: savedBuildKey(config: config, templates: templates), fileHashes: files.fileHashes,
+                                       tagInputs: files.tagInputs, loadDiagnostics: files.diagnostics, drafts: report.drafts, files: writer.writtenCount,
                                        parts: site.parts)
                 try? saved.save(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
             }
@@ -127,7 +127,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     /// The articles, each content file's stamp by path (the cache itself, with every reading,
     /// is let go here unless the preview server keeps it), and, for the preview server, the content files in scan order.
     private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic)
-        -> ([ArticleMetadata], [String: String], [String], (hashes: [UInt64], diagnostics: [(file: Int, diagnostic: Diagnostic)])) {
+        -> ([ArticleMetadata], [String: String], [String], SavedScan) {
         guard fileSystem.directoryExists(contentDirectory) else {
             throw .error(.load, file: contentDirectory, "the content folder does not exist")
         }
@@ -152,12 +152,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         cache.use(settings: Self.readingSettings(config))
         let loadProgress = options.progress.map { ProgressCounter(phase: "load", total: paths.count, report: $0) }
         let needsWordSample = Self.needsWordSample(paths)
+        let stamper = fileSystem.stamper(in: contentDirectory)
         // Readings are looked up in a snapshot and stored once it is gone: storing while it is
         // alive would copy the whole cache.
         let readings = { (saved: LoadCache.Snapshot) in parallelMap(paths.count, workers: options.jobs) { index -> (outcome: LoadOutcome, cached: Bool, stamp: String) in
             defer { loadProgress?.advance() }
             let sampled = needsWordSample && WordSample.isSampled(index, of: paths.count)
-            let stamp = fileSystem.stamp(joinPath(contentDirectory, paths[index]))
+            let stamp = stamper.stamp(paths[index])
             if let cached = saved.outcome(for: paths[index], stamp: stamp) {
                 // A reading without the words is reused only when the sample does not need them.
                 if case .article(_, _, nil) = cached, sampled {} else { return (cached, true, stamp) }
@@ -176,23 +177,28 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var articles: [ArticleMetadata] = []
         articles.reserveCapacity(readings.count)
         var sample = WordSample()
-        // What the saved model needs of the scan: each file's hash and what it reported.
-        var hashes: [UInt64] = []
-        var diagnostics: [(file: Int, diagnostic: Diagnostic)] = []
-        if keepsSavedBuild { hashes.reserveCapacity(readings.count) }
+        // What the saved model needs of the scan: each file's hashes and what it reported.
+        var scanned = SavedScan()
+        if keepsSavedBuild {
+            scanned.fileHashes.reserveCapacity(readings.count)
+            scanned.tagInputs.reserveCapacity(readings.count)
+        }
         for (index, reading) in readings.enumerated() {
-            if keepsSavedBuild { hashes.append(SavedBuild.fileHash(path: paths[index], stamp: reading.stamp)) }
+            if keepsSavedBuild {
+                scanned.fileHashes.append(SavedBuild.fileHash(path: paths[index], stamp: reading.stamp))
+                scanned.tagInputs.append(SavedBuild.tagInputHash(reading.outcome))
+            }
             switch reading.outcome {
             case .article(let metadata, let warnings, let vocabulary):
                 articles.append(metadata)
                 report.diagnostics += warnings
-                diagnostics += warnings.map { (index, $0) }
+                scanned.diagnostics += warnings.map { (index, $0) }
                 if let vocabulary { sample.add(vocabulary) }
             case .draft:
                 report.drafts += 1
             case .failed(let diagnostic):
                 report.diagnostics.append(diagnostic)
-                diagnostics.append((index, diagnostic))
+                scanned.diagnostics.append((index, diagnostic))
             }
         }
         // Automatic tags need the whole archive's word: keep the candidates it shares.
@@ -207,7 +213,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         stamps.reserveCapacity(paths.count)
         for (path, reading) in zip(paths, readings) { stamps[path] = reading.stamp }
         // Only the preview server needs the scan's paths after loading.
-        return (articles, stamps, options.session == nil ? [] : paths, (hashes, diagnostics))
+        return (articles, stamps, options.session == nil ? [] : paths, scanned)
     }
 
     typealias LoadOutcome = SiteBuilderLoadOutcome

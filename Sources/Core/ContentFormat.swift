@@ -5,6 +5,8 @@ public enum ContentFormat: String, Sendable, Hashable, Codable {
     /// Markdown with YAML front matter, as Hugo and Zola read it.
     case markdown
 
+    // Inlinable, so that each caller's string type is known: asked for every file of an archive.
+    @inlinable
     public init?(path: some StringProtocol) {
         if path.hasSuffix(".txt") {
             self = .text

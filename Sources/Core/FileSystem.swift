@@ -26,6 +26,23 @@ public protocol FileSystem: Sendable {
     func stamp(_ path: String) -> String
     /// Moves a file to `destination`, replacing what is there and making its folder if needed.
     func moveReplacing(from source: String, to destination: String) throws
+    /// Stamps of files named relative to `directory`, asked for every file of an archive.
+    func stamper(in directory: String) -> any FileStamper
+}
+
+/// Gives the stamps (`FileSystem.stamp`) of files named relative to one folder, from any thread.
+public protocol FileStamper: Sendable {
+    func stamp(_ relativePath: String) -> String
+}
+
+/// A stamper that joins each path to its folder and asks the file system.
+public struct JoinedPathStamper<FS: FileSystem>: FileStamper {
+    let fileSystem: FS
+    let directory: String
+
+    public func stamp(_ relativePath: String) -> String {
+        fileSystem.stamp(joinPath(directory, relativePath))
+    }
 }
 
 extension FileSystem {
@@ -37,6 +54,10 @@ extension FileSystem {
 
     public func moveReplacing(from source: String, to destination: String) throws {
         try carefulMove(from: source, to: destination)
+    }
+
+    public func stamper(in directory: String) -> any FileStamper {
+        JoinedPathStamper(fileSystem: self, directory: directory)
     }
 
     /// `moveReplacing` in steps: remove what is in the way, make the folder, move.

@@ -153,20 +153,46 @@ public struct LocalFileSystem: FileSystem {
 
     public func modificationDate(_ path: String) -> Date? {
         status(path).map { info in
-            let time = modificationTime(info)
+            let time = Self.modificationTime(info)
             return Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
         }
     }
 
     /// One stat(2) for both, rather than one each.
     public func stamp(_ path: String) -> String {
-        guard let info = status(path) else { return "-1:-1" }
+        Self.stamp(status(path))
+    }
+
+    static func stamp(_ info: stat?) -> String {
+        guard let info else { return "-1:-1" }
         // Whole numbers: formatting a Double for each of a million files costs more than the stat.
         let time = modificationTime(info)
         return String(time.tv_sec) + "." + String(time.tv_nsec) + ":" + String(info.st_size)
     }
 
-    private func modificationTime(_ info: stat) -> timespec {
+    /// Looks files up from the open folder: the kernel then walks only the path below it, not
+    /// the folder's own path (and any link to it) again for each of an archive's files.
+    public func stamper(in directory: String) -> any FileStamper {
+        FolderStamper(directory: directory) ?? JoinedPathStamper(fileSystem: self, directory: directory)
+    }
+
+    private final class FolderStamper: FileStamper {
+        let descriptor: Int32
+
+        init?(directory: String) {
+            descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+        }
+
+        deinit { close(descriptor) }
+
+        func stamp(_ relativePath: String) -> String {
+            var info = stat()
+            return LocalFileSystem.stamp(fstatat(descriptor, relativePath, &info, 0) == 0 ? info : nil)
+        }
+    }
+
+    private static func modificationTime(_ info: stat) -> timespec {
         #if canImport(Darwin)
         info.st_mtimespec
         #else
