@@ -84,14 +84,77 @@ public struct LocalFileSystem: FileSystem {
     public func listFiles(under directory: String) throws -> [String] {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         guard directoryExists(root.path) else { return [] }
-        var files: [String] = []
-        var visited: Set<String> = []
         let rootPath = root.resolvingSymlinksInPath().path
-        try collect(rootPath, relative: "", into: &files, visited: &visited, rootPath: rootPath)
+        var files: [String]
+        if let inParallel = try collectInParallel(rootPath) {
+            files = inParallel
+        } else {
+            files = []
+            var visited: Set<String> = []
+            try collect(rootPath, relative: "", into: &files, visited: &visited, rootPath: rootPath)
+        }
         // Each folder is walked in name order, which is the paths' order unless a name sorts
         // between a folder and its contents ("a/b" after "a-c"): checked, not sorted again.
         let sorted = files.indices.dropFirst().allSatisfy { files[$0 - 1] < files[$0] }
         return sorted ? files : files.sorted()
+    }
+
+    /// The walk of `collect`, with the content folder's subfolders walked on every core: reading
+    /// folders is the kernel's work, and an archive's year folders are many. Nil when the walk
+    /// in one subfolder reached a folder another also reached (by a link), which the walk in
+    /// one pass lists once: then that walk decides.
+    private func collectInParallel(_ rootPath: String) throws -> [String]? {
+        enum Item { case file(String), folder(target: String, relative: String) }
+        var items: [Item] = []
+        try forEachEntry(of: rootPath, relative: "", rootPath: rootPath) { target, relativePath, isDirectory in
+            items.append(isDirectory ? .folder(target: target, relative: relativePath) : .file(relativePath))
+        }
+        let folders = items.compactMap { item -> (target: String, relative: String)? in
+            if case .folder(let target, let relative) = item { return (target, relative) }
+            return nil
+        }
+        guard folders.count > 1 else { return nil }
+        final class Walks: @unchecked Sendable {
+            var files: [[String]]
+            var visited: [Set<String>]
+            var failure: (any Error)?
+            let lock = NSLock()
+            init(_ count: Int) {
+                files = Array(repeating: [], count: count)
+                visited = Array(repeating: [], count: count)
+            }
+        }
+        let walks = Walks(folders.count)
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            var files: [String] = []
+            // The content folder counts as visited: a link back to it is cut, as in one pass.
+            var visited: Set<String> = [rootPath]
+            do {
+                try collect(folders[index].target, relative: folders[index].relative, into: &files, visited: &visited, rootPath: rootPath)
+            } catch {
+                walks.lock.withLock { walks.failure = walks.failure ?? error }
+            }
+            visited.remove(rootPath)
+            walks.lock.withLock {
+                walks.files[index] = files
+                walks.visited[index] = visited
+            }
+        }
+        if let failure = walks.failure { throw failure }
+        let reached = walks.visited.reduce(0) { $0 + $1.count }
+        guard Set(walks.visited.joined()).count == reached else { return nil }
+        var files: [String] = []
+        var folder = 0
+        for item in items {
+            switch item {
+            case .file(let path):
+                files.append(path)
+            case .folder:
+                files += walks.files[folder]
+                folder += 1
+            }
+        }
+        return files
     }
 
     /// Walks the tree with readdir(3), whose entry types spare a stat per file (a large archive
@@ -101,6 +164,20 @@ public struct LocalFileSystem: FileSystem {
         _ directory: String, relative: String, into files: inout [String], visited: inout Set<String>, rootPath: String
     ) throws {
         guard visited.insert(directory).inserted else { return }
+        try forEachEntry(of: directory, relative: relative, rootPath: rootPath) { target, relativePath, isDirectory in
+            if isDirectory {
+                try collect(target, relative: relativePath, into: &files, visited: &visited, rootPath: rootPath)
+            } else {
+                files.append(relativePath)
+            }
+        }
+    }
+
+    /// The entries of one folder in name order, each with where it leads, its path relative to
+    /// the content folder and whether it is a folder; links leading out of the content folder,
+    /// and entries that are gone, are left out.
+    private func forEachEntry(of directory: String, relative: String, rootPath: String,
+                              _ body: (_ target: String, _ relativePath: String, _ isDirectory: Bool) throws -> Void) throws {
         guard let stream = opendir(directory) else {
             throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: directory])
         }
@@ -116,25 +193,20 @@ public struct LocalFileSystem: FileSystem {
         }
         closedir(stream)
         for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
-            let path = directory + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            let isDirectory: Bool
-            var target = path
             switch Int32(type) {
-            case Int32(DT_DIR): isDirectory = true
-            case Int32(DT_REG): isDirectory = false
+            case Int32(DT_DIR):
+                try body(directory + "/" + name, relativePath, true)
+            case Int32(DT_REG):
+                // A file's own path is not needed: only its path in the content folder.
+                try body("", relativePath, false)
             default:
                 // A link (or a file system without entry types): where it leads decides.
-                target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                let target = URL(fileURLWithPath: directory + "/" + name).resolvingSymlinksInPath().path
                 guard target == rootPath || target.hasPrefix(rootPath + "/") else { continue }
                 var directoryFlag: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: target, isDirectory: &directoryFlag) else { continue }
-                isDirectory = directoryFlag.boolValue
-            }
-            if isDirectory {
-                try collect(target, relative: relativePath, into: &files, visited: &visited, rootPath: rootPath)
-            } else {
-                files.append(relativePath)
+                try body(target, relativePath, directoryFlag.boolValue)
             }
         }
     }

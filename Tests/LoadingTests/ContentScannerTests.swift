@@ -1,4 +1,5 @@
 import Core
+import Foundation
 import Testing
 @testable import Loading
 
@@ -29,5 +30,39 @@ struct ContentScannerTests {
         #expect(ContentScanner.nameAndHidden(".a.md") == (".a.md", true))
         #expect(ContentScanner.nameAndHidden("x/.cache/a.md") == ("a.md", true))
         #expect(ContentScanner.nameAndHidden("x/a.b/c.md") == ("c.md", false))
+    }
+
+    /// A folder on disk holding `files` (relative path → text) and `links` (relative path → target, relative to the folder).
+    func folder(files: [String], links: [String: String] = [:]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString)")
+        for file in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        for (link, target) in links {
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(link).path,
+                                                       withDestinationPath: root.appendingPathComponent(target).path)
+        }
+        return root
+    }
+
+    @Test("the disk's folders are listed in path order, each folder's files once, whether or not links lead into them")
+    func localFolders() throws {
+        let files = ["2024/12/a.md", "2025/01/b.md", "2025/01/c.md", "2025/02/d.txt", "2025-notes.md", "top.md", "x/e.md"]
+        let plain = try folder(files: files)
+        defer { try? FileManager.default.removeItem(at: plain) }
+        #expect(try LocalFileSystem().listFiles(under: plain.path) == files.sorted())
+
+        // Links from one year into another, back to the top and from the top into a year: the
+        // files they lead to are listed once, under their first path in name order.
+        let linked = try folder(files: files, links: ["2025/old": "2024", "x/up": ".", "z-latest": "2025"])
+        defer { try? FileManager.default.removeItem(at: linked) }
+        #expect(try LocalFileSystem().listFiles(under: linked.path) == files.sorted())
+
+        // A link into a folder no other path reaches is followed.
+        let elsewhere = try folder(files: ["2025/a.md", "2026/b.md", "archive/old/c.md"], links: ["2026/more": "archive/old"])
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        #expect(try LocalFileSystem().listFiles(under: elsewhere.path) == ["2025/a.md", "2026/b.md", "2026/more/c.md"])
     }
 }
