@@ -72,7 +72,7 @@ struct SavedBuild {
 
     /// The saved build, in pieces of about `pieceSize` bytes given to `write` as they fill: at a
     /// million articles it is several hundred megabytes, not to be held whole beside the model.
-    func encode(pieceSize: Int = 4 << 20, write: (Data) throws -> Void) rethrows {
+    func encode(pieceSize: Int = 1 << 20, write: (Data) throws -> Void) rethrows {
         var writer = LoadCacheCodec.Writer()
         writer.bytes.reserveCapacity(pieceSize + (64 << 10))
         func flush(ifOver size: Int) throws {
