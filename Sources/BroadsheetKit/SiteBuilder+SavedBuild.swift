@@ -20,8 +20,15 @@ extension SiteBuilder {
     func savedBuildKey(config: SiteConfig, templates: TemplateSet) -> String {
         var settings = PageFingerprint.FNV1a()
         if let data = try? fileSystem.readFile(joinPath(options.siteDirectory, "site.yml")) { settings.add(data) }
+        // The theme's static files are copied by every build, not fingerprinted with the templates.
+        var staticFiles = PageFingerprint.FNV1a()
+        for (path, data) in templates.staticFiles.sorted(by: { $0.key < $1.key }) {
+            staticFiles.add(path)
+            staticFiles.add(data)
+        }
         return [String(settings.value), options.baseURL ?? "", String(options.relativeURLs), outputDirectory,
-                Self.readingSettings(config), String(templates.fingerprint), PageFingerprintStore.rendererStamp].joined(separator: "\n")
+                Self.readingSettings(config), String(templates.fingerprint), String(staticFiles.value),
+                PageFingerprintStore.rendererStamp].joined(separator: "\n")
     }
 
     /// Builds the site from the model the last full build saved, when that is the same site

@@ -110,11 +110,13 @@ struct SavedBuildTests {
             ("a removed article", { try FileManager.default.removeItem(atPath: joinPath(site.path, "Content/trade/day-5.md")) }),
             ("the settings", { try site.write("site.yml", "title: Fixture Daily\nbase_url: https://news.example.org/\n") }),
             ("a template", { try site.write("Templates/partials/footer.mustache", "<footer>Fixture footer</footer>\n") }),
+            ("the stylesheet", { try site.write("Templates/static/style.css", "body { color: #222; }\n") }),
         ]
         for (name, change) in changes {
             try change()
             let report = try build(site)
             #expect(!report.restoredModel, "\(name)")
+            if name == "the stylesheet" { #expect(site.read("Output/style.css") == "body { color: #222; }\n") }
             #expect(try differences(site) == [], "\(name)")
             // The full build saved the model again: an edit after it is quick.
             try edit("Content/trade/day-12.md", in: site) { $0 + "\n\nAnother line after \(name).\n" }
