@@ -300,7 +300,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // Everything besides the site's data that shapes a page's bytes.
         let shared = "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
         let digests = parallelMap(site.articles.count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
-        let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: shared)
+        let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: shared, gazetteer: gazetteer)
         // Related articles depend only on the archive's structure: kept between builds.
         let relatedStore = RelatedArticlesStore(cacheDirectory: cacheDirectory)
         let relatedLists: [Int32]

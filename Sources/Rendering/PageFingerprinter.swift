@@ -4,26 +4,29 @@ import Site
 import Taxonomy
 
 /// Each page's fingerprint made from the data it shows, without building its context: the
-/// digests of the articles it shows, the site's settings, and — for lists and term pages — the
-/// archive's structure (terms, their articles, dates, archive months). Two builds with the same
-/// fingerprint for a page render the same bytes, so the second keeps the file the first wrote.
+/// digests of the articles it shows, the site's settings, and — for lists and term pages — what
+/// they show of the archive's structure: a term page its term's count, dates and related terms,
+/// an index every term's count, the front page the most covered terms. Two builds with the same
+/// fingerprint for a page render the same bytes, so the second keeps the file the first wrote,
+/// and a new tag on one article renders the pages that show that tag, not every list.
 ///
 /// This mirrors `PageContextBuilder`: whatever a context reads must be in the fingerprint.
-/// An article's digest holds every field a page shows of it; anything else a list shows
-/// (counts, date ranges, related terms, neighbours) follows from the structure.
+/// An article's digest holds every field a page shows of it.
 public struct PageFingerprinter: Sendable {
     let site: SiteModel
     let articleDigests: [ArticleDigest]
-    /// What lists and term pages show besides their articles (see `structureDigest`).
+    let gazetteer: CountryGazetteer
+    /// The whole archive's structure (see `structureDigest`), which related articles follow from.
     public let structure: UInt64
     /// The hash with the shared settings already in: every one of a site's pages starts
     /// from it, rather than hashing the same hundred bytes again.
     let seed: PageFingerprint.FNV1a
 
     /// - Parameter shared: whatever else shapes every page (templates, renderer, options).
-    public init(site: SiteModel, articleDigests: [ArticleDigest], shared: String) {
+    public init(site: SiteModel, articleDigests: [ArticleDigest], shared: String, gazetteer: CountryGazetteer = .standard) {
         self.site = site
         self.articleDigests = articleDigests
+        self.gazetteer = gazetteer
         self.structure = Self.structureDigest(of: site)
         var seed = PageFingerprint.FNV1a()
         seed.add(shared + "|" + Self.settingsStamp(site.config))
@@ -42,30 +45,69 @@ public struct PageFingerprinter: Sendable {
     }
 
     /// A list, index or other page: what kind and which page it is, the articles it shows, and
-    /// the archive's structure.
+    /// what it shows of the archive's structure.
     public func list(_ page: PagePlan.Page, template: String) -> UInt64 {
         var hash = seed
         hash.add(template)
         hash.add(page.path)
-        hash.add(number: structure)
         switch page.kind {
         case .home(let pagination):
             hash.add("home")
             Self.add(pagination, to: &hash)
-        case .tag(let term, let pagination):
-            hash.add("tag \(term)")
+            // The front page's most covered terms, from every term's count.
+            if pagination.number == 1 {
+                for term in site.tags + site.countries { add(term, count: true, to: &hash) }
+            }
+        case .tag(let index, let pagination):
+            hash.add("tag")
+            addTermPage(site.tags[index], to: &hash)
             Self.add(pagination, to: &hash)
-        case .country(let term, let pagination):
-            hash.add("country \(term)")
+            addRelated(countries: site.relations.countriesOfTag[index], tags: site.relations.tagsOfTag[index], to: &hash)
+        case .country(let index, let pagination):
+            let term = site.countries[index]
+            hash.add("country")
+            addTermPage(term, to: &hash)
             Self.add(pagination, to: &hash)
+            addRelated(countries: site.relations.countriesOfCountry[index], tags: site.relations.tagsOfCountry[index], to: &hash)
+            // Neighbours with pages, in the order of their counts.
+            if let code = term.code, let country = gazetteer.country(code: code) {
+                for border in country.borders {
+                    guard let neighbour = site.countries.first(where: { $0.code == border }) else { continue }
+                    add(neighbour, count: true, to: &hash)
+                }
+            }
         case .archiveMonth(let year, let month, let pagination):
             hash.add("month \(year) \(month)")
             if let pagination { Self.add(pagination, to: &hash) }
         case .notFound:
             hash.add("404")
-        case .archiveYear(let year):
-            hash.add("year \(year)")
-        case .tagIndex, .countryIndex, .archiveIndex, .about, .article:
+        case .archiveYear(let yearNumber):
+            hash.add("year \(yearNumber)")
+            if let year = site.publishedYears.first(where: { $0.year == yearNumber }) { add(year, to: &hash) }
+        case .archiveIndex:
+            hash.add("archive")
+            hash.add(number: UInt64(site.articles.count))
+            for year in site.publishedYears { add(year, to: &hash) }
+        case .tagIndex:
+            hash.add("tags")
+            for term in site.tags { add(term, count: true, to: &hash) }
+        case .countryIndex:
+            // Each region's count is of its countries' distinct articles.
+            hash.add("countries")
+            for term in site.countries {
+                add(term, count: true, to: &hash)
+                hash.add(numbers: term.articleIDs)
+            }
+        case .about:
+            hash.add("about")
+            hash.add(number: UInt64(site.articles.count))
+            hash.add(number: UInt64(site.tags.count))
+            hash.add(number: UInt64(site.countries.count))
+            if let newest = site.articles.first, let oldest = site.articles.last {
+                hash.add(number: newest.date.timeIntervalSince1970.bitPattern)
+                hash.add(number: oldest.date.timeIntervalSince1970.bitPattern)
+            }
+        case .article:
             hash.add("\(page.kind)")
         }
         let shown = page.articlesShown(in: site)
@@ -80,6 +122,39 @@ public struct PageFingerprinter: Sendable {
         hash.add(feed.pagePath)
         for id in feed.articleIDs { hash.add(number: articleDigests[id].summary) }
         return hash.value
+    }
+
+    /// A term as links show it (name, page, flag), with its count where the page shows or orders by it.
+    private func add(_ term: Term, count: Bool, to hash: inout PageFingerprint.FNV1a) {
+        hash.add(term.name)
+        hash.add(term.slug)
+        hash.add(optional: term.code)
+        if count { hash.add(number: UInt64(term.articleIDs.count)) }
+    }
+
+    /// A term's own page: its name and count, and the dates of its newest and oldest articles.
+    private func addTermPage(_ term: Term, to hash: inout PageFingerprint.FNV1a) {
+        add(term, count: true, to: &hash)
+        if let newest = term.articleIDs.first, let oldest = term.articleIDs.last {
+            hash.add(number: site.articles[newest].date.timeIntervalSince1970.bitPattern)
+            hash.add(number: site.articles[oldest].date.timeIntervalSince1970.bitPattern)
+        }
+    }
+
+    private func addRelated(countries: [Int], tags: [Int], to hash: inout PageFingerprint.FNV1a) {
+        hash.add("related")
+        for index in countries { add(site.countries[index], count: false, to: &hash) }
+        hash.add("|")
+        for index in tags { add(site.tags[index], count: false, to: &hash) }
+    }
+
+    /// An archive year with its months and their counts.
+    private func add(_ year: DateArchive.Year, to hash: inout PageFingerprint.FNV1a) {
+        hash.add(number: UInt64(year.year))
+        for month in year.months {
+            hash.add(number: UInt64(month.month))
+            hash.add(number: UInt64(month.articleIDs.count))
+        }
     }
 
     private static func add(_ pagination: Pagination, to hash: inout PageFingerprint.FNV1a) {

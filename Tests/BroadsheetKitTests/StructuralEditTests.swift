@@ -1,0 +1,80 @@
+import Core
+import Foundation
+import Testing
+@testable import BroadsheetKit
+
+@Suite("Rebuilding after edits to an article's tags, countries and date")
+struct StructuralEditTests {
+    /// Sixty articles over three months, three tags and four countries (China borders
+    /// Afghanistan and North Korea), five to a page: term pages with pages, related terms and
+    /// neighbours, archive months, indexes.
+    func makeSite() throws -> FixtureSite {
+        var files = ["site.yml": "title: Fixture Times\nbase_url: https://news.example.org/\nitems_per_page: 5\n"]
+        let tags = ["Trade", "Energy", "Health"], countries = ["JP", "CN", "AF", "KP"]
+        for number in 1...60 {
+            let month = 1 + number % 3, day = 1 + number % 28
+            files["Content/\(number).md"] = """
+            ---
+            title: "Report \(number)"
+            date: 2024-\(String(format: "%02d", month))-\(String(format: "%02d", day))T08:00:00Z
+            description: "Dek \(number)."
+            tags: [\(tags[number % 3]), \(tags[(number / 3) % 3])]
+            countries: [\(countries[number % 4])]
+            ---
+            Text of report \(number).
+            """
+        }
+        return try FixtureSite(files: files)
+    }
+
+    func build(_ site: FixtureSite) throws -> BuildReport {
+        try SiteBuilder(options: BuildOptions(siteDirectory: site.path), fileSystem: LocalFileSystem()).build()
+    }
+
+    /// The output's files that differ from a fresh build's, or that only one of them has.
+    func differences(_ site: FixtureSite) throws -> [String] {
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, outputDirectory: joinPath(site.path, "Fresh"),
+                                                  cacheDirectory: joinPath(site.path, "fresh-cache"), clean: true), fileSystem: LocalFileSystem()).build()
+        let shown = site.snapshot("Output"), fresh = site.snapshot("Fresh")
+        return Set(shown.keys).union(fresh.keys).filter { shown[$0] != fresh[$0] }.sorted()
+    }
+
+    func edit(_ file: String, in site: FixtureSite, _ change: (String) -> String) throws {
+        try site.write(file, change(try #require(site.read(file))))
+    }
+
+    @Test("each edit renders the pages that show what changed, and the site is what a fresh build writes")
+    func structuralEdits() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let first = try build(site)
+        let listPages = first.pages - 60
+        let edits: [(String, () throws -> Void)] = [
+            ("a tag added", { try edit("Content/7.md", in: site) { $0.replacingOccurrences(of: "tags: [", with: "tags: [Trade, ") } }),
+            ("a new tag", { try edit("Content/8.md", in: site) { $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ") } }),
+            ("a tag removed", { try edit("Content/8.md", in: site) { $0.replacingOccurrences(of: "tags: [Harbours, ", with: "tags: [") } }),
+            ("another country", { try edit("Content/9.md", in: site) { $0.replacingOccurrences(of: "countries: [CN]", with: "countries: [KP]") } }),
+            ("a second country", { try edit("Content/10.md", in: site) { $0.replacingOccurrences(of: "countries: [AF]", with: "countries: [AF, CN]") } }),
+            // China's neighbours change order, though no article of China's changed.
+            ("neighbours' counts", {
+                for file in ["Content/3.md", "Content/15.md", "Content/19.md"] {
+                    try edit(file, in: site) { $0.replacingOccurrences(of: "countries: [KP]", with: "countries: [AF]") }
+                }
+            }),
+            ("another month", { try edit("Content/11.md", in: site) { $0.replacingOccurrences(of: "2024-03-", with: "2024-01-") } }),
+            ("a new article", { try site.write("Content/61.md", "---\ntitle: \"Report 61\"\ndate: 2024-02-20T08:00:00Z\ntags: [Energy]\ncountries: [JP]\n---\nNew.\n") }),
+            ("an article removed", { try FileManager.default.removeItem(atPath: joinPath(site.path, "Content/12.md")) }),
+        ]
+        for (name, change) in edits {
+            try change()
+            let report = try build(site)
+            #expect(try differences(site) == [], "\(name)")
+            if name == "a tag added" {
+                // The article's page, its tags' pages and those their relations reach, the
+                // indexes and the front page: not every list.
+                let rendered = report.pages - report.pagesReused
+                #expect(rendered > 2 && rendered < listPages / 2, "\(rendered) pages of \(report.pages) (\(listPages) lists)")
+            }
+        }
+    }
+}
