@@ -50,7 +50,7 @@ struct ArticleEditRebuildTests {
             #expect(quick.pages == full.pages && quick.pagesReused == full.pages - 1)
             #expect(site.snapshot("Output").values.contains { String(decoding: $0, as: UTF8.self).contains(paragraph) })
         }
-        #expect(try differences(site) == [])
+        #expect(try site.differencesFromFreshBuild() == [])
     }
 
     @Test("the words of an article in the word sample choose automatic tags: an edit to it needs a full build")
@@ -66,19 +66,6 @@ struct ArticleEditRebuildTests {
         #expect(try builder.rebuildArticles(of: [joinPath(site.path, text)]) == nil)
         try site.write("Content/trade/day-7.md", (site.read("Content/trade/day-7.md") ?? "") + paragraph)
         #expect(try builder.rebuildArticles(of: [joinPath(site.path, "Content/trade/day-7.md")]) == nil)
-    }
-
-    /// What a fresh build of the site writes, into a folder of its own.
-    func freshBuild(_ site: FixtureSite) throws -> [String: Data] {
-        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, outputDirectory: joinPath(site.path, "Fresh"),
-                                                  cacheDirectory: joinPath(site.path, "fresh-cache"), clean: true), fileSystem: LocalFileSystem()).build()
-        return site.snapshot("Fresh")
-    }
-
-    /// The files of `folder` that differ from the fresh build's, or that only one of them has.
-    func differences(_ site: FixtureSite, _ folder: String = "Output") throws -> [String] {
-        let shown = site.snapshot(folder), fresh = try freshBuild(site)
-        return Set(shown.keys).union(fresh.keys).filter { shown[$0] != fresh[$0] }.sorted()
     }
 
     @Test("a new headline moves the article's page and shows on every page that lists it, as a full build writes them")
@@ -99,13 +86,13 @@ struct ArticleEditRebuildTests {
         #expect(site.read("Output/articles/2024/03/harbour-strike-ends/index.html")?.contains("Harbour strike ends") == true)
         #expect(site.read("Output/index.html")?.contains("Harbour strike ends") == true)
         #expect(site.read("Output/sitemap.xml")?.contains("harbour-strike-ends") == true)
-        #expect(try differences(site) == [])
+        #expect(try site.differencesFromFreshBuild() == [])
 
         // Back as it was, then a dek: each shown as a full build writes it.
         #expect(try edit(article, to: original, in: site, with: builder) != nil)
-        #expect(try differences(site) == [])
+        #expect(try site.differencesFromFreshBuild() == [])
         #expect(try edit(article, to: original.replacingOccurrences(of: "Exports on day 7.", with: "Exports fell on day 7."), in: site, with: builder) != nil)
-        #expect(try differences(site) == [])
+        #expect(try site.differencesFromFreshBuild() == [])
     }
 
     @Test("a page a quick rebuild wrote is not kept by a full build that finds the data of the build before it")
@@ -120,7 +107,7 @@ struct ArticleEditRebuildTests {
         // article have the fingerprints of the first build, but not its files.
         #expect(try edit(article, to: original.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]"), in: site, with: builder) == nil)
         _ = try builder.build()
-        #expect(try differences(site) == [])
+        #expect(try site.differencesFromFreshBuild() == [])
     }
 
     @Test("after quick rebuilds, the next build knows its own files: a moved page's old file does not stay behind")
@@ -135,7 +122,7 @@ struct ArticleEditRebuildTests {
         try site.write(article, original.replacingOccurrences(of: "Trade report 12", with: "Rice prices fall"))
         _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path), fileSystem: LocalFileSystem()).build()
         #expect(!site.exists("Output/articles/2024/03/rice-prices-climb/index.html"))
-        #expect(try differences(site) == [])
+        #expect(try site.differencesFromFreshBuild() == [])
     }
 
     @Test("a headline whose URL another article has, a tag, a date, a new file, a template or the settings need a full build")

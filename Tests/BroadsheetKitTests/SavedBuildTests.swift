@@ -20,25 +20,6 @@ struct SavedBuildTests {
         try SiteBuilder(options: BuildOptions(siteDirectory: site.path, strict: strict), fileSystem: LocalFileSystem()).build()
     }
 
-    /// What a fresh build of the site writes, into a folder of its own, and its report.
-    func freshBuild(_ site: FixtureSite) throws -> (files: [String: Data], report: BuildReport) {
-        let report = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, outputDirectory: joinPath(site.path, "Fresh"),
-                                                           cacheDirectory: joinPath(site.path, "fresh-cache"), clean: true),
-                                     fileSystem: LocalFileSystem()).build()
-        return (site.snapshot("Fresh"), report)
-    }
-
-    /// The output's files that differ from a fresh build's, or that only one of them has.
-    func differences(_ site: FixtureSite) throws -> [String] {
-        let shown = site.snapshot("Output"), fresh = try freshBuild(site).files
-        return Set(shown.keys).union(fresh.keys).filter { shown[$0] != fresh[$0] }.sorted()
-    }
-
-    /// Rewrites an article with `change` applied to its text.
-    func edit(_ file: String, in site: FixtureSite, _ change: (String) -> String) throws {
-        try site.write(file, change(try #require(site.read(file))))
-    }
-
     @Test("edits to headlines, deks and bodies are built from the saved model, each as a fresh build writes the site")
     func shownEdits() throws {
         let site = try makeSite()
@@ -54,12 +35,12 @@ struct SavedBuildTests {
             ("body", { $0 + "\n\nShipping costs fell too.\n" }),
         ]
         for (name, change) in edits {
-            try edit(article, in: site, change)
+            try site.edit(article, change)
             let report = try build(site)
             #expect(report.restoredModel, "\(name)")
             #expect(report.filesRead == 1, "\(name)")
             #expect(report.pages == first.pages && report.pagesReused < first.pages && report.pagesReused > first.pages / 2, "\(name)")
-            #expect(try differences(site) == [], "\(name)")
+            #expect(try site.differencesFromFreshBuild() == [], "\(name)")
         }
         #expect(site.read("Output/articles/2024/03/trade-report-7/index.html")?.contains("Shipping costs fell too.") == true)
     }
@@ -73,9 +54,9 @@ struct SavedBuildTests {
         // An article without problems, then the one without a headline: its warning is still named once.
         for (file, change) in [("Content/trade/day-11.md", { (text: String) in text.replacingOccurrences(of: "Trade report 11", with: "Rice prices climb") }),
                                ("Content/trade/untitled.md", { (text: String) in text + "A second line.\n" })] {
-            try edit(file, in: site, change)
+            try site.edit(file, change)
             let quick = try build(site)
-            let fresh = try freshBuild(site).report
+            let fresh = try site.freshBuild().report
             #expect(quick.restoredModel)
             #expect(quick.diagnostics.map(\.description) == fresh.diagnostics.map(\.description))
             for (name, value) in [("articles", \BuildReport.articles), ("pages", \.pages), ("feeds", \.feeds), ("tags", \.tags),
@@ -94,7 +75,7 @@ struct SavedBuildTests {
         let first = try build(site)
         let report = try build(site)
         #expect(report.restoredModel && report.filesRead == 0 && report.pagesReused == first.pages)
-        #expect(try differences(site) == [])
+        #expect(try site.differencesFromFreshBuild() == [])
     }
 
     @Test("what the saved model cannot take is built in full: tags, dates, new and removed files, settings, templates")
@@ -103,8 +84,8 @@ struct SavedBuildTests {
         defer { site.remove() }
         _ = try build(site)
         let changes: [(String, () throws -> Void)] = [
-            ("a tag", { try edit("Content/trade/day-9.md", in: site) { $0.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]") } }),
-            ("a date", { try edit("Content/trade/day-10.md", in: site) { $0.replacingOccurrences(of: "2024-03-10", with: "2024-02-10") } }),
+            ("a tag", { try site.edit("Content/trade/day-9.md") { $0.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]") } }),
+            ("a date", { try site.edit("Content/trade/day-10.md") { $0.replacingOccurrences(of: "2024-03-10", with: "2024-02-10") } }),
             ("a new article", { try site.write("Content/trade/new.md", try #require(site.read("Content/trade/day-4.md"))
                 .replacingOccurrences(of: "Trade report 4", with: "A new report")) }),
             ("a removed article", { try FileManager.default.removeItem(atPath: joinPath(site.path, "Content/trade/day-5.md")) }),
@@ -117,11 +98,11 @@ struct SavedBuildTests {
             let report = try build(site)
             #expect(!report.restoredModel, "\(name)")
             if name == "the stylesheet" { #expect(site.read("Output/style.css") == "body { color: #222; }\n") }
-            #expect(try differences(site) == [], "\(name)")
+            #expect(try site.differencesFromFreshBuild() == [], "\(name)")
             // The full build saved the model again: an edit after it is quick.
-            try edit("Content/trade/day-12.md", in: site) { $0 + "\n\nAnother line after \(name).\n" }
+            try site.edit("Content/trade/day-12.md") { $0 + "\n\nAnother line after \(name).\n" }
             #expect(try build(site).restoredModel, "\(name)")
-            #expect(try differences(site) == [], "\(name)")
+            #expect(try site.differencesFromFreshBuild() == [], "\(name)")
         }
     }
 
@@ -132,13 +113,13 @@ struct SavedBuildTests {
         _ = try build(site)
         let article = "Content/trade/day-14.md"
         let original = try #require(site.read(article))
-        try edit(article, in: site) { $0.replacingOccurrences(of: "Trade report 14", with: "Port reopens") }
+        try site.edit(article) { $0.replacingOccurrences(of: "Trade report 14", with: "Port reopens") }
         #expect(try build(site).restoredModel)
         // The headline back, and a tag: a full build, whose neighbours of the article must not
         // keep the pages with the edited headline.
         try site.write(article, original.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]"))
         #expect(try !build(site).restoredModel)
-        #expect(try differences(site) == [])
+        #expect(try site.differencesFromFreshBuild() == [])
     }
 
     @Test("a damaged or missing saved model means a full build, never a wrong site")
@@ -149,13 +130,13 @@ struct SavedBuildTests {
         let saved = joinPath(site.path, ".broadsheet-cache/site-model.bin")
         let data = try Data(contentsOf: URL(fileURLWithPath: saved))
         try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: saved))
-        try edit("Content/trade/day-6.md", in: site) { $0.replacingOccurrences(of: "Trade report 6", with: "Markets calm") }
+        try site.edit("Content/trade/day-6.md") { $0.replacingOccurrences(of: "Trade report 6", with: "Markets calm") }
         #expect(try !build(site).restoredModel)
-        #expect(try differences(site) == [])
+        #expect(try site.differencesFromFreshBuild() == [])
         try FileManager.default.removeItem(atPath: saved)
-        try edit("Content/trade/day-6.md", in: site) { $0.replacingOccurrences(of: "Markets calm", with: "Markets rally") }
+        try site.edit("Content/trade/day-6.md") { $0.replacingOccurrences(of: "Markets calm", with: "Markets rally") }
         #expect(try !build(site).restoredModel)
-        #expect(try differences(site) == [])
+        #expect(try site.differencesFromFreshBuild() == [])
     }
 
     @Test("the saved model survives being written and read: every part comes back")

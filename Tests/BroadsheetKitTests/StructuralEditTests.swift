@@ -31,18 +31,6 @@ struct StructuralEditTests {
         try SiteBuilder(options: BuildOptions(siteDirectory: site.path), fileSystem: LocalFileSystem()).build()
     }
 
-    /// The output's files that differ from a fresh build's, or that only one of them has.
-    func differences(_ site: FixtureSite) throws -> [String] {
-        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, outputDirectory: joinPath(site.path, "Fresh"),
-                                                  cacheDirectory: joinPath(site.path, "fresh-cache"), clean: true), fileSystem: LocalFileSystem()).build()
-        let shown = site.snapshot("Output"), fresh = site.snapshot("Fresh")
-        return Set(shown.keys).union(fresh.keys).filter { shown[$0] != fresh[$0] }.sorted()
-    }
-
-    func edit(_ file: String, in site: FixtureSite, _ change: (String) -> String) throws {
-        try site.write(file, change(try #require(site.read(file))))
-    }
-
     @Test("each edit renders the pages that show what changed, and the site is what a fresh build writes")
     func structuralEdits() throws {
         let site = try makeSite()
@@ -50,25 +38,25 @@ struct StructuralEditTests {
         let first = try build(site)
         let listPages = first.pages - 60
         let edits: [(String, () throws -> Void)] = [
-            ("a tag added", { try edit("Content/7.md", in: site) { $0.replacingOccurrences(of: "tags: [", with: "tags: [Trade, ") } }),
-            ("a new tag", { try edit("Content/8.md", in: site) { $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ") } }),
-            ("a tag removed", { try edit("Content/8.md", in: site) { $0.replacingOccurrences(of: "tags: [Harbours, ", with: "tags: [") } }),
-            ("another country", { try edit("Content/9.md", in: site) { $0.replacingOccurrences(of: "countries: [CN]", with: "countries: [KP]") } }),
-            ("a second country", { try edit("Content/10.md", in: site) { $0.replacingOccurrences(of: "countries: [AF]", with: "countries: [AF, CN]") } }),
+            ("a tag added", { try site.edit("Content/7.md") { $0.replacingOccurrences(of: "tags: [", with: "tags: [Trade, ") } }),
+            ("a new tag", { try site.edit("Content/8.md") { $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ") } }),
+            ("a tag removed", { try site.edit("Content/8.md") { $0.replacingOccurrences(of: "tags: [Harbours, ", with: "tags: [") } }),
+            ("another country", { try site.edit("Content/9.md") { $0.replacingOccurrences(of: "countries: [CN]", with: "countries: [KP]") } }),
+            ("a second country", { try site.edit("Content/10.md") { $0.replacingOccurrences(of: "countries: [AF]", with: "countries: [AF, CN]") } }),
             // China's neighbours change order, though no article of China's changed.
             ("neighbours' counts", {
                 for file in ["Content/3.md", "Content/15.md", "Content/19.md"] {
-                    try edit(file, in: site) { $0.replacingOccurrences(of: "countries: [KP]", with: "countries: [AF]") }
+                    try site.edit(file) { $0.replacingOccurrences(of: "countries: [KP]", with: "countries: [AF]") }
                 }
             }),
-            ("another month", { try edit("Content/11.md", in: site) { $0.replacingOccurrences(of: "2024-03-", with: "2024-01-") } }),
+            ("another month", { try site.edit("Content/11.md") { $0.replacingOccurrences(of: "2024-03-", with: "2024-01-") } }),
             ("a new article", { try site.write("Content/61.md", "---\ntitle: \"Report 61\"\ndate: 2024-02-20T08:00:00Z\ntags: [Energy]\ncountries: [JP]\n---\nNew.\n") }),
             ("an article removed", { try FileManager.default.removeItem(atPath: joinPath(site.path, "Content/12.md")) }),
         ]
         for (name, change) in edits {
             try change()
             let report = try build(site)
-            #expect(try differences(site) == [], "\(name)")
+            #expect(try site.differencesFromFreshBuild() == [], "\(name)")
             if name == "a tag added" {
                 // The article's page, its tags' pages and those their relations reach, the
                 // indexes and the front page: not every list.
