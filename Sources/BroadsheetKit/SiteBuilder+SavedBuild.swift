@@ -126,8 +126,8 @@ extension SiteBuilder {
             if !edits.isEmpty, fileSystem.fileExists(loadCache) {
                 try fileSystem.appendFile(loadCache, contents: LoadCacheCodec.encodeRecords(
                     edits.map { (path: $0.path, entry: LoadCache.Entry(stamp: $0.stamp, outcome: $0.outcome)) }))
-                try SavedBuild.append(records, cacheDirectory: cacheDirectory, fileSystem: fileSystem)
             }
+            if !records.isEmpty { try SavedBuild.append(records, cacheDirectory: cacheDirectory, fileSystem: fileSystem) }
         } catch {
             // The site is written; without these the next build is a full one.
             SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)

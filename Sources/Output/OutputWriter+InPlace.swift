@@ -12,23 +12,38 @@ extension OutputWriter {
     public static func updateInPlace(outputDirectory: String, cacheDirectory: String, fileSystem: any FileSystem,
                                      writing files: [(path: String, contents: String)], added: [String] = [],
                                      removing: [String] = []) throws(Diagnostic) {
+        // Every file is written beside its old one before any is moved over it: a disk that fills
+        // up part way leaves the site as it was, not with some pages new and the rest old.
+        var written: [(temporary: String, target: String)] = []
         for (path, contents) in files {
-            guard isSafe(path) else { throw .error(.write, file: path, "refusing to write outside the output folder") }
+            guard isSafe(path) else {
+                for file in written { try? fileSystem.removeItem(file.temporary) }
+                throw .error(.write, file: path, "refusing to write outside the output folder")
+            }
             let target = joinPath(outputDirectory, path)
             let temporary = target + ".broadsheet-new"
             do {
                 let folder = (target as NSString).deletingLastPathComponent
                 if !fileSystem.directoryExists(folder) { try fileSystem.createDirectory(folder) }
                 try fileSystem.writeFile(temporary, string: contents)
-                try fileSystem.moveReplacing(from: temporary, to: target)
+                written.append((temporary, target))
             } catch {
                 try? fileSystem.removeItem(temporary)
+                for file in written { try? fileSystem.removeItem(file.temporary) }
                 throw .error(.write, file: target, "cannot write: \(error.localizedDescription)")
             }
         }
-        let written = Set(files.map(\.path))
-        let removed = removing.filter { isSafe($0) && !written.contains($0) }
-        let added = added.filter(written.contains)
+        for (index, file) in written.enumerated() {
+            do {
+                try fileSystem.moveReplacing(from: file.temporary, to: file.target)
+            } catch {
+                for rest in written[index...] { try? fileSystem.removeItem(rest.temporary) }
+                throw .error(.write, file: file.target, "cannot write: \(error.localizedDescription)")
+            }
+        }
+        let writtenPaths = Set(files.map(\.path))
+        let removed = removing.filter { isSafe($0) && !writtenPaths.contains($0) }
+        let added = added.filter(writtenPaths.contains)
         for path in removed {
             let file = joinPath(outputDirectory, path)
             do {

@@ -104,6 +104,31 @@ struct DiskFailureTests {
         #expect(changes(from: before, to: outputFiles(disk)).isEmpty)
     }
 
+    @Test("a build from the saved model that runs out of disk part way leaves the previous site as it was")
+    func diskFullFromSavedModel() throws {
+        let disk = site()
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: "site"), fileSystem: disk).build()
+        let before = outputFiles(disk)
+        // A new headline only: the saved model takes it, and the article's page moves.
+        try disk.writeFile("site/Content/story-3.md",
+                           string: "---\ntitle: Story three, renamed\ndate: 2025-03-03\ntags: [Trade]\ncountries: [Japan]\n---\nText of story 3.\n")
+        var failures = 0
+        for bytesLeft in stride(from: 2_000, through: 400_000, by: 6_000) {
+            do {
+                let report = try SiteBuilder(options: BuildOptions(siteDirectory: "site"), fileSystem: FailingFileSystem(wrapping: disk, bytesLeft: bytesLeft)).build()
+                #expect(report.restoredModel)
+                break
+            } catch {
+                failures += 1
+                #expect(changes(from: before, to: outputFiles(disk)).isEmpty, "with \(bytesLeft) bytes left")
+                #expect(!disk.allPaths.contains { $0.hasSuffix(".broadsheet-new") }, "with \(bytesLeft) bytes left")
+            }
+        }
+        // Some budgets held some of the pages but not all of them.
+        #expect(failures > 1)
+        #expect(outputFiles(disk).keys.contains { $0.contains("story-three-renamed") })
+    }
+
     /// The paths that differ, so a failure names files rather than printing whole pages.
     func changes(from before: [String: String], to after: [String: String]) -> [String] {
         Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
