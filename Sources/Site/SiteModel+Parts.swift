@@ -44,7 +44,8 @@ extension SiteModel {
               parts.articleTags.values.allSatisfy({ (0..<Int32(parts.tags.count)).contains($0) }),
               parts.articleCountries.values.allSatisfy({ (0..<Int32(parts.countries.count)).contains($0) }),
               (parts.tags + parts.countries).allSatisfy({ $0.articleIDs.allSatisfy { (0..<count).contains($0) } }),
-              parts.articles.indices.dropFirst().allSatisfy({ parts.articles[$0 - 1].date >= parts.articles[$0].date })
+              parts.articles.indices.dropFirst().allSatisfy({ parts.articles[$0 - 1].date >= parts.articles[$0].date }),
+              Self.fits(parts.relations, tags: parts.tags.count, countries: parts.countries.count)
         else { return nil }
         self.config = config
         self.articles = parts.articles
@@ -60,5 +61,16 @@ extension SiteModel {
         self.articleTags = parts.articleTags
         self.articleCountries = parts.articleCountries
         self.relations = parts.relations
+    }
+
+    /// Whether each relation table has a row per term and names only terms that exist.
+    private static func fits(_ relations: TermRelations, tags: Int, countries: Int) -> Bool {
+        func fits(_ table: [[Int]], rows: Int, columns: Int) -> Bool {
+            table.count == rows && table.allSatisfy { $0.allSatisfy { (0..<columns).contains($0) } }
+        }
+        return fits(relations.tagsOfCountry, rows: countries, columns: tags)
+            && fits(relations.countriesOfCountry, rows: countries, columns: countries)
+            && fits(relations.countriesOfTag, rows: tags, columns: countries)
+            && fits(relations.tagsOfTag, rows: tags, columns: tags)
     }
 }

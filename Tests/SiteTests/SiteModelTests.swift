@@ -38,6 +38,41 @@ struct SlugTests {
 
 @Suite("Site model and page plan")
 struct SiteModelTests {
+    @Test("a model restored from its parts is the model, and parts that do not fit together are refused")
+    func restoredFromParts() throws {
+        let config = SiteConfig()
+        let site = SiteModel(config: config, articles: [
+            makeArticle("a", day: 1, tags: ["Trade", "Budget"], countries: ["PK", "IN"]),
+            makeArticle("b", day: 3, title: "Same", tags: ["Trade"], countries: ["IN"]),
+            makeArticle("c", day: 2, title: "Same", tags: ["Floods"], countries: ["PK", "AF"]),
+        ], gazetteer: .standard)
+        #expect(!site.contestedPaths.isEmpty)
+        let restored = try #require(SiteModel(config: config, restoring: site.parts))
+        #expect(restored.articles == site.articles && restored.articlePaths == site.articlePaths)
+        #expect(restored.tags == site.tags && restored.countries == site.countries && restored.archive == site.archive)
+        #expect(restored.contestedPaths == site.contestedPaths && restored.warnings.map(\.description) == site.warnings.map(\.description))
+        #expect(restored.publishedYears == site.publishedYears)
+        for id in site.articles.indices {
+            #expect(restored.tagIndices(of: id) == site.tagIndices(of: id) && restored.countryIndices(of: id) == site.countryIndices(of: id))
+        }
+        #expect(restored.relations.tagsOfTag == site.relations.tagsOfTag && restored.relations.countriesOfTag == site.relations.countriesOfTag)
+
+        var unordered = site.parts
+        unordered.articles.reverse()
+        #expect(SiteModel(config: config, restoring: unordered) == nil)
+        var badTerm = site.parts
+        badTerm.tags[0].articleIDs.append(7)
+        #expect(SiteModel(config: config, restoring: badTerm) == nil)
+        var badRelation = site.parts
+        badRelation.relations = TermRelations(tagsOfCountry: site.relations.tagsOfCountry.map { $0 + [site.tags.count] },
+                                              countriesOfCountry: site.relations.countriesOfCountry,
+                                              countriesOfTag: site.relations.countriesOfTag, tagsOfTag: site.relations.tagsOfTag)
+        #expect(SiteModel(config: config, restoring: badRelation) == nil)
+        var shortPaths = site.parts
+        shortPaths.articlePaths.removeLast()
+        #expect(SiteModel(config: config, restoring: shortPaths) == nil)
+    }
+
     let config = SiteConfig(baseURL: "https://news.example.org/")
 
     @Test("articles are ordered newest first and filed by month")
