@@ -93,8 +93,7 @@ enum LoadCacheCodec {
                 int(Kind.article.rawValue)
                 string(entry.stamp)
                 self.metadata(metadata)
-                int(warnings.count)
-                for warning in warnings { diagnostic(warning) }
+                diagnostics(warnings)
                 if let vocabulary {
                     int(1)
                     strings(vocabulary.sorted())
@@ -139,6 +138,12 @@ enum LoadCacheCodec {
 
         mutating func optionalInt(_ value: Int?) { optional(value) { $0.int($1) } }
 
+        /// A count, then each value.
+        mutating func list<Value>(_ values: [Value], _ write: (inout Writer, Value) -> Void) {
+            int(values.count)
+            for value in values { write(&self, value) }
+        }
+
         mutating func strings(_ values: [String]) {
             int(values.count)
             for value in values { string(value) }
@@ -153,15 +158,11 @@ enum LoadCacheCodec {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
 
-        mutating func ints(_ values: [Int]) {
-            int(values.count)
-            for value in values { int(value) }
-        }
+        mutating func ints(_ values: [Int]) { list(values) { $0.int($1) } }
 
-        mutating func int32s(_ values: [Int32]) {
-            int(values.count)
-            for value in values { int(Int(value)) }
-        }
+        mutating func int32s(_ values: [Int32]) { list(values) { $0.int(Int($1)) } }
+
+        mutating func diagnostics(_ values: [Diagnostic]) { list(values) { $0.diagnostic($1) } }
 
         mutating func metadata(_ metadata: ArticleMetadata) {
             string(metadata.sourcePath)
@@ -260,27 +261,23 @@ enum LoadCacheCodec {
             return UInt64(littleEndian: UnsafeRawBufferPointer(rebasing: eight).loadUnaligned(as: UInt64.self))
         }
 
-        mutating func ints() -> [Int]? {
+        /// What `Writer.list` wrote: a count, then each value; nil when any is cut short.
+        mutating func list<Value>(_ read: (inout Reader) -> Value?) -> [Value]? {
             guard let count = count() else { return nil }
-            var values: [Int] = []
+            var values: [Value] = []
             values.reserveCapacity(count)
             for _ in 0..<count {
-                guard let value = int() else { return nil }
+                guard let value = read(&self) else { return nil }
                 values.append(value)
             }
             return values
         }
 
-        mutating func int32s() -> [Int32]? {
-            guard let count = count() else { return nil }
-            var values: [Int32] = []
-            values.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let value = int(), let narrow = Int32(exactly: value) else { return nil }
-                values.append(narrow)
-            }
-            return values
-        }
+        mutating func ints() -> [Int]? { list { $0.int() } }
+
+        mutating func int32s() -> [Int32]? { list { $0.int().flatMap { Int32(exactly: $0) } } }
+
+        mutating func diagnostics() -> [Diagnostic]? { list { $0.diagnostic() } }
 
         mutating func metadata() -> ArticleMetadata? {
             guard let sourcePath = string(), let format = string().flatMap(ContentFormat.init(rawValue:)), let title = string(),
@@ -301,13 +298,7 @@ enum LoadCacheCodec {
             let outcome: SiteBuilderLoadOutcome
             switch kind {
             case .article:
-                guard let metadata = metadata(), let warningCount = count() else { return nil }
-                var warnings: [Diagnostic] = []
-                for _ in 0..<warningCount {
-                    guard let warning = diagnostic() else { return nil }
-                    warnings.append(warning)
-                }
-                guard let hasVocabulary = int() else { return nil }
+                guard let metadata = metadata(), let warnings = diagnostics(), let hasVocabulary = int() else { return nil }
                 var vocabulary: Set<String>?
                 if hasVocabulary == 1 {
                     guard let words = strings() else { return nil }

@@ -120,8 +120,7 @@ struct SavedBuild {
                 try flush(ifOver: pieceSize)
             }
         }
-        writer.int(parts.warnings.count)
-        for warning in parts.warnings { writer.diagnostic(warning) }
+        writer.diagnostics(parts.warnings)
         for lists in [parts.articleTags, parts.articleCountries] {
             writer.int32s(lists.offsets)
             writer.int32s(lists.values)
@@ -129,8 +128,7 @@ struct SavedBuild {
         }
         let relations = parts.relations
         for table in [relations.tagsOfCountry, relations.countriesOfCountry, relations.countriesOfTag, relations.tagsOfTag] {
-            writer.int(table.count)
-            for row in table { writer.ints(row) }
+            writer.list(table) { $0.ints($1) }
         }
         try flush(ifOver: 1)
     }
@@ -142,8 +140,7 @@ struct SavedBuild {
             writer.int(edit.file)
             writer.uint64(edit.fileHash)
             writer.uint64(edit.tagInputs)
-            writer.int(edit.diagnostics.count)
-            for diagnostic in edit.diagnostics { writer.diagnostic(diagnostic) }
+            writer.diagnostics(edit.diagnostics)
             writer.int(edit.id)
             writer.metadata(edit.article)
         }
@@ -165,13 +162,10 @@ struct SavedBuild {
                 fileHashes.append(hash)
                 tagInputs.append(inputs)
             }
-            guard let diagnosticCount = reader.count() else { return nil }
-            var loadDiagnostics: [(file: Int, diagnostic: Diagnostic)] = []
-            for _ in 0..<diagnosticCount {
+            guard let loadDiagnostics = reader.list({ reader -> (file: Int, diagnostic: Diagnostic)? in
                 guard let file = reader.int(), let diagnostic = reader.diagnostic() else { return nil }
-                loadDiagnostics.append((file, diagnostic))
-            }
-            guard let drafts = reader.int(), let files = reader.int(), let articleCount = reader.count() else { return nil }
+                return (file, diagnostic)
+            }), let drafts = reader.int(), let files = reader.int(), let articleCount = reader.count() else { return nil }
             var starts: [Range<Int>] = []
             for _ in stride(from: 0, to: articleCount, by: articlesPerRun) {
                 guard let length = reader.count() else { return nil }
@@ -205,21 +199,14 @@ struct SavedBuild {
             guard let contested = reader.strings() else { return nil }
             var termLists: [[Term]] = []
             for _ in 0..<2 {
-                guard let count = reader.count() else { return nil }
-                var terms: [Term] = []
-                for _ in 0..<count {
+                guard let terms = reader.list({ reader -> Term? in
                     guard let name = reader.string(), let slug = reader.string(), let code = reader.optionalString(),
                           let ids = reader.ints() else { return nil }
-                    terms.append(Term(name: name, slug: slug, articleIDs: ids, code: code))
-                }
+                    return Term(name: name, slug: slug, articleIDs: ids, code: code)
+                }) else { return nil }
                 termLists.append(terms)
             }
-            guard let warningCount = reader.count() else { return nil }
-            var warnings: [Diagnostic] = []
-            for _ in 0..<warningCount {
-                guard let warning = reader.diagnostic() else { return nil }
-                warnings.append(warning)
-            }
+            guard let warnings = reader.diagnostics() else { return nil }
             var indexLists: [IndexLists] = []
             for _ in 0..<2 {
                 guard let offsets = reader.int32s(), let values = reader.int32s(),
@@ -228,24 +215,13 @@ struct SavedBuild {
             }
             var tables: [[[Int]]] = []
             for _ in 0..<4 {
-                guard let count = reader.count() else { return nil }
-                var table: [[Int]] = []
-                for _ in 0..<count {
-                    guard let row = reader.ints() else { return nil }
-                    table.append(row)
-                }
+                guard let table = reader.list({ $0.ints() }) else { return nil }
                 tables.append(table)
             }
             var edits: [Edit] = []
             while !reader.atEnd {
                 guard let file = reader.int(), let hash = reader.uint64(), let inputs = reader.uint64(),
-                      let count = reader.count() else { return nil }
-                var diagnostics: [Diagnostic] = []
-                for _ in 0..<count {
-                    guard let diagnostic = reader.diagnostic() else { return nil }
-                    diagnostics.append(diagnostic)
-                }
-                guard let id = reader.int(), let article = reader.metadata(),
+                      let diagnostics = reader.diagnostics(), let id = reader.int(), let article = reader.metadata(),
                       (0..<fileCount).contains(file), (0..<articleCount).contains(id) else { return nil }
                 edits.append(Edit(file: file, fileHash: hash, tagInputs: inputs, diagnostics: diagnostics, id: id, article: article))
             }

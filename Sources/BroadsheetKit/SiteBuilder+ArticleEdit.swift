@@ -59,7 +59,10 @@ extension SiteBuilder {
         SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
         guard try applyShownEdits(edits, site: &state.site, plan: &state.plan, templates: state.templates,
                                   relatedLists: state.relatedLists, loader: loader, report: &report, clock: &clock) else { return nil }
-        for edit in edits { cache.store(edit.outcome, for: edit.path, stamp: edit.stamp) }
+        for edit in edits {
+            cache.store(edit.outcome, for: edit.path, stamp: edit.stamp)
+            report.diagnostics += edit.warnings
+        }
         report.phases.append(clock.lap("write"))
         session.state = state
         return report
@@ -91,7 +94,8 @@ extension SiteBuilder {
     }
 
     /// Gives the model and plan the edits and writes the pages that show them (see
-    /// `rebuildArticles(of:)`), with the edits' warnings and the counts in `report`. False when
+    /// `rebuildArticles(of:)`), with the counts in `report` (the edits' warnings are the caller's
+    /// to report, in their place among the others). False when
     /// the model refuses an edit (it changes more than what pages show): `site` and `plan` may
     /// then hold some of the edits, and a full build must follow.
     func applyShownEdits(_ edits: [ShownEdit], site: inout SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: [Int32],
@@ -160,7 +164,6 @@ extension SiteBuilder {
         }
         try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
                                        writing: files, added: added, removing: removed)
-        for edit in edits { report.diagnostics += edit.warnings }
         report.articles = count
         report.pages = plan.pageCount
         report.pagesReused = plan.pageCount - articlePages.count - listPages.count

@@ -99,22 +99,15 @@ extension SiteBuilder {
         }
         report.drafts = saved.drafts
         report.phases.append(clock.lap("load"))
-        if options.strict, let first = report.diagnostics.first {
-            throw .error(first.stage, file: first.file, line: first.line, column: first.column,
-                         "\(first.message) (--strict turns warnings into errors)")
-        }
+        try failIfStrict(report)
 
         var plan = PagePlan(site: site)
         let templates = themeTemplates.withSiteWidePartials(PageContextBuilder(site: site, gazetteer: gazetteer).siteWide)
         guard let relatedLists = RelatedArticlesStore(cacheDirectory: cacheDirectory)
             .load(structure: PageFingerprinter.structureDigest(of: site), count: site.articles.count, fileSystem: fileSystem)
         else { return nil }
-        var edited = report
-        // The edits' warnings are in the report already.
-        guard try applyShownEdits(edits.map { var edit = $0; edit.warnings = []; return edit }, site: &site, plan: &plan,
-                                  templates: templates, relatedLists: relatedLists, loader: makeLoader(config),
-                                  report: &edited, clock: &clock) else { return nil }
-        report = edited
+        guard try applyShownEdits(edits, site: &site, plan: &plan, templates: templates, relatedLists: relatedLists,
+                                  loader: makeLoader(config), report: &report, clock: &clock) else { return nil }
         report.restoredModel = true
         // A moved page's file takes the place of its old one.
         report.files = saved.files

@@ -74,10 +74,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let plan = PagePlan(site: site)
         report.phases.append(clock.lap("plan"))
 
-        if options.strict, let first = report.diagnostics.first {
-            throw .error(first.stage, file: first.file, line: first.line, column: first.column,
-                         "\(first.message) (--strict turns warnings into errors)")
-        }
+        try failIfStrict(report)
 
         // render + write
         let writer = try OutputWriter(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem)
@@ -120,6 +117,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.files = writer.writtenCount
         if options.endsProcess { MemoryLeftToExit.hold((site, plan, writer, previous)) }
         return report
+    }
+
+    /// With `--strict`, the first warning or skipped file fails the build, before anything is written.
+    func failIfStrict(_ report: BuildReport) throws(Diagnostic) {
+        guard options.strict, let first = report.diagnostics.first else { return }
+        throw .error(first.stage, file: first.file, line: first.line, column: first.column,
+                     "\(first.message) (--strict turns warnings into errors)")
     }
 
     // MARK: Load
