@@ -492,7 +492,13 @@ public struct PageContextBuilder: Sendable {
     /// Thaana, N'Ko), `ltr` otherwise.
     static func dominantDirection(_ text: String) -> String {
         var rightToLeft = 0, letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars {
+            // Most headlines are ASCII, whose letters need no look-up in the Unicode tables.
+            if scalar.isASCII {
+                if (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) { letters += 1 }
+                continue
+            }
+            guard scalar.properties.isAlphabetic else { continue }
             letters += 1
             switch scalar.value {
             case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF:

@@ -24,6 +24,26 @@ struct TemplateSetTests {
         #expect(list == "<html><title>Site</title><body><nav>Daily</nav><li>a</li><li>b</li></body></html>")
     }
 
+    @Test("strings and integers print as themselves, escaped or not, and keep their sections' meaning")
+    func renderableValues() throws {
+        let templates = try TemplateSet(sources: [
+            "value": "{{text}}|{{{text}}}|{{count}}|{{#text}}[{{.}}]{{/text}}{{^text}}none{{/text}}|{{#count}}({{.}}){{/count}}|{{#empty}}x{{/empty}}",
+        ].merging(Self.minimal) { own, _ in own })
+        #expect(templates.render(["text": "a <b> & 'c'", "count": 42, "empty": ""], template: "value")
+            == "a &lt;b&gt; &amp; &#39;c&#39;|a <b> & 'c'|42|[a &lt;b&gt; &amp; &#39;c&#39;]|(42)|x")
+        #expect(templates.render(["count": -7], template: "value") == "||-7|none|(-7)|")
+    }
+
+    @Test("a page's direction follows the script most of its letters are written in")
+    func direction() {
+        #expect(PageContextBuilder.dominantDirection("Rates rise in Karachi") == "ltr")
+        #expect(PageContextBuilder.dominantDirection("کراچی میں بارش") == "rtl")
+        #expect(PageContextBuilder.dominantDirection("Karachi: کراچی میں بارش") == "rtl")
+        #expect(PageContextBuilder.dominantDirection("Rain in Karachi today: کراچی") == "ltr")
+        #expect(PageContextBuilder.dominantDirection("2024 — 42 %") == "ltr")
+        #expect(PageContextBuilder.dominantDirection("Ünïcödé ÉTÉ") == "ltr")
+    }
+
     @Test("a syntax error names the template, line and column")
     func syntaxError() {
         var sources = Self.minimal
