@@ -57,6 +57,9 @@ public final class LoadCache: @unchecked Sendable {
     struct Snapshot: Sendable {
         fileprivate let entries: [String: Entry]
 
+        /// No file has a reading yet: every one will be read.
+        var isEmpty: Bool { entries.isEmpty }
+
         func outcome(for path: String, stamp: String) -> SiteBuilderLoadOutcome? {
             guard let entry = entries[path], entry.stamp == stamp else { return nil }
             return entry.outcome

@@ -159,8 +159,15 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let stamper = fileSystem.stamper(in: contentDirectory)
         // Readings are looked up in a snapshot and stored once it is gone: storing while it is
         // alive would copy the whole cache.
-        let readings = { (saved: LoadCache.Snapshot) in parallelMap(paths.count, workers: options.jobs) { index -> (outcome: LoadOutcome, cached: Bool, stamp: String) in
-            defer { loadProgress?.advance() }
+        let readings = { (saved: LoadCache.Snapshot) in
+            // With no readings kept, every file is read, in scan order: ask for them ahead.
+            let readAhead = saved.isEmpty ? ReadAhead.start(count: paths.count, fileSystem: fileSystem, directory: contentDirectory) { paths[$0] } : nil
+            defer { readAhead?.stop() }
+            return parallelMap(paths.count, workers: options.jobs) { index -> (outcome: LoadOutcome, cached: Bool, stamp: String) in
+            defer {
+                loadProgress?.advance()
+                readAhead?.advance()
+            }
             let sampled = needsWordSample && WordSample.isSampled(index, of: paths.count)
             let stamp = stamper.stamp(paths[index])
             if let cached = saved.outcome(for: paths[index], stamp: stamp) {
@@ -358,8 +365,19 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         // Article and list pages interleaved (see `PagePlan.renderOrder`); the outcomes come back in plan order.
         let articleCount = plan.articlePages.count
+        // With no pages kept from before, every article's file is read again, in render order.
+        let readAhead = !previous.isEmpty ? nil : ReadAhead.start(count: plan.renderOrder.count, fileSystem: fileSystem,
+                                                                  directory: contentDirectory) { position in
+            let index = Int(plan.renderOrder[position])
+            guard index < articleCount, case .article(let id) = plan.articlePages[index].kind else { return nil }
+            return site.articles[id].sourcePath
+        }
+        defer { readAhead?.stop() }
         let pageResults = parallelMap(in: plan.renderOrder, workers: options.jobs) { index -> PageOutcome in
-            defer { renderProgress?.advance() }
+            defer {
+                renderProgress?.advance()
+                readAhead?.advance()
+            }
             return index < articleCount ? renderArticlePage(index) : renderListPage(index - articleCount)
         }
         let articleResults = pageResults[..<articleCount], listResults = pageResults[articleCount...]

@@ -28,6 +28,17 @@ public protocol FileSystem: Sendable {
     func moveReplacing(from source: String, to destination: String) throws
     /// Stamps of files named relative to `directory`, asked for every file of an archive.
     func stamper(in directory: String) -> any FileStamper
+    /// Starts reading files named relative to `directory` into the system's cache, for reads
+    /// soon after; nil where there is nothing to gain (files already in memory).
+    func prefetcher(in directory: String) -> (any FilePrefetcher)?
+}
+
+/// Asks for files to be read into memory ahead of need, without waiting for the disk: an
+/// archive too large for the cache is otherwise read one file at a time, each read waiting
+/// for the last, at the disk's latency rather than its throughput.
+public protocol FilePrefetcher: Sendable {
+    /// Returns once the request is made; reading the file later gives the same bytes either way.
+    func prefetch(_ relativePath: String)
 }
 
 /// Gives the stamps (`FileSystem.stamp`) of files named relative to one folder, from any thread.
@@ -59,6 +70,8 @@ extension FileSystem {
     public func stamper(in directory: String) -> any FileStamper {
         JoinedPathStamper(fileSystem: self, directory: directory)
     }
+
+    public func prefetcher(in directory: String) -> (any FilePrefetcher)? { nil }
 
     /// `moveReplacing` in steps: remove what is in the way, make the folder, move.
     public func carefulMove(from source: String, to destination: String) throws {

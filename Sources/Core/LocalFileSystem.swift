@@ -248,6 +248,54 @@ public struct LocalFileSystem: FileSystem {
         FolderStamper(directory: directory) ?? JoinedPathStamper(fileSystem: self, directory: directory)
     }
 
+    public func prefetcher(in directory: String) -> (any FilePrefetcher)? {
+        FolderPrefetcher(directory: directory)
+    }
+
+    /// Opens each file from the folder's descriptor and asks the kernel to read it in the
+    /// background (`POSIX_FADV_WILLNEED`); the open itself brings in the file's inode.
+    private final class FolderPrefetcher: FilePrefetcher {
+        let descriptor: Int32
+
+        init?(directory: String) {
+            descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            guard !Self.isInMemory(directory) else {
+                close(descriptor)
+                return nil
+            }
+        }
+
+        deinit { close(descriptor) }
+
+        /// A folder on tmpfs or ramfs: its files are in memory already. Read from the mount
+        /// table (`/proc/self/mounts`: the mount point the folder's real path is longest below).
+        private static func isInMemory(_ directory: String) -> Bool {
+            guard let real = realpath(directory, nil) else { return false }
+            let path = String(cString: real)
+            free(real)
+            guard let table = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8) else { return false }
+            var best: (point: String, type: String)?
+            for line in table.split(separator: "\n") {
+                let fields = line.split(separator: " ")
+                guard fields.count > 2 else { continue }
+                let point = fields[1].replacingOccurrences(of: "\\040", with: " ")
+                let inside = point == "/" || path == point || path.hasPrefix(point + "/")
+                if inside, point.count >= (best?.point.count ?? -1) { best = (point, String(fields[2])) }
+            }
+            return best.map { ["tmpfs", "ramfs"].contains($0.type) } ?? false
+        }
+
+        func prefetch(_ relativePath: String) {
+            let file = openat(descriptor, relativePath, O_RDONLY | O_CLOEXEC)
+            guard file >= 0 else { return }
+            #if canImport(Glibc)
+            _ = posix_fadvise(file, 0, 0, POSIX_FADV_WILLNEED)
+            #endif
+            close(file)
+        }
+    }
+
     private final class FolderStamper: FileStamper {
         let descriptor: Int32
 

@@ -1,0 +1,93 @@
+import Core
+import Foundation
+
+/// Keeps the files a phase is about to read a window ahead of it: threads of its own ask the
+/// file system to bring in the next files (`FilePrefetcher`) while the workers parse or render
+/// the ones before. An archive larger than the system's cache is otherwise read one file per
+/// worker at a time, each read waiting on the disk; at a million articles the load and the
+/// render each waited minutes on reads.
+///
+/// Positions are the order the phase reads its files in; each worker calls `advance()` once
+/// per item it finishes, which moves the window. Only a hint: what the phase reads is the same
+/// with it or without it.
+final class ReadAhead: @unchecked Sendable {
+    /// Files asked for ahead of the workers: a few megabytes of articles.
+    static let window = 1024
+    /// Requests in flight at once: a disk answers many faster than one after another.
+    static let threads = 8
+
+    private let count: Int
+    private let path: @Sendable (Int) -> String?
+    private let prefetcher: any FilePrefetcher
+    private let condition = NSCondition()
+    /// How many items the workers have finished, and the next position to ask for.
+    private var finished = 0
+    private var next = 0
+    private var stopped = false
+
+    /// Starts reading ahead of a phase that reads the files `path` names for positions below
+    /// `count` (nil for a position that reads none), or returns nil where the file system has
+    /// nothing to gain from it.
+    static func start(count: Int, fileSystem: some FileSystem, directory: String,
+                      path: @escaping @Sendable (Int) -> String?) -> ReadAhead? {
+        guard count > window, let prefetcher = fileSystem.prefetcher(in: directory) else { return nil }
+        return start(count: count, prefetcher: prefetcher, path: path)
+    }
+
+    static func start(count: Int, prefetcher: any FilePrefetcher, path: @escaping @Sendable (Int) -> String?) -> ReadAhead {
+        let readAhead = ReadAhead(count: count, prefetcher: prefetcher, path: path)
+        for _ in 0..<threads {
+            Thread.detachNewThread { readAhead.run() }
+        }
+        return readAhead
+    }
+
+    private init(count: Int, prefetcher: any FilePrefetcher, path: @escaping @Sendable (Int) -> String?) {
+        self.count = count
+        self.prefetcher = prefetcher
+        self.path = path
+    }
+
+    /// One more item done: the window moves on by one.
+    func advance() {
+        condition.lock()
+        finished += 1
+        // Waiting threads are woken a batch at a time: one wake-up per item cost more than the reads.
+        if finished % Self.batch == 0 { condition.broadcast() }
+        condition.unlock()
+    }
+
+    /// No more requests: the phase is over.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Positions taken and items finished between wake-ups.
+    static let batch = 64
+
+    private func run() {
+        while let positions = take() {
+            for position in positions {
+                if let path = path(position) { prefetcher.prefetch(path) }
+            }
+        }
+    }
+
+    /// The next positions to ask for, waiting while the window is full; nil once all are
+    /// asked for or the phase is over.
+    private func take() -> Range<Int>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped, next < count, next >= finished + Self.window {
+            condition.wait()
+        }
+        guard !stopped, next < count else { return nil }
+        // Files the workers have already passed are not worth asking for.
+        let start = max(next, finished)
+        next = min(count, start + Self.batch)
+        return start..<next
+    }
+}
