@@ -15,6 +15,8 @@ final class ReadAhead: @unchecked Sendable {
     static let window = 1024
     /// Requests in flight at once: a disk answers many faster than one after another.
     static let threads = 8
+    /// Positions taken and items finished between wake-ups.
+    static let batch = 64
 
     private let count: Int
     private let path: @Sendable (Int) -> String?
@@ -64,9 +66,6 @@ final class ReadAhead: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
     }
-
-    /// Positions taken and items finished between wake-ups.
-    static let batch = 64
 
     private func run() {
         while let positions = take() {

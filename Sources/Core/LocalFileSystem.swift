@@ -258,12 +258,9 @@ public struct LocalFileSystem: FileSystem {
         let descriptor: Int32
 
         init?(directory: String) {
+            guard !Self.isInMemory(directory) else { return nil }
             descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard descriptor >= 0 else { return nil }
-            guard !Self.isInMemory(directory) else {
-                close(descriptor)
-                return nil
-            }
         }
 
         deinit { close(descriptor) }
