@@ -64,6 +64,33 @@ struct PageFingerprintStore {
         try fileSystem.writeFile(path, contents: Data(kept))
     }
 
+    /// Gives the pages of `pairs` their new fingerprints (those new to the table after the
+    /// rest) and drops those of `removed`: for pages written outside a full build from the
+    /// same fingerprints a full build computes.
+    func update(_ pairs: [(key: UInt64, fingerprint: UInt64)], removing removed: [String], fileSystem: some FileSystem) throws {
+        guard !pairs.isEmpty || !removed.isEmpty, let data = try? fileSystem.readFile(path), data.count >= Self.magic.count,
+              (data.count - Self.magic.count) % 16 == 0, data.prefix(Self.magic.count).elementsEqual(Self.magic) else { return }
+        var pending = Dictionary(pairs.map { ($0.key, $0.fingerprint) }, uniquingKeysWith: { _, last in last })
+        let dropped = Set(removed.map(Self.key))
+        var bytes = Self.magic
+        bytes.reserveCapacity(data.count + pairs.count * 16)
+        func append(_ key: UInt64, _ fingerprint: UInt64) {
+            withUnsafeBytes(of: key.littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: fingerprint.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        data.withUnsafeBytes { (stored: UnsafeRawBufferPointer) in
+            for offset in stride(from: Self.magic.count, to: stored.count, by: 16) {
+                let key = UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                if dropped.contains(key) && pending[key] == nil { continue }
+                append(key, pending.removeValue(forKey: key) ?? UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+            }
+        }
+        for pair in pairs {
+            if let fingerprint = pending.removeValue(forKey: pair.key) { append(pair.key, fingerprint) }
+        }
+        try fileSystem.writeFile(path, contents: Data(bytes))
+    }
+
     /// Pairs of page key and fingerprint, in the build's page order.
     func save(_ pairs: [(key: UInt64, fingerprint: UInt64)], to fileSystem: some FileSystem) throws {
         var bytes = Self.magic

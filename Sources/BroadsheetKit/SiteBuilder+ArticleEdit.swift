@@ -12,17 +12,20 @@ extension SiteBuilder {
     /// build in this process knew (`options.session`, with `options.loadCache`); nil when the
     /// edits may change anything else, and a full build is needed.
     ///
-    /// An edit qualifies when every changed file is an article the last build published and
-    /// changes only what pages show of it: its headline (and with it its URL), dek, byline,
-    /// dateline, photo credit, body and word count. Its date, tags, countries and candidate
-    /// tags stay as they were, and so do the words it gives the word sample, so no list, term
-    /// or archive month changes (see `SiteModel.replaceShownFields`). The pages to render again
-    /// are then those whose fingerprint holds what changed (`PageFingerprinter`): the article's
-    /// own page; and when what lists show of it changed, its neighbours' pages, the pages of
-    /// the articles it is related to, the lists and feeds that hold it, and the sitemap when
-    /// its URL moved (the old page is removed). Every other page is what a full build renders.
-    /// The saved fingerprints of the pages written are dropped, so the next full build renders
-    /// them again: what it writes is what a full build writes.
+    /// An edit qualifies when every changed file is an article the last build published whose
+    /// candidate tags and sampled words are as they were (they decide the archive's automatic
+    /// tags), and the model takes it in place (`SiteModel.replaceArticle`): a new headline
+    /// (and with it its URL), dek, byline, dateline, photo credit, body or word count; or tags
+    /// and countries that other articles have, with no term's page coming or going. Its date
+    /// stays as it was, so no archive month and no article's place changes. For what pages show
+    /// of an article, the pages to render again are those whose fingerprint holds what changed
+    /// (`PageFingerprinter`): the article's own page; and when what lists show of it changed,
+    /// its neighbours' pages, the pages of the articles it is related to, the lists and feeds
+    /// that hold it, and the sitemap when its URL moved (the old page is removed). Their saved
+    /// fingerprints are dropped, so the next full build renders them again. For new tags and
+    /// countries, the pages are those whose fingerprint differs from the saved one
+    /// (`writeTermEdits`), whose new fingerprints are saved. Either way every other page is
+    /// what a full build renders, and what the next full build writes is what it would have.
     public func rebuildArticles(of changedFiles: [String]) throws(Diagnostic) -> BuildReport? {
         guard let session = options.session, let saved = session.state, let cache = options.loadCache,
               !changedFiles.isEmpty, saved.outputDirectory == outputDirectory else { return nil }
@@ -35,12 +38,12 @@ extension SiteBuilder {
         let prefixes = [contentDirectory, URL(fileURLWithPath: contentDirectory).resolvingSymlinksInPath().path].map {
             $0.hasSuffix("/") ? $0 : $0 + "/"
         }
-        var edits: [ShownEdit] = []
+        var edits: [ArticleEdit] = []
         for file in Set(changedFiles).sorted() {
             guard let prefix = prefixes.first(where: file.hasPrefix) else { return nil }
             let path = String(file.dropFirst(prefix.count))
             guard let id = saved.idBySourcePath[path], let scanIndex = saved.scanIndex[path], let before = cache.entry(for: path)?.outcome,
-                  let edit = shownEdit(path, id: id, tagInputs: SavedBuild.tagInputHash(before), selectedTags: saved.site.articles[id].automaticTags,
+                  let edit = articleEdit(path, id: id, tagInputs: SavedBuild.tagInputHash(before), selectedTags: saved.site.articles[id].automaticTags,
                                        sampled: saved.needsWordSample && WordSample.isSampled(scanIndex, of: saved.scanIndex.count),
                                        loader: loader, enricher: enricher) else { return nil }
             edits.append(edit)
@@ -57,8 +60,8 @@ extension SiteBuilder {
         var state = consume saved
         // A model `build` saved in the same cache folder no longer describes the output.
         SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
-        guard try applyShownEdits(edits, site: &state.site, plan: &state.plan, templates: state.templates,
-                                  relatedLists: state.relatedLists, loader: loader, report: &report, clock: &clock) else { return nil }
+        guard try applyArticleEdits(edits, site: &state.site, plan: &state.plan, templates: state.templates,
+                                  relatedLists: &state.relatedLists, loader: loader, report: &report, clock: &clock) else { return nil }
         for edit in edits {
             cache.store(edit.outcome, for: edit.path, stamp: edit.stamp)
             report.diagnostics += edit.warnings
@@ -68,8 +71,8 @@ extension SiteBuilder {
         return report
     }
 
-    /// A changed file read again, when what changed is only what pages show of its article.
-    struct ShownEdit {
+    /// A changed file read again, when it gives the archive's automatic tags what it gave.
+    struct ArticleEdit {
         var id: Int
         var path: String
         var stamp: String
@@ -83,28 +86,30 @@ extension SiteBuilder {
     /// article or changes its candidate tags or sampled words, which decide the archive's
     /// automatic tags (`tagInputs` is `SavedBuild.tagInputHash` of its reading before).
     /// `selectedTags` are the ones chosen for it.
-    func shownEdit(_ path: String, id: Int, tagInputs: UInt64, selectedTags: [String], sampled: Bool,
-                   loader: ArticleLoader<FS>, enricher: ArticleEnricher) -> ShownEdit? {
+    func articleEdit(_ path: String, id: Int, tagInputs: UInt64, selectedTags: [String], sampled: Bool,
+                   loader: ArticleLoader<FS>, enricher: ArticleEnricher) -> ArticleEdit? {
         let stamp = fileSystem.stamp(joinPath(contentDirectory, path))
         let outcome = read(path, loader: loader, enricher: enricher, sampleWords: sampled)
         guard case .article(var after, let warnings, _) = outcome, tagInputs != 0,
               SavedBuild.tagInputHash(outcome) == tagInputs else { return nil }
         after.automaticTags = selectedTags
-        return ShownEdit(id: id, path: path, stamp: stamp, outcome: outcome, article: after, warnings: warnings)
+        return ArticleEdit(id: id, path: path, stamp: stamp, outcome: outcome, article: after, warnings: warnings)
     }
 
     /// Gives the model and plan the edits and writes the pages that show them (see
     /// `rebuildArticles(of:)`), with the counts in `report` (the edits' warnings are the caller's
-    /// to report, in their place among the others). False when
-    /// the model refuses an edit (it changes more than what pages show): `site` and `plan` may
-    /// then hold some of the edits, and a full build must follow.
-    func applyShownEdits(_ edits: [ShownEdit], site: inout SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: [Int32],
+    /// to report, in their place among the others). False when the model refuses an edit, or
+    /// new tags or countries would add or remove a page: `site` and `plan` may then hold some
+    /// of the edits, and a full build must follow.
+    func applyArticleEdits(_ edits: [ArticleEdit], site: inout SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
                          loader: ArticleLoader<FS>, report: inout BuildReport, clock: inout PhaseClock) throws(Diagnostic) -> Bool {
         let digestsBefore = edits.map { PageFingerprinter.articleDigest($0.id, in: site) }
         var removed: [String] = [], added: [String] = [], moved: Set<Int> = []
+        var termEdits: [(id: Int, edit: SiteModel.TermEdit)] = []
         for edit in edits {
             let before = plan.articlePages[edit.id]
-            guard site.replaceShownFields(of: edit.id, with: edit.article) else { return false }
+            guard let change = site.replaceArticle(of: edit.id, with: edit.article, gazetteer: gazetteer) else { return false }
+            if !change.isEmpty || !change.renamedTags.isEmpty { termEdits.append((edit.id, change)) }
             if site.articlePaths[edit.id] != before.path {
                 plan.moveArticle(edit.id, to: site.articlePaths[edit.id])
                 removed.append(before.file)
@@ -113,6 +118,13 @@ extension SiteBuilder {
             }
         }
         report.phases.append(clock.lap("index"))
+        report.filesRead = edits.count
+        // New tags or countries: the pages to write are found by their fingerprints.
+        if !termEdits.isEmpty {
+            return try writeTermEdits(termEdits, editedIDs: edits.map(\.id), summariesBefore: digestsBefore.map(\.summary), site: site,
+                                      plan: &plan, templates: templates, relatedLists: &relatedLists, loader: loader,
+                                      added: added, removed: removed, report: &report, clock: &clock)
+        }
 
         // Which pages show what changed.
         var articlePages: Set<Int> = []
@@ -164,13 +176,19 @@ extension SiteBuilder {
         }
         try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
                                        writing: files, added: added, removing: removed)
-        report.articles = count
-        report.pages = plan.pageCount
-        report.pagesReused = plan.pageCount - articlePages.count - listPages.count
-        report.feeds = plan.feeds.count
-        report.tags = site.tags.count
-        report.countries = site.countries.count
-        report.filesRead = edits.count
+        report.count(site, plan, rendered: articlePages.count + listPages.count)
         return true
+    }
+}
+
+extension BuildReport {
+    /// The counts of a site some of whose pages were written again (`rendered`), the rest kept.
+    mutating func count(_ site: SiteModel, _ plan: PagePlan, rendered: Int) {
+        articles = site.articles.count
+        pages = plan.pageCount
+        pagesReused = plan.pageCount - rendered
+        feeds = plan.feeds.count
+        tags = site.tags.count
+        countries = site.countries.count
     }
 }

@@ -32,12 +32,13 @@ extension SiteBuilder {
     }
 
     /// Builds the site from the model the last full build saved, when that is the same site
-    /// but for what pages show of a few articles: no file came or went, the settings and
-    /// templates are the same, and each changed file is an article whose edit the model takes
-    /// in place (`SiteModel.replaceShownFields`: its headline, dek, byline, body…, not its date,
-    /// tags or countries). Then only the changed files are read, and only the pages that show
-    /// what changed are written (`applyShownEdits`, as the preview server does). Nil when the
-    /// full build is needed; nothing has been written then.
+    /// but for a few articles' edits the model takes in place: no file came or went, the
+    /// settings and templates are the same, and each changed file is an article whose edit the
+    /// model takes (`SiteModel.replaceArticle`: its headline, dek, byline, body…, or tags and
+    /// countries other articles have; not its date, nor a term's page coming or going). Then
+    /// only the changed files are read, and only the pages that show what changed are written
+    /// (`applyArticleEdits`, as the preview server does). Nil when the full build is needed;
+    /// nothing has been written then.
     ///
     /// Unchanged files are known by their stamps alone, as in the full build. Pages are not
     /// checked against their files: a page removed from the output folder by hand comes back
@@ -61,7 +62,7 @@ extension SiteBuilder {
         guard changed.count <= Self.savedBuildEditLimit else { return nil }
 
         // Each changed file read again: it must still give the archive's automatic tags what it gave.
-        var edits: [ShownEdit] = [], records: [SavedBuild.Edit] = []
+        var edits: [ArticleEdit] = [], records: [SavedBuild.Edit] = []
         if !changed.isEmpty {
             let loader = makeLoader(config)
             let enricher = ArticleEnricher(gazetteer: gazetteer, lexicon: TopicLexicon(config.topicLexicon))
@@ -72,7 +73,7 @@ extension SiteBuilder {
             for index in changed {
                 let path = paths[index]
                 guard let id = articles.firstIndex(where: { $0.sourcePath == path }),
-                      let edit = shownEdit(path, id: id, tagInputs: saved.tagInputs[index], selectedTags: articles[id].automaticTags,
+                      let edit = articleEdit(path, id: id, tagInputs: saved.tagInputs[index], selectedTags: articles[id].automaticTags,
                                            sampled: needsWordSample && WordSample.isSampled(index, of: paths.count),
                                            loader: loader, enricher: enricher) else { return nil }
                 edits.append(edit)
@@ -84,7 +85,7 @@ extension SiteBuilder {
         // The model as the last build left it.
         guard var site = SiteModel(config: config, restoring: saved.takeParts()) else { return nil }
         for edit in savedEdits {
-            guard site.replaceShownFields(of: edit.id, with: edit.article) else { return nil }
+            guard site.replaceArticle(of: edit.id, with: edit.article, gazetteer: gazetteer) != nil else { return nil }
         }
         var report = start
         report.diagnostics += scan.skipped
@@ -103,10 +104,10 @@ extension SiteBuilder {
 
         var plan = PagePlan(site: site)
         let templates = themeTemplates.withSiteWidePartials(PageContextBuilder(site: site, gazetteer: gazetteer).siteWide)
-        guard let relatedLists = RelatedArticlesStore(cacheDirectory: cacheDirectory)
+        guard var relatedLists = RelatedArticlesStore(cacheDirectory: cacheDirectory)
             .load(structure: PageFingerprinter.structureDigest(of: site), count: site.articles.count, fileSystem: fileSystem)
         else { return nil }
-        guard try applyShownEdits(edits, site: &site, plan: &plan, templates: templates, relatedLists: relatedLists,
+        guard try applyArticleEdits(edits, site: &site, plan: &plan, templates: templates, relatedLists: &relatedLists,
                                   loader: makeLoader(config), report: &report, clock: &clock) else { return nil }
         report.restoredModel = true
         // A moved page's file takes the place of its old one.

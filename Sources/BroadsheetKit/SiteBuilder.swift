@@ -308,8 +308,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let contexts = Self.contexts(site: site, fields: fields, templates: templates, gazetteer: gazetteer)
         let markdown = MarkdownRenderer()
         let loader = makeLoader(site.config)
-        // Everything besides the site's data that shapes a page's bytes.
-        let shared = "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
+        let shared = sharedStamp(templates)
         let digests = parallelMap(site.articles.count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: shared, gazetteer: gazetteer)
         // Related articles depend only on the archive's structure: kept between builds.
@@ -424,6 +423,11 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
         return Rendered(diagnostics: diagnostics, fingerprints: fingerprints, reused: reused, templates: templates, relatedLists: relatedLists)
+    }
+
+    /// Everything besides the site's data that shapes a page's bytes (`templates` with the site-wide partials).
+    func sharedStamp(_ templates: TemplateSet) -> String {
+        "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
     }
 
     /// The contexts pages are rendered from, with each summary's fields and HTML made once, for

@@ -32,8 +32,16 @@ public enum RelatedArticles {
         }.prefix(limit).map(\.id)
     }
 
+    /// The articles of a term's list (`ids`, sorted) whose related articles may change when
+    /// article `id` joins or leaves it: those within one more than the window of where it is or
+    /// would be. Farther ones see the same neighbours under that term, merely shifted by one.
+    public static func affected(byChangeOf id: Int, in ids: [Int]) -> ArraySlice<Int> {
+        let position = lowerBound(ids, id)
+        return ids[max(0, position - window - 1)..<min(ids.count, position + window + 2)]
+    }
+
     /// The first index in a sorted list whose value is not below `value`.
-    static func lowerBound(_ values: [Int], _ value: Int) -> Int {
+    public static func lowerBound(_ values: [Int], _ value: Int) -> Int {
         var low = 0, high = values.count
         while low < high {
             let middle = (low + high) / 2

@@ -3,8 +3,9 @@ import Foundation
 import Taxonomy
 
 /// The whole site as data: every article's metadata keyed by ID, and the indices that list
-/// pages are made from. Built once after loading; after that, only an edit that leaves every
-/// index as it was changes it (`replaceShownFields`).
+/// pages are made from. Built once after loading; after that, only an edit that leaves the
+/// articles' order and the set of terms as they were changes it (`replaceShownFields`,
+/// `replaceTerms`).
 public struct SiteModel: Sendable {
     public let config: SiteConfig
     /// Articles newest first; an article's ID is its position here.
@@ -15,8 +16,8 @@ public struct SiteModel: Sendable {
     /// paths handed out instead. Usually none; an edit that touches one can move another
     /// article's URL (see `replacingShownFields`).
     public let contestedPaths: Set<String>
-    public let tags: [Term]
-    public let countries: [Term]
+    public internal(set) var tags: [Term]
+    public internal(set) var countries: [Term]
     public let archive: DateArchive
     /// Problems found while assembling the model (two articles wanting one URL).
     public let warnings: [Diagnostic]
@@ -119,9 +120,9 @@ public struct SiteModel: Sendable {
     }
 
     /// Which tags and countries go together.
-    public let relations: TermRelations
-    let articleTags: IndexLists
-    let articleCountries: IndexLists
+    public internal(set) var relations: TermRelations
+    var articleTags: IndexLists
+    var articleCountries: IndexLists
 
     /// Gives one article the headline, dek, byline, dateline, photo credit, slug, word count
     /// and body line `edited` has: what an edit that leaves the archive's structure alone

@@ -96,6 +96,50 @@ public struct AutomaticTagSelector: Sendable {
         }
     }
 
+    /// Whether one article's declared tags going from `before` to `after` leaves every choice
+    /// of automatic tags as it was, given every other article's declared tags and every
+    /// article's automatic ones (`elsewhere`). A declared tag keeps the candidates that match
+    /// it, named as the archive first writes it: so each tag name added or dropped must, folded,
+    /// still be declared somewhere (or still nowhere), and where no automatic tag has that
+    /// name, that is all. Where one has it, the name must stay the same: true only when it is
+    /// written one way throughout (two spellings answer false, though the first might still be
+    /// the same).
+    public static func declaredTagsAgree(before: [String], after: [String],
+                                         elsewhere: some Sequence<(declared: [String], automatic: [String])>,
+                                         aliases: TagAliases = TagAliases()) -> Bool {
+        let touched = Set(before).symmetricDifference(after)
+        guard !touched.isEmpty else { return true }
+        func folded(_ tag: String) -> String { key(aliases.canonical(tag)) }
+        let keys = Set(touched.map(folded))
+        // Each name folded once: a few hundred names recur across the archive.
+        var keyOfName: [String: String?] = [:]
+        func touchedKey(_ tag: String) -> String? {
+            if let known = keyOfName[tag] { return known }
+            let found = folded(tag)
+            let key = keys.contains(found) ? found : nil
+            keyOfName[tag] = key
+            return key
+        }
+        var spellings: [String: Set<String>] = [:]
+        var chosen: Set<String> = []
+        for (declared, automatic) in elsewhere {
+            for tag in declared {
+                if let key = touchedKey(tag) { spellings[key, default: []].insert(aliases.canonical(tag)) }
+            }
+            for tag in automatic {
+                if let key = touchedKey(tag) { chosen.insert(key) }
+            }
+        }
+        for key in keys {
+            let others = spellings[key] ?? []
+            let forms = { (tags: [String]) in others.union(tags.filter { folded($0) == key }.map(aliases.canonical)) }
+            let was = forms(before), now = forms(after)
+            guard was.isEmpty == now.isEmpty else { return false }
+            if chosen.contains(key) { guard was == now, was.count <= 1 else { return false } }
+        }
+        return true
+    }
+
     /// The tags one article keeps, from its candidates, in their order.
     public func select(_ candidates: [String]) -> [String] {
         var result: [String] = []

@@ -49,3 +49,17 @@ public struct IndexLists: Sendable, Equatable {
         return result
     }
 }
+
+extension IndexLists {
+    /// The same lists with the one at `index` replaced by `list`.
+    public func replacing(_ index: Int, with list: [Int]) -> IndexLists {
+        let start = Int(offsets[index]), end = Int(offsets[index + 1])
+        let delta = Int32(list.count - (end - start))
+        var result = self
+        result.values.replaceSubrange(start..<end, with: list.map(Int32.init))
+        if delta != 0 {
+            for position in (index + 1)..<result.offsets.count { result.offsets[position] += delta }
+        }
+        return result
+    }
+}

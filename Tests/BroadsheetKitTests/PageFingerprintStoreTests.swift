@@ -32,4 +32,17 @@ struct PageFingerprintStoreTests {
         #expect(store.load(memory).isEmpty)
         #expect(PageFingerprintStore(cacheDirectory: "elsewhere").load(memory).isEmpty)
     }
+
+    @Test("an update gives written pages their new fingerprints, adds new ones and drops removed pages")
+    func update() throws {
+        let memory = MemoryFileSystem(files: [:])
+        let key = PageFingerprintStore.key
+        try store.save([(key("a.html"), 1), (key("b.html"), 2), (key("c.html"), 3)], to: memory)
+        try store.update([(key("b.html"), 20), (key("d.html"), 40)], removing: ["c.html"], fileSystem: memory)
+        #expect(store.load(memory) == [key("a.html"): 1, key("b.html"): 20, key("d.html"): 40])
+        // A page removed and written again (a moved page back in its place) keeps its new fingerprint.
+        try store.update([(key("a.html"), 10)], removing: ["a.html"], fileSystem: memory)
+        #expect(store.load(memory) == [key("a.html"): 10, key("b.html"): 20, key("d.html"): 40])
+    }
 }
+

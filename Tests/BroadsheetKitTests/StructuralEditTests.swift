@@ -8,8 +8,8 @@ struct StructuralEditTests {
     /// Sixty articles over three months, three tags and four countries (China borders
     /// Afghanistan and North Korea), five to a page: term pages with pages, related terms and
     /// neighbours, archive months, indexes.
-    func makeSite() throws -> FixtureSite {
-        var files = ["site.yml": "title: Fixture Times\nbase_url: https://news.example.org/\nitems_per_page: 5\n"]
+    func makeSite(itemsPerPage: Int = 5) throws -> FixtureSite {
+        var files = ["site.yml": "title: Fixture Times\nbase_url: https://news.example.org/\nitems_per_page: \(itemsPerPage)\n"]
         let tags = ["Trade", "Energy", "Health"], countries = ["JP", "CN", "AF", "KP"]
         for number in 1...60 {
             let month = 1 + number % 3, day = 1 + number % 28
@@ -64,5 +64,63 @@ struct StructuralEditTests {
                 #expect(rendered > 2 && rendered < listPages / 2, "\(rendered) pages of \(report.pages) (\(listPages) lists)")
             }
         }
+    }
+
+    /// Edits to tags and countries that leave every term with its pages: each a change to a
+    /// different article, the last a headline with them.
+    func termEdits(_ site: FixtureSite) -> [(name: String, file: String, change: (String) -> String)] {
+        [
+            ("a tag added", "Content/7.md", { $0.replacingOccurrences(of: "tags: [", with: "tags: [Trade, ") }),
+            ("a tag removed", "Content/14.md", { $0.replacingOccurrences(of: "tags: [Health, Energy]", with: "tags: [Health]") }),
+            ("another country", "Content/9.md", { $0.replacingOccurrences(of: "countries: [CN]", with: "countries: [KP]") }),
+            ("a second country", "Content/10.md", { $0.replacingOccurrences(of: "countries: [AF]", with: "countries: [AF, CN]") }),
+            ("a tag and a headline", "Content/13.md", {
+                $0.replacingOccurrences(of: "tags: [", with: "tags: [Health, ").replacingOccurrences(of: "Report 13", with: "Harbour report")
+            }),
+        ]
+    }
+
+    @Test("a tag or country other articles have is built from the saved model, as a fresh build writes the site")
+    func termEditsFromSavedModel() throws {
+        // One page per term: no edit adds or removes a term's page.
+        let site = try makeSite(itemsPerPage: 100)
+        defer { site.remove() }
+        let first = try build(site)
+        for (name, file, change) in termEdits(site) {
+            try site.edit(file, change)
+            let report = try build(site)
+            #expect(report.restoredModel && report.filesRead == 1, "\(name)")
+            #expect(report.pages == first.pages && report.tags == first.tags && report.countries == first.countries, "\(name)")
+            let rendered = report.pages - report.pagesReused
+            #expect(rendered > 1 && rendered < report.pages / 2, "\(name): \(rendered) of \(report.pages) pages")
+            #expect(try site.differencesFromFreshBuild() == [], "\(name)")
+        }
+        // A new tag still takes the full build, from which the next edit is quick again.
+        try site.edit("Content/8.md") { $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ") }
+        #expect(try !build(site).restoredModel)
+        #expect(try site.differencesFromFreshBuild() == [])
+        try site.edit("Content/8.md") { $0.replacingOccurrences(of: "countries: [JP]", with: "countries: [JP, CN]") }
+        #expect(try build(site).restoredModel)
+        #expect(try site.differencesFromFreshBuild() == [])
+    }
+
+    @Test("the preview shows a tag or country edit by rendering the pages that change, as a fresh build writes the site")
+    func termEditsInPreview() throws {
+        let site = try makeSite(itemsPerPage: 100)
+        defer { site.remove() }
+        var options = BuildOptions(siteDirectory: site.path)
+        options.loadCache = LoadCache()
+        options.session = BuildSession()
+        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        _ = try builder.build()
+        for (name, file, change) in termEdits(site) {
+            try site.edit(file, change)
+            let report = try #require(try builder.rebuildArticles(of: [joinPath(site.path, file)]), "\(name)")
+            #expect(report.pagesReused > report.pages / 2, "\(name)")
+            #expect(try site.differencesFromFreshBuild() == [], "\(name)")
+        }
+        // A tag no other article has: the preview's full build.
+        try site.edit("Content/8.md") { $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ") }
+        #expect(try builder.rebuildArticles(of: [joinPath(site.path, "Content/8.md")]) == nil)
     }
 }

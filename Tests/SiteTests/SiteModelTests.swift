@@ -128,6 +128,66 @@ struct SiteModelTests {
         }
     }
 
+    @Test("new tags and countries for an article give the model a fresh index would; a term that would come or go is refused")
+    func replacedTerms() throws {
+        var config = SiteConfig()
+        config.tagAliases = ["Islamic State": ["ISIS"]]
+        let articles = [
+            makeArticle("a.md", day: 1, tags: ["Trade", "Budget"], countries: ["PK", "IN"]),
+            makeArticle("b.md", day: 2, tags: ["trade"], countries: ["IN"]),
+            makeArticle("c.md", day: 3, tags: ["Floods", "Budget"], countries: ["PK", "AF"]),
+            makeArticle("d.md", day: 4, tags: ["Islamic State", "Floods"], countries: ["AF"]),
+            makeArticle("e.md", day: 5, tags: ["Budget"], countries: ["PK"]),
+            makeArticle("f.md", day: 6, tags: ["Budget"], countries: ["NP"]),
+        ]
+        var site = SiteModel(config: config, articles: articles, gazetteer: .standard)
+        func id(_ path: String) -> Int { site.articles.firstIndex { $0.sourcePath == path }! }
+        /// The model a fresh index of the edited articles gives, against the edited one.
+        func expectFresh(_ comment: Comment) {
+            let fresh = SiteModel(config: config, articles: site.articles, gazetteer: .standard)
+            #expect(site.tags == fresh.tags && site.countries == fresh.countries, comment)
+            for id in fresh.articles.indices {
+                #expect(site.tagIndices(of: id) == fresh.tagIndices(of: id) && site.countryIndices(of: id) == fresh.countryIndices(of: id), comment)
+            }
+            let relations = [\TermRelations.tagsOfTag, \.countriesOfTag, \.tagsOfCountry, \.countriesOfCountry]
+            #expect(relations.allSatisfy { site.relations[keyPath: $0] == fresh.relations[keyPath: $0] }, comment)
+        }
+        func edited(_ path: String, _ change: (inout ArticleMetadata) -> Void) -> ArticleMetadata {
+            var article = site.articles[id(path)]
+            change(&article)
+            return article
+        }
+        func replace(_ path: String, _ change: (inout ArticleMetadata) -> Void) -> SiteModel.TermEdit? {
+            let article = edited(path, change)
+            return site.replaceTerms(of: id(path), with: article, gazetteer: .standard)
+        }
+
+        // A tag another article has, by an alias: the term gains the article, relations follow.
+        let joined = try #require(replace("e.md") { $0.tags = ["Budget", "ISIS"] })
+        #expect(joined.tags.count == 1 && joined.countries.isEmpty)
+        expectFresh("tag joined")
+        // A country swapped for another with a page.
+        let swapped = try #require(replace("c.md") { $0.countries = ["IN", "AF"] })
+        #expect(swapped.countries.count == 2)
+        expectFresh("country swapped")
+        // The newest article spelling a tag leaves it: the tag takes the next one's spelling.
+        let trade = try #require(site.tags.firstIndex { $0.slug == "trade" })
+        #expect(site.tags[trade].name == "trade")
+        let left = try #require(replace("b.md") { $0.tags = ["Budget"] })
+        #expect(left.renamedTags == [trade] && site.tags[trade].name == "Trade")
+        expectFresh("spelling moved")
+
+        // Refused, the model as it was: a new tag, a new country, a tag or country left with
+        // no article, a new date.
+        let before = site.parts
+        #expect(replace("a.md") { $0.tags.append("Ports") } == nil)
+        #expect(replace("a.md") { $0.countries.append("FR") } == nil)
+        #expect(replace("a.md") { $0.tags = ["Budget"] } == nil)
+        #expect(replace("f.md") { $0.countries = ["PK"] } == nil)
+        #expect(replace("a.md") { $0.date += 86_400 } == nil)
+        #expect(site.parts.articles == before.articles && site.parts.tags == before.tags && site.parts.articleTags == before.articleTags)
+    }
+
     @Test("pagination splits lists into pages of the configured size")
     func pagination() {
         let pages = Paginator.paginate(Array(0..<45), basePath: "countries/japan/", pageSize: 20)

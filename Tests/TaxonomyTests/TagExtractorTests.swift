@@ -46,6 +46,26 @@ struct TagExtractorTests {
         #expect(index.countries.map(\.slug) == ["afghanistan", "japan"])
     }
 
+    @Test("a declared tag added or dropped leaves automatic tags alone while the archive still declares it, in one spelling where one is chosen")
+    func declaredTagsAgree() {
+        let aliases = TagAliases(["Islamic State": ["ISIS"]])
+        func agree(_ before: [String], _ after: [String], _ elsewhere: [([String], [String])]) -> Bool {
+            AutomaticTagSelector.declaredTagsAgree(before: before, after: after, elsewhere: elsewhere.map { (declared: $0.0, automatic: $0.1) },
+                                                   aliases: aliases)
+        }
+        let archive = [(["Budget", "Islamic State"], ["Taliban"]), (["budget"], []), (["Taliban"], ["Floods"])]
+        // Still declared elsewhere (by an alias too), or declared nowhere before or after.
+        #expect(agree(["Budget"], ["Budget", "ISIS"], archive))
+        #expect(agree(["Taliban", "Ports"], ["Ports"], archive))
+        #expect(agree([], ["budget"], archive))
+        // Declared nowhere else: candidates matching it would be kept, or no longer be.
+        #expect(!agree([], ["Floods"], archive))
+        #expect(!agree(["Ports"], [], [(["Trade"], ["ports"])]))
+        // A chosen automatic tag's declared spelling could change.
+        #expect(!agree([], ["taliban"], archive))
+        #expect(agree([], ["Taliban"], archive))
+    }
+
     @Test("the date archive groups by year and month in the site's time zone")
     func dateArchive() {
         var calendar = Calendar(identifier: .gregorian)

@@ -1,0 +1,141 @@
+import Core
+import Foundation
+import Loading
+import Markdown
+import Output
+import Rendering
+import Site
+import Taxonomy
+
+extension SiteBuilder {
+    /// Writes what edits to articles' tags or countries change, once the model holds them
+    /// (`SiteModel.replaceTerms`): the pages whose fingerprint differs from the one the last
+    /// full build saved, as that build would. Which article pages can differ is known from what
+    /// changed: the edited articles', their neighbours' and those that show them as related
+    /// when what lists show of them changed, those whose related articles changed (found again
+    /// only near the edited articles in the lists of the terms they joined or left), and those
+    /// that carry a tag now shown under another name. Every list page and feed is fingerprinted
+    /// (from each article's digest, cheap beside rendering one). The sitemap is written whole.
+    ///
+    /// False when the edits change which pages the site has (a term page more or fewer): a full
+    /// build follows, and `plan` is as it was. `relatedLists` and the saved fingerprints change
+    /// only once the pages are written.
+    func writeTermEdits(_ changes: [(id: Int, edit: SiteModel.TermEdit)], editedIDs: [Int], summariesBefore: [UInt64],
+                        site: SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
+                        loader: ArticleLoader<FS>, added: [String], removed: [String], report: inout BuildReport,
+                        clock: inout PhaseClock) throws(Diagnostic) -> Bool {
+        let replanned = PagePlan(site: site)
+        guard replanned.listPages.map(\.path) == plan.listPages.map(\.path),
+              replanned.feeds.map(\.path) == plan.feeds.map(\.path) else { return false }
+        plan = replanned
+        let plan = plan
+
+        // Related articles, found again where an edit can change them.
+        var affected = Set(editedIDs)
+        for (id, edit) in changes {
+            for index in edit.tags { affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.tags[index].articleIDs)) }
+            for index in edit.countries {
+                affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.countries[index].articleIDs))
+            }
+        }
+        let refound = affected.sorted()
+        let lists = parallelMap(refound.count, workers: options.jobs) {
+            RelatedArticlesStore.flatten([RelatedArticles.find(for: refound[$0], in: site, limit: RelatedArticlesStore.perArticle)])
+        }
+        var related = relatedLists
+        var relatedChanged: [Int] = []
+        for (id, list) in zip(refound, lists) {
+            let slots = (id * RelatedArticlesStore.perArticle)..<((id + 1) * RelatedArticlesStore.perArticle)
+            if !related[slots].elementsEqual(list) {
+                related.replaceSubrange(slots, with: list)
+                relatedChanged.append(id)
+            }
+        }
+        report.phases.append(clock.lap("plan"))
+
+        let count = site.articles.count
+        let digests = parallelMap(count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
+        let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: sharedStamp(templates), gazetteer: gazetteer)
+        let store = PageFingerprintStore(cacheDirectory: cacheDirectory)
+        let previous = store.load(fileSystem)
+
+        // The article pages that can differ.
+        var candidates = Set(editedIDs).union(relatedChanged)
+        let listed = zip(editedIDs, summariesBefore).filter { digests[$0.0].summary != $0.1 }.map(\.0)
+        for id in listed { candidates.formUnion([id - 1, id + 1].filter { (0..<count).contains($0) }) }
+        candidates.formUnion(RelatedArticlesStore.articles(relatedTo: listed, in: related))
+        for (_, edit) in changes {
+            for index in edit.renamedTags { candidates.formUnion(site.tags[index].articleIDs) }
+        }
+        var fingerprints: [(key: UInt64, fingerprint: UInt64)] = []
+        var changedArticles: [Int] = []
+        for id in candidates.sorted() {
+            let fingerprint = fingerprinter.article(id, related: RelatedArticlesStore.list(related, for: id),
+                                                    bodyStamp: fileSystem.stamp(joinPath(contentDirectory, site.articles[id].sourcePath)))
+            let key = PageFingerprintStore.key(plan.articlePages[id].file)
+            guard previous[key] != fingerprint else { continue }
+            changedArticles.append(id)
+            fingerprints.append((key, fingerprint))
+        }
+        let listFingerprints = parallelMap(plan.listPages.count, workers: options.jobs) { index -> UInt64? in
+            Self.template(for: plan.listPages[index].kind).map { fingerprinter.list(plan.listPages[index], template: $0) }
+        }
+        var changedLists: [Int] = []
+        for (index, fingerprint) in listFingerprints.enumerated() {
+            guard let fingerprint else { continue }
+            let key = PageFingerprintStore.key(plan.listPages[index].file)
+            guard previous[key] != fingerprint else { continue }
+            changedLists.append(index)
+            fingerprints.append((key, fingerprint))
+        }
+        var feeds: [PagePlan.Feed] = []
+        for feed in plan.feeds {
+            let fingerprint = fingerprinter.feed(feed), key = PageFingerprintStore.key(feed.path)
+            guard previous[key] != fingerprint else { continue }
+            feeds.append(feed)
+            fingerprints.append((key, fingerprint))
+        }
+
+        // The pages, rendered on every core: a country's pages after the article all shift by one.
+        let contexts = Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
+                                     gazetteer: gazetteer)
+        let markdown = MarkdownRenderer()
+        let articlePages = changedArticles, listPages = changedLists, relatedNow = related
+        let renderedArticles = parallelMap(articlePages.count, workers: options.jobs) { position -> Result<String, Diagnostic> in
+            let id = articlePages[position]
+            return Result { () throws(Diagnostic) in
+                try articlePage(id, page: plan.articlePages[id], site: site, related: RelatedArticlesStore.list(relatedNow, for: id),
+                                loader: loader, contexts: contexts, markdown: markdown, templates: templates)
+            }
+        }
+        var files: [(path: String, contents: String)] = []
+        for (id, html) in zip(articlePages, renderedArticles) { files.append((plan.articlePages[id].file, try html.get())) }
+        let renderedLists = parallelMap(listPages.count, workers: options.jobs) { position -> String in
+            let page = plan.listPages[listPages[position]]
+            return listPage(page, template: Self.template(for: page.kind) ?? "list", site: site, contexts: contexts, templates: templates)
+        }
+        for (index, html) in zip(listPages, renderedLists) { files.append((plan.listPages[index].file, html)) }
+        let feedWriter = FeedWriter(site: site)
+        for feed in feeds {
+            files += [(feed.path, feedWriter.rss(feed)), (feed.atomPath, feedWriter.atom(feed)), (feed.jsonPath, feedWriter.json(feed))]
+        }
+        // A term page's date in the sitemap is its newest article's.
+        files += SitemapWriter(site: site).render(plan)
+        report.phases.append(clock.lap("render"))
+
+        try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
+                                       writing: files, added: added, removing: removed)
+        // The written pages' fingerprints are what a full build would save for them; the model's
+        // new structure has its related articles.
+        do {
+            try store.update(fingerprints, removing: removed, fileSystem: fileSystem)
+        } catch {
+            throw .error(.write, file: cacheDirectory, "cannot update the page fingerprints: \(error.localizedDescription)")
+        }
+        try? RelatedArticlesStore(cacheDirectory: cacheDirectory).save(related, structure: fingerprinter.structure, count: count,
+                                                                          fileSystem: fileSystem)
+        relatedLists = related
+        report.count(site, plan, rendered: articlePages.count + listPages.count)
+        return true
+    }
+}

@@ -1,0 +1,152 @@
+import Core
+import Foundation
+import Taxonomy
+
+extension SiteModel {
+    /// What giving one article new tags or countries changed in the model besides the article:
+    /// the terms that gained or lost it, and those whose name is now another article's spelling.
+    public struct TermEdit: Sendable, Equatable {
+        /// Indices into `tags` and `countries` of the terms the article joined or left.
+        public var tags: [Int] = []
+        public var countries: [Int] = []
+        /// Indices into `tags` of terms shown under a new name (its first article spells it otherwise).
+        public var renamedTags: [Int] = []
+
+        public var isEmpty: Bool { tags.isEmpty && countries.isEmpty }
+    }
+
+    /// Gives one article everything `edited` has, tags and countries included, updating the
+    /// lists of the terms it joins or leaves and how terms go together, without indexing the
+    /// archive again: the model afterwards is the one `init(config:articles:gazetteer:)` makes
+    /// of the edited articles. Nil, with nothing changed, when the edit would change more than
+    /// those lists:
+    /// - its date or time, file or format (the article's place among the others, its month);
+    /// - a term that appears or goes (a tag or country no other article has, or a term left
+    ///   with fewer articles than its page needs), since every later term's position moves;
+    /// - the tags the whole archive declares, where that may change which automatic tags other
+    ///   articles keep (`AutomaticTagSelector.declaredTagsAgree`), or its own automatic tags;
+    /// - which article gets which URL (as `replaceShownFields` refuses).
+    /// In place, like `replaceShownFields`.
+    public mutating func replaceTerms(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer) -> TermEdit? {
+        let article = articles[id]
+        guard edited.sourcePath == article.sourcePath, edited.format == article.format, edited.date == article.date,
+              edited.hasTime == article.hasTime, edited.automaticTags == article.automaticTags,
+              !contestedPaths.contains(articlePaths[id]) else { return nil }
+        let parts = DateText(timeZone: config.timeZone).yearAndMonth(edited.date)
+        let path = Permalinks.article(year: parts.year, month: parts.month, slug: edited.slug)
+        if path != articlePaths[id] {
+            guard !contestedPaths.contains(path), !articlePaths.contains(path) else { return nil }
+        }
+        let aliases = TagAliases(config.tagAliases)
+        if edited.tags != article.tags {
+            let articles = articles
+            let others = articles.indices.lazy.map { other in
+                (declared: other == id ? [] : articles[other].tags, automatic: articles[other].automaticTags)
+            }
+            guard AutomaticTagSelector.declaredTagsAgree(before: article.tags, after: edited.tags, elsewhere: others,
+                                                         aliases: aliases) else { return nil }
+        }
+        guard let newTags = keptTagIndices(edited.tags + edited.automaticTags, aliases: aliases),
+              let newCountries = keptCountryIndices(edited.countries, gazetteer: gazetteer),
+              let oldCountries = keptCountryIndices(article.countries, gazetteer: gazetteer) else { return nil }
+        let oldTags = articleTags[id]
+        var edit = TermEdit()
+        edit.tags = Set(oldTags).symmetricDifference(newTags).sorted()
+        edit.countries = Set(oldCountries.members).symmetricDifference(newCountries.members).sorted()
+        // A term left too small for its page goes from the site: the caller indexes afresh.
+        for index in edit.tags where !newTags.contains(index) {
+            guard tags[index].articleIDs.count - 1 >= config.tags.minimumArticles else { return nil }
+        }
+        for index in edit.countries where !newCountries.members.contains(index) {
+            guard countries[index].articleIDs.count - 1 >= config.countries.minimumArticles else { return nil }
+        }
+
+        articles[id] = edited
+        articlePaths[id] = path
+        for index in edit.tags {
+            Self.toggle(id, in: &tags[index].articleIDs, member: newTags.contains(index))
+        }
+        // A tag is shown as its newest article spells it: this one's, or the next one's when it left.
+        for index in Set(oldTags).union(newTags).sorted() {
+            if let first = tags[index].articleIDs.first, let name = spelling(of: tags[index].slug, in: first, aliases: aliases),
+               name != tags[index].name {
+                tags[index].name = name
+                edit.renamedTags.append(index)
+            }
+        }
+        for index in edit.countries {
+            Self.toggle(id, in: &countries[index].articleIDs, member: newCountries.members.contains(index))
+        }
+        articleTags = articleTags.replacing(id, with: newTags)
+        articleCountries = articleCountries.replacing(id, with: newCountries.order)
+        if !edit.isEmpty {
+            let articleTags = articleTags, articleCountries = articleCountries
+            relations = TermRelations(articleCount: articles.count, tagCount: tags.count, countryCount: countries.count,
+                                      tags: { articleTags[$0] }, countries: { articleCountries[$0] })
+        }
+        return edit
+    }
+
+    /// Gives one article what `edited` has: through `replaceShownFields` when its tags and
+    /// countries are as they were, otherwise through `replaceTerms`. Nil when the model refuses.
+    public mutating func replaceArticle(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer) -> TermEdit? {
+        if replaceShownFields(of: id, with: edited) { return TermEdit() }
+        return replaceTerms(of: id, with: edited, gazetteer: gazetteer)
+    }
+
+    /// The positions in `tags` of an article's tags, each once, in the order it gives them (as
+    /// `TaxonomyIndex` finds them); nil when one has no page.
+    private func keptTagIndices(_ names: [String], aliases: TagAliases) -> [Int]? {
+        var indices: [Int] = []
+        for name in names {
+            let slug = Slug.make(aliases.canonical(name))
+            guard !slug.isEmpty else { continue }
+            guard let index = Self.position(of: slug, in: tags) else { return nil }
+            if !indices.contains(index) { indices.append(index) }
+        }
+        return indices
+    }
+
+    /// The countries an article is filed under (each country whose code the gazetteer knows)
+    /// and, in its order, those its pages list; nil when one of them has no page.
+    private func keptCountryIndices(_ codes: [String], gazetteer: CountryGazetteer) -> (members: Set<Int>, order: [Int])? {
+        var members: Set<Int> = [], order: [Int] = []
+        for code in codes {
+            guard let country = gazetteer.country(code: code) else { continue }
+            // The page lists an article's countries by the code it gives, the index files them
+            // by the gazetteer's: a code written otherwise is left to the full index.
+            guard country.code == code, let index = countries.firstIndex(where: { $0.code == code }) else { return nil }
+            members.insert(index)
+            order.append(index)
+        }
+        return (members, order)
+    }
+
+    /// How article `id` spells the tag whose page is `slug`: its first tag of that slug, its
+    /// own before its automatic ones.
+    private func spelling(of slug: String, in id: Int, aliases: TagAliases) -> String? {
+        for name in articles[id].tags + articles[id].automaticTags {
+            let canonical = aliases.canonical(name)
+            if Slug.make(canonical) == slug { return canonical }
+        }
+        return nil
+    }
+
+    /// Where a term of `slug` is among terms sorted by slug.
+    private static func position(of slug: String, in terms: [Term]) -> Int? {
+        var low = 0, high = terms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if terms[middle].slug < slug { low = middle + 1 } else { high = middle }
+        }
+        return low < terms.count && terms[low].slug == slug ? low : nil
+    }
+
+    /// Puts `id` in or out of a term's sorted list.
+    private static func toggle(_ id: Int, in ids: inout [Int], member: Bool) {
+        let position = RelatedArticles.lowerBound(ids, id)
+        let present = position < ids.count && ids[position] == id
+        if member, !present { ids.insert(id, at: position) }
+        if !member, present { ids.remove(at: position) }
+    }
+}
