@@ -84,9 +84,7 @@ extension SiteBuilder {
 
         // The model as the last build left it.
         guard var site = SiteModel(config: config, restoring: saved.takeParts()) else { return nil }
-        for edit in savedEdits {
-            guard site.replaceArticle(of: edit.id, with: edit.article, gazetteer: gazetteer) != nil else { return nil }
-        }
+        guard site.replayArticles(savedEdits.map { ($0.id, $0.article) }, gazetteer: gazetteer) else { return nil }
         var report = start
         report.diagnostics += scan.skipped
         var loadDiagnostics = saved.loadDiagnostics.filter { diagnostic in !changed.contains(diagnostic.file) }

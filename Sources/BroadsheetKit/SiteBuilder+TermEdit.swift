@@ -15,7 +15,8 @@ extension SiteBuilder {
     /// when what lists show of them changed, those whose related articles changed (found again
     /// only near the edited articles in the lists of the terms they joined or left), and those
     /// that carry a tag now shown under another name. Every list page and feed is fingerprinted
-    /// (from each article's digest, cheap beside rendering one). The sitemap is written whole.
+    /// (from each article's digest, cheap beside rendering one), and the sitemap's files that
+    /// list a page written.
     ///
     /// False when the edits change which pages the site has (a term page more or fewer): a full
     /// build follows, and `plan` is as it was. `relatedLists` and the saved fingerprints change
@@ -24,9 +25,11 @@ extension SiteBuilder {
                         site: SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
                         loader: ArticleLoader<FS>, added: [String], removed: [String], report: inout BuildReport,
                         clock: inout PhaseClock) throws(Diagnostic) -> Bool {
-        let replanned = PagePlan(site: site)
-        guard replanned.listPages.map(\.path) == plan.listPages.map(\.path),
-              replanned.feeds.map(\.path) == plan.feeds.map(\.path) else { return false }
+        var replanned = plan
+        let tags = Set(changes.flatMap { $0.edit.tags }).sorted(), countries = Set(changes.flatMap { $0.edit.countries }).sorted()
+        // A renamed tag's feed has a new title.
+        let renamed = Set(changes.flatMap { $0.edit.renamedTags })
+        guard replanned.replanTerms(of: site, tags: Set(tags).union(renamed).sorted(), countries: countries) else { return false }
         plan = replanned
         let plan = plan
 
@@ -119,8 +122,8 @@ extension SiteBuilder {
         for feed in feeds {
             files += [(feed.path, feedWriter.rss(feed)), (feed.atomPath, feedWriter.atom(feed)), (feed.jsonPath, feedWriter.json(feed))]
         }
-        // A term page's date in the sitemap is its newest article's.
-        files += SitemapWriter(site: site).render(plan)
+        // A term page's date in the sitemap is its newest article's: the files listing changed pages.
+        files += SitemapWriter(site: site).render(plan, listing: Set(editedIDs), lists: Set(listPages))
         report.phases.append(clock.lap("render"))
 
         try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,

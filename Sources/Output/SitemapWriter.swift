@@ -16,21 +16,25 @@ public struct SitemapWriter: Sendable {
 
     /// `sitemap.xml` alone, or past `maximumURLs` a sitemap index at `sitemap.xml` pointing to
     /// `sitemap-1.xml`, `sitemap-2.xml`, …: the files to write, by path. With `listing`, only
-    /// the files that list those articles' pages: what changes when articles move and no date
-    /// does (the index gives each file's newest date, so it stays as it was).
+    /// the files that list those articles' pages (what changes when articles move and no date
+    /// does: the index gives each file's newest date, so it stays as it was) and those that list
+    /// the list pages at `lists` (positions in `plan.listPages`), whose newest article may have
+    /// changed, with the index then.
     public func render(_ plan: PagePlan, maximumURLs: Int = SitemapWriter.maximumURLs,
-                       listing articles: Set<Int>? = nil) -> [(path: String, contents: String)] {
+                       listing articles: Set<Int>? = nil, lists changedLists: Set<Int> = []) -> [(path: String, contents: String)] {
         var files: [(path: String, contents: String)] = []
-        render(plan, maximumURLs: maximumURLs, listing: articles) { files.append(($0, $1)) }
+        render(plan, maximumURLs: maximumURLs, listing: articles, lists: changedLists) { files.append(($0, $1)) }
         return files
     }
 
     /// The same files handed to `write` one at a time, each let go before the next is made: a
     /// million articles' sitemap is a hundred megabytes. The index, when there is one, comes last.
     public func render<Failure: Error>(_ plan: PagePlan, maximumURLs: Int = SitemapWriter.maximumURLs, listing articles: Set<Int>? = nil,
+                                       lists changedLists: Set<Int> = [],
                                        write: (_ path: String, _ contents: String) throws(Failure) -> Void) throws(Failure) {
         // Every article page is listed, first and in ID order: an article's entry is its ID.
-        let lists = plan.listPages.filter(\.isListedInSitemap)
+        let listed = plan.listPages.indices.filter { plan.listPages[$0].isListedInSitemap }
+        let lists = listed.map { plan.listPages[$0] }
         let count = plan.articlePages.count + lists.count
         let base = XMLText.escape(site.config.baseURL)
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -61,20 +65,35 @@ public struct SitemapWriter: Sendable {
         }
         guard count > maximumURLs else { return try write("sitemap.xml", urlset(0..<count).contents) }
         let chunks = stride(from: 0, to: count, by: maximumURLs).map { $0..<min(count, $0 + maximumURLs) }
-        if let articles {
-            for number in Set(articles.map { $0 / maximumURLs }).sorted() {
-                try write("sitemap-\(number + 1).xml", urlset(chunks[number]).contents)
-            }
-            return
-        }
         var index = header + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (number, entries) in chunks.enumerated() {
-            let path = "sitemap-\(number + 1).xml"
-            let (contents, newest) = urlset(entries)
-            try write(path, contents)
+        func addToIndex(_ path: String, newest: String?) {
             index += "<sitemap><loc>\(XMLText.escape(site.config.baseURL + path))</loc>"
             if let newest { index += "<lastmod>\(newest)</lastmod>" }
             index += "</sitemap>\n"
+        }
+        if let articles {
+            var numbers = Set(articles.map { $0 / maximumURLs })
+            for (position, page) in listed.enumerated() where changedLists.contains(page) {
+                numbers.insert((plan.articlePages.count + position) / maximumURLs)
+            }
+            for number in numbers.sorted() {
+                try write("sitemap-\(number + 1).xml", urlset(chunks[number]).contents)
+            }
+            guard !changedLists.isEmpty else { return }
+            // Each file's newest date, without making the files: the newest article is the lowest ID.
+            for (number, entries) in chunks.enumerated() {
+                let newest = entries.compactMap { entry in
+                    entry < plan.articlePages.count ? entry : newestArticle(on: lists[entry - plan.articlePages.count])
+                }.min()
+                addToIndex("sitemap-\(number + 1).xml", newest: newest.map { dates.day(site.articles[$0].date) })
+            }
+        } else {
+            for (number, entries) in chunks.enumerated() {
+                let path = "sitemap-\(number + 1).xml"
+                let (contents, newest) = urlset(entries)
+                try write(path, contents)
+                addToIndex(path, newest: newest)
+            }
         }
         index += "</sitemapindex>\n"
         try write("sitemap.xml", index)

@@ -90,16 +90,16 @@ public struct PagePlan: Sendable {
         var pages: [Page] = []
         // The newest article each list page shows (0 for pages that show none).
         var newest: [Int] = []
-        func append(_ page: Page, newestArticle: Int?) {
+        func append(_ page: Page) {
             pages.append(page)
-            newest.append(newestArticle ?? 0)
+            newest.append(Self.newestArticle(on: page, in: site) ?? 0)
         }
         let allIDs = Array(site.articles.indices)
         for pagination in Paginator.paginate(allIDs, basePath: Permalinks.home, pageSize: pageSize) {
-            append(Page(kind: .home(pagination), path: pagination.path), newestArticle: pagination.articleIDs.first)
+            append(Page(kind: .home(pagination), path: pagination.path))
         }
-        append(Page(kind: .tagIndex, path: site.config.tags.indexPath), newestArticle: nil)
-        append(Page(kind: .countryIndex, path: site.config.countries.indexPath), newestArticle: nil)
+        append(Page(kind: .tagIndex, path: site.config.tags.indexPath))
+        append(Page(kind: .countryIndex, path: site.config.countries.indexPath))
         var feeds = [Feed(title: site.config.title, pagePath: Permalinks.home, path: Permalinks.feed(Permalinks.home),
                           articleIDs: allIDs.prefix(feedSize))]
         // Tags and countries are planned alike: paginated term pages and a feed per term.
@@ -111,7 +111,7 @@ public struct PagePlan: Sendable {
             for (index, term) in terms.enumerated() {
                 let base = settings.path(for: term.slug)
                 for pagination in Paginator.paginate(term.articleIDs, basePath: base, pageSize: settings.pageSize ?? pageSize) {
-                    append(Page(kind: kind(index, pagination), path: pagination.path), newestArticle: pagination.articleIDs.first)
+                    append(Page(kind: kind(index, pagination), path: pagination.path))
                 }
                 if settings.feed {
                     feeds.append(Feed(title: "\(term.name) — \(site.config.title)", pagePath: base, path: Permalinks.feed(base),
@@ -120,18 +120,17 @@ public struct PagePlan: Sendable {
             }
         }
         let archives = site.config.archives
-        append(Page(kind: .archiveIndex, path: archives.indexPath), newestArticle: nil)
+        append(Page(kind: .archiveIndex, path: archives.indexPath))
         for year in site.publishedYears {
-            append(Page(kind: .archiveYear(year: year.year), path: archives.path(year: year.year)), newestArticle: nil)
+            append(Page(kind: .archiveYear(year: year.year), path: archives.path(year: year.year)))
             for month in year.months {
                 let base = archives.path(year: year.year, month: month.month)
                 if let size = archives.pageSize {
                     for pagination in Paginator.paginate(month.articleIDs, basePath: base, pageSize: size) {
-                        append(Page(kind: .archiveMonth(year: year.year, month: month.month, pagination), path: pagination.path),
-                               newestArticle: pagination.articleIDs.first)
+                        append(Page(kind: .archiveMonth(year: year.year, month: month.month, pagination), path: pagination.path))
                     }
                 } else {
-                    append(Page(kind: .archiveMonth(year: year.year, month: month.month, nil), path: base), newestArticle: month.articleIDs.first)
+                    append(Page(kind: .archiveMonth(year: year.year, month: month.month, nil), path: base))
                 }
                 if archives.feed {
                     let name = "\(DateText.monthNames[month.month - 1]) \(year.year)"
@@ -140,11 +139,24 @@ public struct PagePlan: Sendable {
                 }
             }
         }
-        append(Page(kind: .about, path: Permalinks.about), newestArticle: nil)
-        append(Page(kind: .notFound, path: "404.html"), newestArticle: nil)
+        append(Page(kind: .about, path: Permalinks.about))
+        append(Page(kind: .notFound, path: "404.html"))
         listPages = pages
         self.feeds = feeds
         renderOrder = Self.renderOrder(articleCount: articlePages.count, listNewest: newest)
+    }
+
+    /// The newest article a list page shows, which it is rendered beside (nil for indexes and
+    /// pages that show none).
+    static func newestArticle(on page: Page, in site: SiteModel) -> Int? {
+        switch page.kind {
+        case .home(let pagination), .tag(_, let pagination), .country(_, let pagination), .archiveMonth(_, _, let pagination?):
+            return pagination.articleIDs.first
+        case .archiveMonth(let year, let month, nil):
+            return site.archive.articleIDs(year: year, month: month).first
+        case .article, .tagIndex, .countryIndex, .archiveIndex, .archiveYear, .about, .notFound:
+            return nil
+        }
     }
 
     /// Article pages in ID order (an article's ID is its place, newest first), and before each

@@ -28,6 +28,13 @@ extension SiteModel {
     /// - which article gets which URL (as `replaceShownFields` refuses).
     /// In place, like `replaceShownFields`.
     public mutating func replaceTerms(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer) -> TermEdit? {
+        replaceTerms(of: id, with: edited, gazetteer: gazetteer, replaying: false)
+    }
+
+    /// `replaying`: the edit was taken before, by a model that was this one (see
+    /// `replayArticles`): the archive's declared tags agreed then, and relations are counted
+    /// once after the last.
+    private mutating func replaceTerms(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer, replaying: Bool) -> TermEdit? {
         let article = articles[id]
         guard edited.sourcePath == article.sourcePath, edited.format == article.format, edited.date == article.date,
               edited.hasTime == article.hasTime, edited.automaticTags == article.automaticTags,
@@ -38,12 +45,9 @@ extension SiteModel {
             guard !contestedPaths.contains(path), !articlePaths.contains(path) else { return nil }
         }
         let aliases = TagAliases(config.tagAliases)
-        if edited.tags != article.tags {
-            let articles = articles
-            let others = articles.indices.lazy.map { other in
-                (declared: other == id ? [] : articles[other].tags, automatic: articles[other].automaticTags)
-            }
-            guard AutomaticTagSelector.declaredTagsAgree(before: article.tags, after: edited.tags, elsewhere: others,
+        if edited.tags != article.tags, !replaying {
+            guard AutomaticTagSelector.declaredTagsAgree(before: article.tags, after: edited.tags, articles: articles, edited: id,
+                                                         candidates: carriers(of: Set(article.tags).symmetricDifference(edited.tags), aliases: aliases),
                                                          aliases: aliases) else { return nil }
         }
         guard let newTags = keptTagIndices(edited.tags + edited.automaticTags, aliases: aliases),
@@ -79,12 +83,13 @@ extension SiteModel {
         }
         articleTags = articleTags.replacing(id, with: newTags)
         articleCountries = articleCountries.replacing(id, with: newCountries.order)
-        if !edit.isEmpty {
-            let articleTags = articleTags, articleCountries = articleCountries
-            relations = TermRelations(articleCount: articles.count, tagCount: tags.count, countryCount: countries.count,
-                                      tags: { articleTags[$0] }, countries: { articleCountries[$0] })
-        }
+        if !edit.isEmpty, !replaying { recountRelations() }
         return edit
+    }
+
+    /// How terms go together, counted again from every article's terms.
+    private mutating func recountRelations() {
+        relations = TermRelations(tags: articleTags, countries: articleCountries, tagCount: tags.count, countryCount: countries.count)
     }
 
     /// Gives one article what `edited` has: through `replaceShownFields` when its tags and
@@ -92,6 +97,21 @@ extension SiteModel {
     public mutating func replaceArticle(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer) -> TermEdit? {
         if replaceShownFields(of: id, with: edited) { return TermEdit() }
         return replaceTerms(of: id, with: edited, gazetteer: gazetteer)
+    }
+
+    /// Takes again edits this model took before (`replaceArticle`), in their order, as a
+    /// restored model does with those made since it was saved: a thousand edits to tags cost
+    /// one count of relations, not a thousand. False when one is refused, which only a model
+    /// other than the one that took them does.
+    public mutating func replayArticles(_ edits: [(id: Int, article: ArticleMetadata)], gazetteer: CountryGazetteer) -> Bool {
+        var termsChanged = false
+        for (id, article) in edits {
+            if replaceShownFields(of: id, with: article) { continue }
+            guard let edit = replaceTerms(of: id, with: article, gazetteer: gazetteer, replaying: true) else { return false }
+            termsChanged = termsChanged || !edit.isEmpty
+        }
+        if termsChanged { recountRelations() }
+        return true
     }
 
     /// The positions in `tags` of an article's tags, each once, in the order it gives them (as
@@ -120,6 +140,19 @@ extension SiteModel {
             order.append(index)
         }
         return (members, order)
+    }
+
+    /// The articles that can carry `names`, declared or chosen: those filed under the tags of
+    /// their slugs (one fold of case and spacing is one slug). Nil, for every article, when one
+    /// has no page here.
+    private func carriers(of names: Set<String>, aliases: TagAliases) -> [Int]? {
+        var ids: Set<Int> = []
+        for name in names {
+            let slug = Slug.make(aliases.canonical(name))
+            guard !slug.isEmpty, let index = Self.position(of: slug, in: tags) else { return nil }
+            ids.formUnion(tags[index].articleIDs)
+        }
+        return ids.sorted()
     }
 
     /// How article `id` spells the tag whose page is `slug`: its first tag of that slug, its

@@ -97,8 +97,7 @@ public struct SiteModel: Sendable {
         let articleCountries = IndexLists(articles.map { $0.countries.compactMap { countryIndexByCode[$0] } })
         self.articleTags = articleTags
         self.articleCountries = articleCountries
-        self.relations = TermRelations(articleCount: articles.count, tagCount: tags.count, countryCount: countries.count,
-                                       tags: { articleTags[$0] }, countries: { articleCountries[$0] })
+        self.relations = TermRelations(tags: articleTags, countries: articleCountries, tagCount: tags.count, countryCount: countries.count)
     }
 
     /// The articles' positions in source-path order: as they are, when they came sorted.

@@ -1,3 +1,5 @@
+import Taxonomy
+
 /// Which terms go together: for each country, the tags and other countries its articles carry
 /// most; for each tag, the countries and other tags. Counted once for the whole site in one pass
 /// over the articles, so a term page with a hundred thousand articles costs nothing extra.
@@ -18,24 +20,31 @@ public struct TermRelations: Sendable {
         self.tagsOfTag = tagsOfTag
     }
 
-    /// `tags(id)` and `countries(id)` give an article's term indices.
-    public init(articleCount: Int, tagCount: Int, countryCount: Int,
-                tags: (Int) -> [Int], countries: (Int) -> [Int]) {
+    /// `tags` and `countries` hold each article's term indices. Read in place from their flat
+    /// arrays: an array made for each article's list cost more than the counting.
+    public init(tags: IndexLists, countries: IndexLists, tagCount: Int, countryCount: Int) {
         var tagsOfCountry = CoOccurrences(rows: countryCount, columns: tagCount)
         var countriesOfCountry = CoOccurrences(rows: countryCount, columns: countryCount)
         var countriesOfTag = CoOccurrences(rows: tagCount, columns: countryCount)
         var tagsOfTag = CoOccurrences(rows: tagCount, columns: tagCount)
-        for id in 0..<articleCount {
-            let articleTags = tags(id), articleCountries = countries(id)
-            for country in articleCountries {
-                for tag in articleTags {
-                    tagsOfCountry.add(row: country, column: tag)
-                    countriesOfTag.add(row: tag, column: country)
+        tags.values.withUnsafeBufferPointer { tagValues in
+            countries.values.withUnsafeBufferPointer { countryValues in
+                for id in 0..<min(tags.count, countries.count) {
+                    let articleTags = tagValues[Int(tags.offsets[id])..<Int(tags.offsets[id + 1])]
+                    let articleCountries = countryValues[Int(countries.offsets[id])..<Int(countries.offsets[id + 1])]
+                    for country in articleCountries {
+                        for tag in articleTags {
+                            tagsOfCountry.add(row: Int(country), column: Int(tag))
+                            countriesOfTag.add(row: Int(tag), column: Int(country))
+                        }
+                        for other in articleCountries where other != country {
+                            countriesOfCountry.add(row: Int(country), column: Int(other))
+                        }
+                    }
+                    for tag in articleTags {
+                        for other in articleTags where other != tag { tagsOfTag.add(row: Int(tag), column: Int(other)) }
+                    }
                 }
-                for other in articleCountries where other != country { countriesOfCountry.add(row: country, column: other) }
-            }
-            for tag in articleTags {
-                for other in articleTags where other != tag { tagsOfTag.add(row: tag, column: other) }
             }
         }
         self.tagsOfCountry = tagsOfCountry.top(Self.limit)

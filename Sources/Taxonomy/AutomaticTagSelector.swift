@@ -1,3 +1,5 @@
+import Core
+
 /// Decides, for the whole archive, which automatic tag candidates become tags: a candidate
 /// must be shared by at least `minimumArticles` articles (a phrase in one article is not a
 /// topic), and a single word must not be so general that a large share of the archive uses it
@@ -98,14 +100,15 @@ public struct AutomaticTagSelector: Sendable {
 
     /// Whether one article's declared tags going from `before` to `after` leaves every choice
     /// of automatic tags as it was, given every other article's declared tags and every
-    /// article's automatic ones (`elsewhere`). A declared tag keeps the candidates that match
+    /// article's automatic ones (`articles`, the one edited at `edited`; only those at
+    /// `candidates` when no other can carry the tags added or dropped). A declared tag keeps the candidates that match
     /// it, named as the archive first writes it: so each tag name added or dropped must, folded,
     /// still be declared somewhere (or still nowhere), and where no automatic tag has that
     /// name, that is all. Where one has it, the name must stay the same: true only when it is
     /// written one way throughout (two spellings answer false, though the first might still be
     /// the same).
     public static func declaredTagsAgree(before: [String], after: [String],
-                                         elsewhere: some Sequence<(declared: [String], automatic: [String])>,
+                                         articles: [ArticleMetadata], edited: Int?, candidates: [Int]? = nil,
                                          aliases: TagAliases = TagAliases()) -> Bool {
         let touched = Set(before).symmetricDifference(after)
         guard !touched.isEmpty else { return true }
@@ -122,11 +125,14 @@ public struct AutomaticTagSelector: Sendable {
         }
         var spellings: [String: Set<String>] = [:]
         var chosen: Set<String> = []
-        for (declared, automatic) in elsewhere {
-            for tag in declared {
-                if let key = touchedKey(tag) { spellings[key, default: []].insert(aliases.canonical(tag)) }
+        // By index: a copy of each article's metadata cost more than the look-ups.
+        for index in candidates ?? Array(articles.indices) {
+            if index != edited {
+                for tag in articles[index].tags {
+                    if let key = touchedKey(tag) { spellings[key, default: []].insert(aliases.canonical(tag)) }
+                }
             }
-            for tag in automatic {
+            for tag in articles[index].automaticTags {
                 if let key = touchedKey(tag) { chosen.insert(key) }
             }
         }

@@ -89,6 +89,11 @@ struct OutputTests {
         let some = SitemapWriter(site: site).render(plan, maximumURLs: 2, listing: [0, articles - 1])
         #expect(articles == 3 && some.map(\.path) == ["sitemap-1.xml", "sitemap-2.xml"])
         for file in some { #expect(byTwo.first { $0.path == file.path }?.contents == file.contents) }
+        // And the files that list some list pages, with the index, as a full render writes them.
+        let lastList = try #require(plan.listPages.indices.last { plan.listPages[$0].isListedInSitemap })
+        let withLists = SitemapWriter(site: site).render(plan, maximumURLs: 2, listing: [0], lists: [lastList])
+        #expect(withLists.map(\.path) == ["sitemap-1.xml", "sitemap-\((listed + 1) / 2).xml", "sitemap.xml"])
+        for file in withLists { #expect(byTwo.first { $0.path == file.path }?.contents == file.contents, "\(file.path)") }
         let small = SitemapWriter(site: site).render(plan, listing: [1])
         #expect(small.map(\.path) == ["sitemap.xml"] && small[0].contents == SitemapWriter(site: site).render(plan)[0].contents)
     }

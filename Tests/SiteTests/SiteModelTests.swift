@@ -128,7 +128,7 @@ struct SiteModelTests {
         }
     }
 
-    @Test("new tags and countries for an article give the model a fresh index would; a term that would come or go is refused")
+    @Test("new tags and countries for an article give the model and plan a fresh index would; a term that would come or go is refused")
     func replacedTerms() throws {
         var config = SiteConfig()
         config.tagAliases = ["Islamic State": ["ISIS"]]
@@ -143,8 +143,14 @@ struct SiteModelTests {
         var site = SiteModel(config: config, articles: articles, gazetteer: .standard)
         func id(_ path: String) -> Int { site.articles.firstIndex { $0.sourcePath == path }! }
         /// The model a fresh index of the edited articles gives, against the edited one.
-        func expectFresh(_ comment: Comment) {
+        var plan = PagePlan(site: site)
+        func expectFresh(_ comment: Comment, _ edit: SiteModel.TermEdit) {
             let fresh = SiteModel(config: config, articles: site.articles, gazetteer: .standard)
+            // The plan, with the edited terms planned again, is the fresh model's.
+            let replanned = plan.replanTerms(of: site, tags: edit.tags + edit.renamedTags, countries: edit.countries)
+            #expect(replanned, comment)
+            let freshPlan = PagePlan(site: fresh)
+            #expect(plan.listPages == freshPlan.listPages && plan.feeds == freshPlan.feeds && plan.renderOrder == freshPlan.renderOrder, comment)
             #expect(site.tags == fresh.tags && site.countries == fresh.countries, comment)
             for id in fresh.articles.indices {
                 #expect(site.tagIndices(of: id) == fresh.tagIndices(of: id) && site.countryIndices(of: id) == fresh.countryIndices(of: id), comment)
@@ -165,17 +171,17 @@ struct SiteModelTests {
         // A tag another article has, by an alias: the term gains the article, relations follow.
         let joined = try #require(replace("e.md") { $0.tags = ["Budget", "ISIS"] })
         #expect(joined.tags.count == 1 && joined.countries.isEmpty)
-        expectFresh("tag joined")
+        expectFresh("tag joined", joined)
         // A country swapped for another with a page.
         let swapped = try #require(replace("c.md") { $0.countries = ["IN", "AF"] })
         #expect(swapped.countries.count == 2)
-        expectFresh("country swapped")
+        expectFresh("country swapped", swapped)
         // The newest article spelling a tag leaves it: the tag takes the next one's spelling.
         let trade = try #require(site.tags.firstIndex { $0.slug == "trade" })
         #expect(site.tags[trade].name == "trade")
         let left = try #require(replace("b.md") { $0.tags = ["Budget"] })
         #expect(left.renamedTags == [trade] && site.tags[trade].name == "Trade")
-        expectFresh("spelling moved")
+        expectFresh("spelling moved", left)
 
         // Refused, the model as it was: a new tag, a new country, a tag or country left with
         // no article, a new date.

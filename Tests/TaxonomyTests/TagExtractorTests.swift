@@ -49,9 +49,14 @@ struct TagExtractorTests {
     @Test("a declared tag added or dropped leaves automatic tags alone while the archive still declares it, in one spelling where one is chosen")
     func declaredTagsAgree() {
         let aliases = TagAliases(["Islamic State": ["ISIS"]])
+        /// `elsewhere`: each other article's declared and automatic tags; the edited one comes last, with none.
         func agree(_ before: [String], _ after: [String], _ elsewhere: [([String], [String])]) -> Bool {
-            AutomaticTagSelector.declaredTagsAgree(before: before, after: after, elsewhere: elsewhere.map { (declared: $0.0, automatic: $0.1) },
-                                                   aliases: aliases)
+            let articles = (elsewhere + [(before, [])]).enumerated().map { index, tags in
+                ArticleMetadata(sourcePath: "\(index).md", format: .markdown, title: "\(index)", date: Date(timeIntervalSince1970: 0),
+                                tags: tags.0, automaticTags: tags.1, slug: "\(index)")
+            }
+            return AutomaticTagSelector.declaredTagsAgree(before: before, after: after, articles: articles, edited: elsewhere.count,
+                                                          aliases: aliases)
         }
         let archive = [(["Budget", "Islamic State"], ["Taliban"]), (["budget"], []), (["Taliban"], ["Floods"])]
         // Still declared elsewhere (by an alias too), or declared nowhere before or after.
