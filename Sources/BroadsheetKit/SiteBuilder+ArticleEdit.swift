@@ -109,7 +109,7 @@ extension SiteBuilder {
         for edit in edits {
             let before = plan.articlePages[edit.id]
             guard let change = site.replaceArticle(of: edit.id, with: edit.article, gazetteer: gazetteer) else { return false }
-            if !change.isEmpty || !change.renamedTags.isEmpty { termEdits.append((edit.id, change)) }
+            if change.changesListsOrTerms { termEdits.append((edit.id, change)) }
             if site.articlePaths[edit.id] != before.path {
                 plan.moveArticle(edit.id, to: site.articlePaths[edit.id])
                 removed.append(before.file)

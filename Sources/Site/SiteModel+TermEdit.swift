@@ -3,8 +3,9 @@ import Foundation
 import Taxonomy
 
 extension SiteModel {
-    /// What giving one article new tags or countries changed in the model besides the article:
-    /// the terms that gained or lost it, and those whose name is now another article's spelling.
+    /// What giving one article new tags, countries or date changed in the model besides the
+    /// article: the terms that gained or lost it, those whose name is now another article's
+    /// spelling, and whether its date moved (within its place and month).
     public struct TermEdit: Sendable, Equatable {
         /// Indices into `tags` and `countries` of the terms the article joined or left.
         public var tags: [Int] = []
@@ -12,7 +13,17 @@ extension SiteModel {
         /// Indices into `tags` of terms shown under a new name (its first article spells it otherwise).
         public var renamedTags: [Int] = []
 
+        /// Whether the article's date or time changed (its place and month did not).
+        public var dateChanged = false
+
         public var isEmpty: Bool { tags.isEmpty && countries.isEmpty }
+        /// Whether anything besides the article itself changed for pages to show.
+        public var changesListsOrTerms: Bool { !isEmpty || !renamedTags.isEmpty || dateChanged }
+    }
+
+    /// Whether `first` comes before `second` in the site's order: newest first, ties by source path.
+    static func precedes(_ first: ArticleMetadata, _ second: ArticleMetadata) -> Bool {
+        first.date != second.date ? first.date > second.date : first.sourcePath < second.sourcePath
     }
 
     /// Gives one article everything `edited` has, tags and countries included, updating the
@@ -20,7 +31,7 @@ extension SiteModel {
     /// archive again: the model afterwards is the one `init(config:articles:gazetteer:)` makes
     /// of the edited articles. Nil, with nothing changed, when the edit would change more than
     /// those lists:
-    /// - its date or time, file or format (the article's place among the others, its month);
+    /// - its file or format, or a date that moves it among the others or out of its month;
     /// - a term that appears or goes (a tag or country no other article has, or a term left
     ///   with fewer articles than its page needs), since every later term's position moves;
     /// - the tags the whole archive declares, where that may change which automatic tags other
@@ -36,10 +47,19 @@ extension SiteModel {
     /// once after the last.
     private mutating func replaceTerms(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer, replaying: Bool) -> TermEdit? {
         let article = articles[id]
-        guard edited.sourcePath == article.sourcePath, edited.format == article.format, edited.date == article.date,
-              edited.hasTime == article.hasTime, edited.automaticTags == article.automaticTags,
-              !contestedPaths.contains(articlePaths[id]) else { return nil }
-        let parts = DateText(timeZone: config.timeZone).yearAndMonth(edited.date)
+        guard edited.sourcePath == article.sourcePath, edited.format == article.format,
+              edited.automaticTags == article.automaticTags, !contestedPaths.contains(articlePaths[id]) else { return nil }
+        let dates = DateText(timeZone: config.timeZone)
+        let parts = dates.yearAndMonth(edited.date)
+        // A new date or time is taken where the article keeps its place among the others (its
+        // ID) and its month: then no list changes order and no month its articles.
+        let dateChanged = edited.date != article.date || edited.hasTime != article.hasTime
+        if edited.date != article.date {
+            let month = dates.yearAndMonth(article.date)
+            guard parts.year == month.year, parts.month == month.month,
+                  id == 0 || Self.precedes(articles[id - 1], edited), id + 1 == articles.count || Self.precedes(edited, articles[id + 1])
+            else { return nil }
+        }
         let path = Permalinks.article(year: parts.year, month: parts.month, slug: edited.slug)
         if path != articlePaths[id] {
             guard !contestedPaths.contains(path), !articlePaths.contains(path) else { return nil }
@@ -55,6 +75,7 @@ extension SiteModel {
               let oldCountries = keptCountryIndices(article.countries, gazetteer: gazetteer) else { return nil }
         let oldTags = articleTags[id]
         var edit = TermEdit()
+        edit.dateChanged = dateChanged
         edit.tags = Set(oldTags).symmetricDifference(newTags).sorted()
         edit.countries = Set(oldCountries.members).symmetricDifference(newCountries.members).sorted()
         // A term left too small for its page goes from the site: the caller indexes afresh.

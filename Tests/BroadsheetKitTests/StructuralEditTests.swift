@@ -66,21 +66,23 @@ struct StructuralEditTests {
         }
     }
 
-    /// Edits to tags and countries that leave every term with its pages: each a change to a
-    /// different article, the last a headline with them.
+    /// Edits to tags, countries and a time that leave every term with its pages and every
+    /// article in its place: each a change to a different article, the last a headline with them.
     func termEdits(_ site: FixtureSite) -> [(name: String, file: String, change: (String) -> String)] {
         [
             ("a tag added", "Content/7.md", { $0.replacingOccurrences(of: "tags: [", with: "tags: [Trade, ") }),
             ("a tag removed", "Content/14.md", { $0.replacingOccurrences(of: "tags: [Health, Energy]", with: "tags: [Health]") }),
             ("another country", "Content/9.md", { $0.replacingOccurrences(of: "countries: [CN]", with: "countries: [KP]") }),
             ("a second country", "Content/10.md", { $0.replacingOccurrences(of: "countries: [AF]", with: "countries: [AF, CN]") }),
+            // No other article is dated 2024-02-02: the article keeps its place.
+            ("a new time", "Content/1.md", { $0.replacingOccurrences(of: "2024-02-02T08:00:00Z", with: "2024-02-02T09:30:00Z") }),
             ("a tag and a headline", "Content/13.md", {
                 $0.replacingOccurrences(of: "tags: [", with: "tags: [Health, ").replacingOccurrences(of: "Report 13", with: "Harbour report")
             }),
         ]
     }
 
-    @Test("a tag or country other articles have is built from the saved model, as a fresh build writes the site")
+    @Test("a tag or country other articles have, or a new time, is built from the saved model, as a fresh build writes the site")
     func termEditsFromSavedModel() throws {
         // One page per term: no edit adds or removes a term's page.
         let site = try makeSite(itemsPerPage: 100)
@@ -104,7 +106,7 @@ struct StructuralEditTests {
         #expect(try site.differencesFromFreshBuild() == [])
     }
 
-    @Test("the preview shows a tag or country edit by rendering the pages that change, as a fresh build writes the site")
+    @Test("the preview shows a tag, country or time edit by rendering the pages that change, as a fresh build writes the site")
     func termEditsInPreview() throws {
         let site = try makeSite(itemsPerPage: 100)
         defer { site.remove() }

@@ -182,14 +182,19 @@ struct SiteModelTests {
         let left = try #require(replace("b.md") { $0.tags = ["Budget"] })
         #expect(left.renamedTags == [trade] && site.tags[trade].name == "Trade")
         expectFresh("spelling moved", left)
+        // An hour later keeps the article's place and month: taken.
+        let later = try #require(replace("a.md") { $0.date += 3_600 })
+        #expect(later.dateChanged && later.isEmpty)
+        expectFresh("an hour later", later)
 
         // Refused, the model as it was: a new tag, a new country, a tag or country left with
-        // no article, a new date.
+        // no article, a date that moves the article.
         let before = site.parts
         #expect(replace("a.md") { $0.tags.append("Ports") } == nil)
         #expect(replace("a.md") { $0.countries.append("FR") } == nil)
         #expect(replace("a.md") { $0.tags = ["Budget"] } == nil)
         #expect(replace("f.md") { $0.countries = ["PK"] } == nil)
+        // A day later ties with the next article and passes it (by path): refused.
         #expect(replace("a.md") { $0.date += 86_400 } == nil)
         #expect(site.parts.articles == before.articles && site.parts.tags == before.tags && site.parts.articleTags == before.articleTags)
     }
