@@ -16,14 +16,15 @@ extension SiteBuilder {
     /// candidate tags and sampled words are as they were (they decide the archive's automatic
     /// tags), and the model takes it in place (`SiteModel.replaceArticle`): a new headline
     /// (and with it its URL), dek, byline, dateline, photo credit, body or word count; or tags
-    /// and countries that other articles have, with no term's page coming or going. Its date
-    /// stays as it was, so no archive month and no article's place changes. For what pages show
+    /// and countries that other articles have, with no term's page coming or going; or a date
+    /// or time that keeps it in its place among the others and in its month, so no archive
+    /// month and no article's place changes. For what pages show
     /// of an article, the pages to render again are those whose fingerprint holds what changed
     /// (`PageFingerprinter`): the article's own page; and when what lists show of it changed,
     /// its neighbours' pages, the pages of the articles it is related to, the lists and feeds
     /// that hold it, and the sitemap when its URL moved (the old page is removed). Their saved
     /// fingerprints are dropped, so the next full build renders them again. For new tags and
-    /// countries, the pages are those whose fingerprint differs from the saved one
+    /// countries or a new date, the pages are those whose fingerprint differs from the saved one
     /// (`writeTermEdits`), whose new fingerprints are saved. Either way every other page is
     /// what a full build renders, and what the next full build writes is what it would have.
     public func rebuildArticles(of changedFiles: [String]) throws(Diagnostic) -> BuildReport? {

@@ -8,7 +8,7 @@ import Site
 import Taxonomy
 
 extension SiteBuilder {
-    /// Writes what edits to articles' tags or countries change, once the model holds them
+    /// Writes what edits to articles' tags, countries or dates change, once the model holds them
     /// (`SiteModel.replaceTerms`): the pages whose fingerprint differs from the one the last
     /// full build saved, as that build would. Which article pages can differ is known from what
     /// changed: the edited articles', their neighbours' and those that show them as related
