@@ -26,10 +26,16 @@ struct PageFingerprintStore {
 
     private static let magic = Array("broadsheet page fingerprints 1\n".utf8)
 
+    /// The table as saved, when there is one this version wrote.
+    private func stored(_ fileSystem: some FileSystem) -> Data? {
+        guard let data = try? fileSystem.readFile(path), data.count >= Self.magic.count,
+              (data.count - Self.magic.count) % 16 == 0, data.prefix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
+        return data
+    }
+
     /// The fingerprints by page key; none when the file is missing or not one this version wrote.
     func load(_ fileSystem: some FileSystem) -> [UInt64: UInt64] {
-        guard let data = try? fileSystem.readFile(path), data.count >= Self.magic.count,
-              (data.count - Self.magic.count) % 16 == 0, data.prefix(Self.magic.count).elementsEqual(Self.magic) else { return [:] }
+        guard let data = stored(fileSystem) else { return [:] }
         let count = (data.count - Self.magic.count) / 16
         var table: [UInt64: UInt64] = [:]
         table.reserveCapacity(count)
@@ -49,27 +55,14 @@ struct PageFingerprintStore {
     /// rebuilds): the next full build renders them again, rather than keep a file whose
     /// fingerprint describes the data of the build before.
     func forget(_ files: [String], fileSystem: some FileSystem) throws {
-        guard !files.isEmpty, let data = try? fileSystem.readFile(path), data.count >= Self.magic.count,
-              (data.count - Self.magic.count) % 16 == 0, data.prefix(Self.magic.count).elementsEqual(Self.magic) else { return }
-        let keys = Set(files.map(Self.key))
-        var kept = Self.magic
-        kept.reserveCapacity(data.count)
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            for offset in stride(from: Self.magic.count, to: bytes.count, by: 16)
-            where !keys.contains(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) {
-                kept.append(contentsOf: bytes[offset..<(offset + 16)])
-            }
-        }
-        guard kept.count != data.count else { return }
-        try fileSystem.writeFile(path, contents: Data(kept))
+        try update([], removing: files, fileSystem: fileSystem)
     }
 
     /// Gives the pages of `pairs` their new fingerprints (those new to the table after the
     /// rest) and drops those of `removed`: for pages written outside a full build from the
     /// same fingerprints a full build computes.
     func update(_ pairs: [(key: UInt64, fingerprint: UInt64)], removing removed: [String], fileSystem: some FileSystem) throws {
-        guard !pairs.isEmpty || !removed.isEmpty, let data = try? fileSystem.readFile(path), data.count >= Self.magic.count,
-              (data.count - Self.magic.count) % 16 == 0, data.prefix(Self.magic.count).elementsEqual(Self.magic) else { return }
+        guard !pairs.isEmpty || !removed.isEmpty, let data = stored(fileSystem) else { return }
         var pending = Dictionary(pairs.map { ($0.key, $0.fingerprint) }, uniquingKeysWith: { _, last in last })
         let dropped = Set(removed.map(Self.key))
         var bytes = Self.magic
@@ -88,6 +81,7 @@ struct PageFingerprintStore {
         for pair in pairs {
             if let fingerprint = pending.removeValue(forKey: pair.key) { append(pair.key, fingerprint) }
         }
+        guard bytes.count != data.count || !pairs.isEmpty else { return }
         try fileSystem.writeFile(path, contents: Data(bytes))
     }
 

@@ -163,9 +163,7 @@ extension SiteBuilder {
             files.append((page.file, listPage(page, template: template, site: site, contexts: contexts, templates: templates)))
         }
         let feedWriter = FeedWriter(site: site)
-        for feed in feeds {
-            files += [(feed.path, feedWriter.rss(feed)), (feed.atomPath, feedWriter.atom(feed)), (feed.jsonPath, feedWriter.json(feed))]
-        }
+        for feed in feeds { files += feedWriter.files(feed) }
         if !moved.isEmpty { files += SitemapWriter(site: site).render(plan, listing: moved) }
         report.phases.append(clock.lap("render"))
         // A full build keeps a page whose fingerprint is unchanged: these pages' saved

@@ -26,10 +26,10 @@ extension SiteBuilder {
                         loader: ArticleLoader<FS>, added: [String], removed: [String], report: inout BuildReport,
                         clock: inout PhaseClock) throws(Diagnostic) -> Bool {
         var replanned = plan
-        let tags = Set(changes.flatMap { $0.edit.tags }).sorted(), countries = Set(changes.flatMap { $0.edit.countries }).sorted()
         // A renamed tag's feed has a new title.
-        let renamed = Set(changes.flatMap { $0.edit.renamedTags })
-        guard replanned.replanTerms(of: site, tags: Set(tags).union(renamed).sorted(), countries: countries) else { return false }
+        let tags = Set(changes.flatMap { $0.edit.tags + $0.edit.renamedTags }).sorted()
+        let countries = Set(changes.flatMap { $0.edit.countries }).sorted()
+        guard replanned.replanTerms(of: site, tags: tags, countries: countries) else { return false }
         plan = replanned
         let plan = plan
 
@@ -119,9 +119,7 @@ extension SiteBuilder {
         }
         for (index, html) in zip(listPages, renderedLists) { files.append((plan.listPages[index].file, html)) }
         let feedWriter = FeedWriter(site: site)
-        for feed in feeds {
-            files += [(feed.path, feedWriter.rss(feed)), (feed.atomPath, feedWriter.atom(feed)), (feed.jsonPath, feedWriter.json(feed))]
-        }
+        for feed in feeds { files += feedWriter.files(feed) }
         // A term page's date in the sitemap is its newest article's: the files listing changed pages.
         files += SitemapWriter(site: site).render(plan, listing: Set(editedIDs), lists: Set(listPages))
         report.phases.append(clock.lap("render"))

@@ -408,9 +408,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 return PageOutcome(key: key, fingerprint: fingerprint, reused: true)
             }
             do throws(Diagnostic) {
-                try writer.write(feed.path, string: feeds.rss(feed))
-                try writer.write(feed.atomPath, string: feeds.atom(feed))
-                try writer.write(feed.jsonPath, string: feeds.json(feed))
+                for (path, contents) in feeds.files(feed) { try writer.write(path, string: contents) }
                 return PageOutcome(key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)

@@ -12,4 +12,9 @@ public struct FeedWriter: Sendable {
         self.site = site
         self.dates = DateText(timeZone: site.config.timeZone)
     }
+
+    /// A feed's three files by path: RSS, Atom and JSON Feed.
+    public func files(_ feed: PagePlan.Feed) -> [(path: String, contents: String)] {
+        [(feed.path, rss(feed)), (feed.atomPath, atom(feed)), (feed.jsonPath, json(feed))]
+    }
 }

@@ -47,22 +47,16 @@ extension SiteModel {
     /// once after the last.
     private mutating func replaceTerms(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer, replaying: Bool) -> TermEdit? {
         let article = articles[id]
-        guard edited.sourcePath == article.sourcePath, edited.format == article.format,
-              edited.automaticTags == article.automaticTags, !contestedPaths.contains(articlePaths[id]) else { return nil }
-        let dates = DateText(timeZone: config.timeZone)
-        let parts = dates.yearAndMonth(edited.date)
+        guard let path = editedPath(of: id, for: edited) else { return nil }
         // A new date or time is taken where the article keeps its place among the others (its
         // ID) and its month: then no list changes order and no month its articles.
         let dateChanged = edited.date != article.date || edited.hasTime != article.hasTime
         if edited.date != article.date {
-            let month = dates.yearAndMonth(article.date)
-            guard parts.year == month.year, parts.month == month.month,
+            let dates = DateText(timeZone: config.timeZone)
+            let (before, after) = (dates.yearAndMonth(article.date), dates.yearAndMonth(edited.date))
+            guard after.year == before.year, after.month == before.month,
                   id == 0 || Self.precedes(articles[id - 1], edited), id + 1 == articles.count || Self.precedes(edited, articles[id + 1])
             else { return nil }
-        }
-        let path = Permalinks.article(year: parts.year, month: parts.month, slug: edited.slug)
-        if path != articlePaths[id] {
-            guard !contestedPaths.contains(path), !articlePaths.contains(path) else { return nil }
         }
         let aliases = TagAliases(config.tagAliases)
         if edited.tags != article.tags, !replaying {

@@ -132,17 +132,26 @@ public struct SiteModel: Sendable {
     /// In place: a copy of a large archive's model costs more than the rest of such an edit.
     public mutating func replaceShownFields(of id: Int, with edited: ArticleMetadata) -> Bool {
         let article = articles[id]
-        guard edited.sourcePath == article.sourcePath, edited.format == article.format, edited.date == article.date,
-              edited.hasTime == article.hasTime, edited.countries == article.countries, edited.tags == article.tags,
-              edited.automaticTags == article.automaticTags, !contestedPaths.contains(articlePaths[id]) else { return false }
-        let parts = DateText(timeZone: config.timeZone).yearAndMonth(edited.date)
-        let path = Permalinks.article(year: parts.year, month: parts.month, slug: edited.slug)
-        if path != articlePaths[id] {
-            guard !contestedPaths.contains(path), !articlePaths.contains(path) else { return false }
-        }
+        guard edited.date == article.date, edited.hasTime == article.hasTime, edited.countries == article.countries,
+              edited.tags == article.tags, let path = editedPath(of: id, for: edited) else { return false }
         articles[id] = edited
         articlePaths[id] = path
         return true
+    }
+
+    /// The page path article `id` has once it is `edited`, when an edit in place may give it:
+    /// the same file, format and automatic tags, and a URL no other article has or wanted (a
+    /// change to a contested URL could move another article's).
+    func editedPath(of id: Int, for edited: ArticleMetadata) -> String? {
+        let article = articles[id]
+        guard edited.sourcePath == article.sourcePath, edited.format == article.format,
+              edited.automaticTags == article.automaticTags, !contestedPaths.contains(articlePaths[id]) else { return nil }
+        let parts = DateText(timeZone: config.timeZone).yearAndMonth(edited.date)
+        let path = Permalinks.article(year: parts.year, month: parts.month, slug: edited.slug)
+        if path != articlePaths[id] {
+            guard !contestedPaths.contains(path), !articlePaths.contains(path) else { return nil }
+        }
+        return path
     }
 
     /// The tags of one article that have pages, as indices into `tags`.
