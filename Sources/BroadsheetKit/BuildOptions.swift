@@ -23,6 +23,11 @@ public struct BuildOptions: Sendable {
     /// What the last build in this process knew (the preview server's), so that an edit to what
     /// pages show of an article re-renders only the pages that show it.
     public var session: BuildSession?
+    /// Called by a quick rebuild of edited tags, countries or dates once the edited articles'
+    /// own pages are written, before the term, list and neighbouring pages that also change,
+    /// with those pages' paths in the output folder: the preview server reloads the page an
+    /// author is looking at first, as Hugo's fast render does, and the rest after.
+    public var editedPagesWritten: (@Sendable ([String]) -> Void)?
     /// Write links relative to each page, so that the site also works from `file://`.
     public var relativeURLs: Bool
     /// Threads that load and render; all cores when nil. The output is the same for any number.

@@ -26,6 +26,9 @@ public struct BuildReport: Sendable {
     /// Whether the model came from the one the last build saved (only what pages show of a few
     /// articles had changed), not from the whole archive.
     public var restoredModel = false
+    /// The pages written ahead of the rest (`BuildOptions.editedPagesWritten`), by their paths
+    /// in the output folder.
+    public var pagesWrittenFirst: [String] = []
     public var outputDirectory = ""
     /// Warnings, and errors for articles that were skipped; the build still succeeded.
     public var diagnostics: [Core.Diagnostic] = []

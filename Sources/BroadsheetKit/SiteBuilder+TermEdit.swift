@@ -18,6 +18,9 @@ extension SiteBuilder {
     /// (from each article's digest, cheap beside rendering one), and the sitemap's files that
     /// list a page written.
     ///
+    /// With `BuildOptions.editedPagesWritten` (the preview), the edited articles' own pages are
+    /// written first, and the caller told, before the rest is fingerprinted and rendered.
+    ///
     /// False when the edits change which pages the site has (a term page more or fewer): a full
     /// build follows, and `plan` is as it was. `relatedLists` and the saved fingerprints change
     /// only once the pages are written.
@@ -56,6 +59,27 @@ extension SiteBuilder {
         }
         report.phases.append(clock.lap("plan"))
 
+        let contexts = Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
+                                     gazetteer: gazetteer)
+        let markdown = MarkdownRenderer()
+        // The edited articles' own pages first, when the caller shows them at once (the preview):
+        // the rest takes as long as the pages of the terms they joined or left.
+        var writtenFirst: Set<Int> = []
+        if let editedPagesWritten = options.editedPagesWritten {
+            var files: [(path: String, contents: String)] = []
+            for id in Set(editedIDs).sorted() {
+                files.append((plan.articlePages[id].file,
+                              try articlePage(id, page: plan.articlePages[id], site: site, related: RelatedArticlesStore.list(related, for: id),
+                                              loader: loader, contexts: contexts, markdown: markdown, templates: templates)))
+            }
+            try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
+                                           writing: files, added: added, removing: removed)
+            writtenFirst = Set(editedIDs)
+            report.pagesWrittenFirst = files.map(\.path)
+            editedPagesWritten(report.pagesWrittenFirst)
+            report.phases.append(clock.lap("first"))
+        }
+
         let count = site.articles.count
         let digests = parallelMap(count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: sharedStamp(templates), gazetteer: gazetteer)
@@ -77,7 +101,7 @@ extension SiteBuilder {
                                                     bodyStamp: fileSystem.stamp(joinPath(contentDirectory, site.articles[id].sourcePath)))
             let key = PageFingerprintStore.key(plan.articlePages[id].file)
             guard previous[key] != fingerprint else { continue }
-            changedArticles.append(id)
+            if !writtenFirst.contains(id) { changedArticles.append(id) }
             fingerprints.append((key, fingerprint))
         }
         let listFingerprints = parallelMap(plan.listPages.count, workers: options.jobs) { index -> UInt64? in
@@ -100,9 +124,6 @@ extension SiteBuilder {
         }
 
         // The pages, rendered on every core: a country's pages after the article all shift by one.
-        let contexts = Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
-                                     gazetteer: gazetteer)
-        let markdown = MarkdownRenderer()
         let articlePages = changedArticles, listPages = changedLists, relatedNow = related
         let renderedArticles = parallelMap(articlePages.count, workers: options.jobs) { position -> Result<String, Diagnostic> in
             let id = articlePages[position]
@@ -124,8 +145,9 @@ extension SiteBuilder {
         files += SitemapWriter(site: site).render(plan, listing: Set(editedIDs), lists: Set(listPages))
         report.phases.append(clock.lap("render"))
 
+        let first = !writtenFirst.isEmpty
         try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
-                                       writing: files, added: added, removing: removed)
+                                       writing: files, added: first ? [] : added, removing: first ? [] : removed)
         // The written pages' fingerprints are what a full build would save for them; the model's
         // new structure has its related articles.
         do {
@@ -136,7 +158,7 @@ extension SiteBuilder {
         try? RelatedArticlesStore(cacheDirectory: cacheDirectory).save(related, structure: fingerprinter.structure, count: count,
                                                                           fileSystem: fileSystem)
         relatedLists = related
-        report.count(site, plan, rendered: articlePages.count + listPages.count)
+        report.count(site, plan, rendered: writtenFirst.count + articlePages.count + listPages.count)
         return true
     }
 }

@@ -174,6 +174,10 @@ final class Rebuilder: @unchecked Sendable {
         options.loadCache = loadCache
         options.session = session
         options.baseURL = lock.withLock { baseURL } ?? options.baseURL
+        // The edited article's own page reloads as soon as it is written.
+        options.editedPagesWritten = { [self] paths in
+            publish(.pages(generation: nextGeneration(), paths: paths))
+        }
         let started = ContinuousClock.now
         do throws(Diagnostic) {
             let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
@@ -183,16 +187,20 @@ final class Rebuilder: @unchecked Sendable {
             if let quick { report = quick } else { report = try builder.build() }
             let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
             for diagnostic in report.diagnostics { server.logger.warning("\(diagnostic.description)") }
-            let generation = lock.withLock { () -> Int in
-                self.generation += 1
-                return self.generation
-            }
+            let generation = nextGeneration()
             let changed = reason.isEmpty ? "" : " after changes to \(reason.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
             server.logger.info("rebuilt \(report.articles) articles (\(report.filesRead) read), \(report.pages) pages (\(report.pages - report.pagesReused) rendered) in \(String(format: "%.2f", seconds)) s\(changed)")
-            publish(.reload(generation: generation))
+            publish(.reload(generation: generation, except: report.pagesWrittenFirst))
         } catch {
             server.logger.error("\(error.description)")
             publish(.failure(message: error.description))
+        }
+    }
+
+    private func nextGeneration() -> Int {
+        lock.withLock {
+            generation += 1
+            return generation
         }
     }
 

@@ -1,15 +1,23 @@
 /// Sends build events to every open page: `reload` after a good build, `failure` with the
-/// error after a bad one. Each page listens through Server-Sent Events.
+/// error after a bad one, and `pages` when a rebuild has written some pages ahead of the rest
+/// (an edited article's own). Each page listens through Server-Sent Events.
 public actor ReloadBroadcaster {
     public enum Event: Sendable, Equatable {
-        case reload(generation: Int)
+        /// Pages reload, but for those at `except` (paths in the output folder), which a
+        /// `pages` event of the same build already brought up to date.
+        case reload(generation: Int, except: [String] = [])
+        /// The pages at `paths` are written; the pages showing them reload.
+        case pages(generation: Int, paths: [String])
         case failure(message: String)
 
-        /// The event in Server-Sent Events wire format.
+        /// The event in Server-Sent Events wire format: the generation on the first data line,
+        /// then one path per line.
         var wireFormat: String {
             switch self {
-            case .reload(let generation):
-                return "event: reload\ndata: \(generation)\n\n"
+            case .reload(let generation, let except):
+                return "event: reload\ndata: \(generation)\n" + except.map { "data: \($0)\n" }.joined() + "\n"
+            case .pages(let generation, let paths):
+                return "event: pages\ndata: \(generation)\n" + paths.map { "data: \($0)\n" }.joined() + "\n"
             case .failure(let message):
                 let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)" }
                 return "event: failure\n\(lines.joined(separator: "\n"))\n\n"
@@ -39,6 +47,7 @@ public actor ReloadBroadcaster {
     public func publish(_ event: Event) {
         switch event {
         case .reload: currentFailure = nil
+        case .pages: break
         case .failure(let message): currentFailure = message
         }
         for continuation in listeners.values { continuation.yield(event) }

@@ -25,7 +25,20 @@ enum ReloadScript {
       var source = new EventSource("\(eventsPath)");
       // The console says why a page reloaded itself.
       source.addEventListener("open", function () { console.info("broadsheet: live reload on — " + document.title); });
-      source.addEventListener("reload", function () {
+      // This page as the build names it: its file in the output folder.
+      function ownPath() {
+        var path = decodeURIComponent(window.location.pathname).replace(/^\\/+/, "");
+        return path === "" || path.slice(-1) === "/" ? path + "index.html" : path;
+      }
+      // The data: the build's number, then one page per line.
+      function pagesOf(event) { return event.data.split("\\n").slice(1); }
+      source.addEventListener("pages", function (event) {
+        if (pagesOf(event).indexOf(ownPath()) < 0) return;
+        console.info("broadsheet: this page rebuilt, reloading");
+        window.location.reload();
+      });
+      source.addEventListener("reload", function (event) {
+        if (pagesOf(event).indexOf(ownPath()) >= 0) return;
         console.info("broadsheet: site rebuilt, reloading");
         window.location.reload();
       });

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Synchronization
 import Testing
 @testable import BroadsheetKit
 
@@ -113,13 +114,27 @@ struct StructuralEditTests {
         var options = BuildOptions(siteDirectory: site.path)
         options.loadCache = LoadCache()
         options.session = BuildSession()
+        // What was on disk when the edited article's page was said to be written.
+        let writtenFirst = Mutex<[(paths: [String], differences: [String])]>([])
+        options.editedPagesWritten = { paths in
+            let differences = (try? site.differencesFromFreshBuild()) ?? ["(no fresh build)"]
+            writtenFirst.withLock { $0.append((paths, differences)) }
+        }
         let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
         _ = try builder.build()
         for (name, file, change) in termEdits(site) {
             try site.edit(file, change)
+            writtenFirst.withLock { $0 = [] }
             let report = try #require(try builder.rebuildArticles(of: [joinPath(site.path, file)]), "\(name)")
             #expect(report.pagesReused > report.pages / 2, "\(name)")
             #expect(try site.differencesFromFreshBuild() == [], "\(name)")
+            // The article's own page came first, as the fresh build has it, while pages that
+            // show the article were still to be written.
+            let first = try #require(writtenFirst.withLock { $0 }.first, "\(name)")
+            let page = try #require(first.paths.first, "\(name)")
+            #expect(first.paths == report.pagesWrittenFirst && first.paths.count == 1, "\(name)")
+            #expect(page.hasPrefix("articles/") && !first.differences.contains("Output/" + page) && !first.differences.contains(page), "\(name)")
+            #expect(!first.differences.isEmpty, "\(name)")
         }
         // A tag no other article has: the preview's full build.
         try site.edit("Content/8.md") { $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ") }

@@ -125,6 +125,29 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("a country other articles have: the article's own page is written and reloaded first, every other page after")
+    func editedPageFirst() async throws {
+        func thirdStory(_ site: URL) throws {
+            try "---\ntitle: Third story\ndate: 2025-01-06\ncountries: [JP, FR]\n---\nAnother story.\n"
+                .write(to: site.appendingPathComponent("Content/third.md"), atomically: true, encoding: .utf8)
+        }
+        try await Self.withServer(prepare: thirdStory) { port, site in
+            let events = RawHTTPClient(port: port)
+            try events.send(method: "GET", path: "/__broadsheet/events", headers: [:])
+            #expect(try await events.waitAsync(": connected", timeout: 2))
+            try "---\ntitle: Second story\ndate: 2025-01-05\ncountries: [JP, FR]\n---\nThe first version.\n"
+                .write(to: site.appendingPathComponent("Content/second.md"), atomically: true, encoding: .utf8)
+            let page = "articles/2025/01/second-story/index.html"
+            #expect(try await events.waitAsync("event: pages\ndata: 2\ndata: \(page)\n\n", timeout: 2))
+            // The final reload spares the page already shown.
+            #expect(try await events.waitAsync("event: reload\ndata: 3\ndata: \(page)\n\n", timeout: 2))
+            let france = try await RawHTTPClient.fetch(port: port, path: "/countries/france/")
+            #expect(france.status == 200 && france.body.contains("Second story"))
+            let article = try await RawHTTPClient.fetch(port: port, path: "/" + page)
+            #expect(article.body.contains("/countries/france/"))
+        }
+    }
+
     @Test("the preview keeps its build state apart: a page it moved does not stay behind in Output/ at the next build")
     func stateApartFromOutput() async throws {
         func build(_ site: URL) throws {
