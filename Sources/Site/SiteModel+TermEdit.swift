@@ -13,8 +13,10 @@ extension SiteModel {
         /// Indices into `tags` of terms shown under a new name (its first article spells it otherwise).
         public var renamedTags: [Int] = []
 
-        /// Whether the article's date or time changed (its place and month did not).
+        /// Whether the article's date or time changed.
         public var dateChanged = false
+        /// Where the new date moved the article (`moveArticle`); nil when it kept its place and month.
+        public var move: Move?
 
         public var isEmpty: Bool { tags.isEmpty && countries.isEmpty }
         /// Whether anything besides the article itself changed for pages to show.
@@ -107,11 +109,13 @@ extension SiteModel {
         relations = TermRelations(tags: articleTags, countries: articleCountries, tagCount: tags.count, countryCount: countries.count)
     }
 
-    /// Gives one article what `edited` has: through `replaceShownFields` when its tags and
-    /// countries are as they were, otherwise through `replaceTerms`. Nil when the model refuses.
+    /// Gives one article what `edited` has: through `replaceShownFields` when its date, tags and
+    /// countries are as they were, through `replaceTerms` when it keeps its place, otherwise
+    /// through `moveArticle`. Nil when the model refuses.
     public mutating func replaceArticle(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer) -> TermEdit? {
         if replaceShownFields(of: id, with: edited) { return TermEdit() }
-        return replaceTerms(of: id, with: edited, gazetteer: gazetteer)
+        if let edit = replaceTerms(of: id, with: edited, gazetteer: gazetteer) { return edit }
+        return moveArticle(of: id, with: edited)?.edit
     }
 
     /// Takes again edits this model took before (`replaceArticle`), in their order, as a
@@ -122,8 +126,11 @@ extension SiteModel {
         var termsChanged = false
         for (id, article) in edits {
             if replaceShownFields(of: id, with: article) { continue }
-            guard let edit = replaceTerms(of: id, with: article, gazetteer: gazetteer, replaying: true) else { return false }
-            termsChanged = termsChanged || !edit.isEmpty
+            if let edit = replaceTerms(of: id, with: article, gazetteer: gazetteer, replaying: true) {
+                termsChanged = termsChanged || !edit.isEmpty
+                continue
+            }
+            guard moveArticle(of: id, with: article) != nil else { return false }
         }
         if termsChanged { recountRelations() }
         return true
@@ -172,7 +179,7 @@ extension SiteModel {
 
     /// How article `id` spells the tag whose page is `slug`: its first tag of that slug, its
     /// own before its automatic ones.
-    private func spelling(of slug: String, in id: Int, aliases: TagAliases) -> String? {
+    func spelling(of slug: String, in id: Int, aliases: TagAliases) -> String? {
         for name in articles[id].tags + articles[id].automaticTags {
             let canonical = aliases.canonical(name)
             if Slug.make(canonical) == slug { return canonical }

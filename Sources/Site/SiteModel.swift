@@ -4,8 +4,7 @@ import Taxonomy
 
 /// The whole site as data: every article's metadata keyed by ID, and the indices that list
 /// pages are made from. Built once after loading; after that, only an edit that leaves the
-/// articles' order and the set of terms as they were changes it (`replaceShownFields`,
-/// `replaceTerms`).
+/// set of terms as it was changes it (`replaceShownFields`, `replaceTerms`, `moveArticle`).
 public struct SiteModel: Sendable {
     public let config: SiteConfig
     /// Articles newest first; an article's ID is its position here.
@@ -18,7 +17,7 @@ public struct SiteModel: Sendable {
     public let contestedPaths: Set<String>
     public internal(set) var tags: [Term]
     public internal(set) var countries: [Term]
-    public let archive: DateArchive
+    public internal(set) var archive: DateArchive
     /// Problems found while assembling the model (two articles wanting one URL).
     public let warnings: [Diagnostic]
 
@@ -108,7 +107,7 @@ public struct SiteModel: Sendable {
 
     /// The archive's years and months that get pages: months with at least
     /// `archives.min_articles` articles, and the years that have such a month.
-    public let publishedYears: [DateArchive.Year]
+    public internal(set) var publishedYears: [DateArchive.Year]
 
     static func publishedYears(of archive: DateArchive, config: SiteConfig) -> [DateArchive.Year] {
         archive.years.compactMap { year in

@@ -62,4 +62,24 @@ extension IndexLists {
         }
         return result
     }
+
+    /// The lists with list `from` taken out and put back at `to`, the others keeping their order
+    /// (an article moved among the others by a new date).
+    public func moving(_ from: Int, to: Int) -> IndexLists {
+        guard from != to else { return self }
+        let start = Int(offsets[from]), end = Int(offsets[from + 1])
+        var result = IndexLists()
+        result.values = values
+        let row = Array(values[start..<end])
+        result.values.removeSubrange(start..<end)
+        // Where list `to` starts once `from` is out.
+        let insertion = to < from ? Int(offsets[to]) : Int(offsets[to + 1]) - row.count
+        result.values.insert(contentsOf: row, at: insertion)
+        var lengths = (0..<count).map { offsets[$0 + 1] - offsets[$0] }
+        lengths.insert(lengths.remove(at: from), at: to)
+        result.offsets = [0]
+        result.offsets.reserveCapacity(offsets.count)
+        for length in lengths { result.offsets.append(result.offsets[result.offsets.count - 1] + length) }
+        return result
+    }
 }

@@ -199,6 +199,78 @@ struct SiteModelTests {
         #expect(site.parts.articles == before.articles && site.parts.tags == before.tags && site.parts.articleTags == before.articleTags)
     }
 
+    @Test("a date that moves an article among the others, or to another month, gives the model a fresh index would")
+    func movedArticle() throws {
+        let articles = [
+            makeArticle("a.md", day: 1, tags: ["Trade", "Budget"], countries: ["PK", "IN"]),
+            makeArticle("b.md", day: 2, tags: ["trade"], countries: ["IN"]),
+            makeArticle("c.md", day: 3, tags: ["Floods", "Budget"], countries: ["PK", "AF"]),
+            makeArticle("d.md", day: 4, tags: ["Floods"], countries: ["AF"]),
+            makeArticle("e.md", day: 5, tags: ["Budget"], countries: ["PK"]),
+            makeArticle("f.md", day: 6, month: 2, tags: ["Budget", "Trade"], countries: ["NP", "IN"]),
+            makeArticle("g.md", day: 7, month: 2, tags: ["Floods"], countries: ["AF"]),
+        ]
+        var site = SiteModel(config: config, articles: articles, gazetteer: .standard)
+        func id(_ path: String) -> Int { site.articles.firstIndex { $0.sourcePath == path }! }
+        func move(_ path: String, by seconds: TimeInterval) -> SiteModel.Move? {
+            var article = site.articles[id(path)]
+            article.date += seconds
+            return site.moveArticle(of: id(path), with: article)?.move
+        }
+        func expectFresh(_ comment: Comment) {
+            let fresh = SiteModel(config: config, articles: site.articles, gazetteer: .standard)
+            #expect(site.articles == fresh.articles && site.articlePaths == fresh.articlePaths, comment)
+            #expect(site.tags == fresh.tags && site.countries == fresh.countries, comment)
+            #expect(site.archive == fresh.archive && site.publishedYears == fresh.publishedYears, comment)
+            for id in fresh.articles.indices {
+                #expect(site.tagIndices(of: id) == fresh.tagIndices(of: id) && site.countryIndices(of: id) == fresh.countryIndices(of: id), comment)
+            }
+            let relations = [\TermRelations.tagsOfTag, \.countriesOfTag, \.tagsOfCountry, \.countriesOfCountry]
+            #expect(relations.allSatisfy { site.relations[keyPath: $0] == fresh.relations[keyPath: $0] }, comment)
+            let plan = PagePlan(site: site), freshPlan = PagePlan(site: fresh)
+            #expect(plan.articlePages == freshPlan.articlePages && plan.listPages == freshPlan.listPages && plan.feeds == freshPlan.feeds, comment)
+        }
+        let day: TimeInterval = 86_400
+        // Two days later: past two newer articles (IDs count from the newest).
+        let later = try #require(move("b.md", by: 2 * day + 60))
+        #expect(later.from == 5 && later.to == 3 && later.range == 3...5)
+        #expect(later.newID(5) == 3 && later.newID(3) == 4 && later.newID(4) == 5 && later.newID(6) == 6 && later.oldID(3) == 5)
+        expectFresh("two days later")
+        // The newest article spelling "Trade" becomes the oldest, a year before: the tag takes the
+        // next one's spelling.
+        let trade = try #require(site.tags.firstIndex { $0.slug == "trade" })
+        #expect(site.tags[trade].name == "Trade")
+        var oldest = site.articles[id("f.md")]
+        oldest.date = articles[0].date - 30 * day
+        let taken = site.moveArticle(of: id("f.md"), with: oldest)
+        let moved = try #require(taken)
+        #expect(moved.move.to == 6 && moved.edit.renamedTags == [trade] && site.tags[trade].name == "trade")
+        expectFresh("to the oldest")
+        // Into the next month: its URL and the months' articles change.
+        let path = site.articlePaths[id("e.md")]
+        #expect(move("e.md", by: 30 * day) != nil)
+        #expect(site.articlePaths[id("e.md")] != path && site.articlePaths[id("e.md")].contains("/2025/02/"))
+        expectFresh("another month")
+        // An article that passes none keeps its ID: only a new month makes that a move.
+        #expect(move("a.md", by: 60) == nil)
+        // Refused, with nothing changed: new tags alongside the date.
+        let before = site.parts
+        var tagged = site.articles[id("c.md")]
+        tagged.date += 10 * day
+        tagged.tags.append("Trade")
+        #expect(site.moveArticle(of: id("c.md"), with: tagged) == nil)
+        #expect(site.parts.articles == before.articles && site.parts.tags == before.tags)
+    }
+
+    @Test("lists moved by one list keep the others in order")
+    func movedLists() {
+        let lists = IndexLists([[1], [], [2, 3], [4, 5, 6], [7]])
+        #expect(lists.moving(3, to: 0) == IndexLists([[4, 5, 6], [1], [], [2, 3], [7]]))
+        #expect(lists.moving(0, to: 4) == IndexLists([[], [2, 3], [4, 5, 6], [7], [1]]))
+        #expect(lists.moving(1, to: 3) == IndexLists([[1], [2, 3], [4, 5, 6], [], [7]]))
+        #expect(lists.moving(2, to: 2) == lists)
+    }
+
     @Test("pagination splits lists into pages of the configured size")
     func pagination() {
         let pages = Paginator.paginate(Array(0..<45), basePath: "countries/japan/", pageSize: 20)
