@@ -1,3 +1,5 @@
+import Site
+
 /// What a build did: time per phase, counts, and every problem it found.
 public struct BuildReport: Sendable {
     public struct Phase: Sendable {
@@ -29,6 +31,9 @@ public struct BuildReport: Sendable {
     /// The pages written ahead of the rest (`BuildOptions.editedPagesWritten`), by their paths
     /// in the output folder.
     public var pagesWrittenFirst: [String] = []
+    /// Articles a quick rebuild moved among the others by their new dates: the IDs in between
+    /// changed, and whoever keeps articles by ID must follow.
+    var articleMoves: [SiteModel.Move] = []
     public var outputDirectory = ""
     /// Warnings, and errors for articles that were skipped; the build still succeeded.
     public var diagnostics: [Core.Diagnostic] = []

@@ -62,6 +62,19 @@ struct RelatedArticlesStore {
         return found
     }
 
+    /// The lists renumbered for an article's move among the others: each article keeps its
+    /// list under its new ID, naming the articles by theirs.
+    static func renumbered(_ flat: [Int32], by move: SiteModel.Move) -> [Int32] {
+        var result = flat
+        for id in move.range {
+            let old = move.oldID(id)
+            result.replaceSubrange((id * perArticle)..<((id + 1) * perArticle), with: flat[(old * perArticle)..<((old + 1) * perArticle)])
+        }
+        let range = Int32(move.range.lowerBound)...Int32(move.range.upperBound)
+        for slot in result.indices where range.contains(result[slot]) { result[slot] = Int32(move.newID(Int(result[slot]))) }
+        return result
+    }
+
     static func list(_ flat: [Int32], for id: Int) -> [Int] {
         flat[(id * perArticle)..<((id + 1) * perArticle)].compactMap { $0 < 0 ? nil : Int($0) }
     }

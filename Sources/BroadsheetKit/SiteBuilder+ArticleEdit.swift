@@ -67,6 +67,9 @@ extension SiteBuilder {
             cache.store(edit.outcome, for: edit.path, stamp: edit.stamp)
             report.diagnostics += edit.warnings
         }
+        for move in report.articleMoves {
+            for id in move.range { state.idBySourcePath[state.site.articles[id].sourcePath] = id }
+        }
         report.phases.append(clock.lap("write"))
         session.state = state
         return report
@@ -107,22 +110,29 @@ extension SiteBuilder {
         let digestsBefore = edits.map { PageFingerprinter.articleDigest($0.id, in: site) }
         var removed: [String] = [], added: [String] = [], moved: Set<Int> = []
         var termEdits: [(id: Int, edit: SiteModel.TermEdit)] = []
+        var editedIDs: [Int] = []
         for edit in edits {
             let before = plan.articlePages[edit.id]
             guard let change = site.replaceArticle(of: edit.id, with: edit.article, gazetteer: gazetteer) else { return false }
-            if change.changesListsOrTerms { termEdits.append((edit.id, change)) }
-            if site.articlePaths[edit.id] != before.path {
-                plan.moveArticle(edit.id, to: site.articlePaths[edit.id])
+            // An article moved by its date renumbers those it passed, and the other edits' IDs with them.
+            if change.move != nil, edits.count > 1 { return false }
+            let id = change.move?.to ?? edit.id
+            if let move = change.move { report.articleMoves.append(move) }
+            editedIDs.append(id)
+            if change.changesListsOrTerms { termEdits.append((id, change)) }
+            if site.articlePaths[id] != before.path {
+                // A moved article's plan is made again with the rest.
+                if change.move == nil { plan.moveArticle(id, to: site.articlePaths[id]) }
                 removed.append(before.file)
-                added.append(plan.articlePages[edit.id].file)
-                moved.insert(edit.id)
+                added.append(Permalinks.file(for: site.articlePaths[id]))
+                moved.insert(id)
             }
         }
         report.phases.append(clock.lap("index"))
         report.filesRead = edits.count
         // New tags or countries: the pages to write are found by their fingerprints.
         if !termEdits.isEmpty {
-            return try writeTermEdits(termEdits, editedIDs: edits.map(\.id), summariesBefore: digestsBefore.map(\.summary), site: site,
+            return try writeTermEdits(termEdits, editedIDs: editedIDs, summariesBefore: digestsBefore.map(\.summary), site: site,
                                       plan: &plan, templates: templates, relatedLists: &relatedLists, loader: loader,
                                       added: added, removed: removed, report: &report, clock: &clock)
         }

@@ -61,30 +61,31 @@ extension SiteBuilder {
         let changed = hashes.indices.filter { hashes[$0] != saved.fileHashes[$0] }
         guard changed.count <= Self.savedBuildEditLimit else { return nil }
 
+        // The model as the last build left it.
+        let tagInputs = saved.tagInputs
+        guard var site = SiteModel(config: config, restoring: saved.takeParts()) else { return nil }
+        guard site.replayArticles(savedEdits.map { ($0.id, $0.article) }, gazetteer: gazetteer) else { return nil }
+
         // Each changed file read again: it must still give the archive's automatic tags what it gave.
         var edits: [ArticleEdit] = [], records: [SavedBuild.Edit] = []
         if !changed.isEmpty {
             let loader = makeLoader(config)
             let enricher = ArticleEnricher(gazetteer: gazetteer, lexicon: TopicLexicon(config.topicLexicon))
-            // An edit leaves an article's file and automatic tags as they were: the saved
-            // articles tell both.
-            let articles = saved.parts.articles
+            // An edit leaves an article's file and automatic tags as they were: the model tells
+            // both (its IDs are those after the edits replayed, which may have moved articles).
+            let articles = site.articles
             let needsWordSample = Self.needsWordSample(paths)
             for index in changed {
                 let path = paths[index]
                 guard let id = articles.firstIndex(where: { $0.sourcePath == path }),
-                      let edit = articleEdit(path, id: id, tagInputs: saved.tagInputs[index], selectedTags: articles[id].automaticTags,
+                      let edit = articleEdit(path, id: id, tagInputs: tagInputs[index], selectedTags: articles[id].automaticTags,
                                            sampled: needsWordSample && WordSample.isSampled(index, of: paths.count),
                                            loader: loader, enricher: enricher) else { return nil }
                 edits.append(edit)
                 records.append(SavedBuild.Edit(file: index, fileHash: SavedBuild.fileHash(path: path, stamp: edit.stamp),
-                                               tagInputs: saved.tagInputs[index], diagnostics: edit.warnings, id: id, article: edit.article))
+                                               tagInputs: tagInputs[index], diagnostics: edit.warnings, id: id, article: edit.article))
             }
         }
-
-        // The model as the last build left it.
-        guard var site = SiteModel(config: config, restoring: saved.takeParts()) else { return nil }
-        guard site.replayArticles(savedEdits.map { ($0.id, $0.article) }, gazetteer: gazetteer) else { return nil }
         var report = start
         report.diagnostics += scan.skipped
         var loadDiagnostics = saved.loadDiagnostics.filter { diagnostic in !changed.contains(diagnostic.file) }

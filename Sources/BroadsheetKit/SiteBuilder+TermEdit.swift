@@ -8,6 +8,27 @@ import Site
 import Taxonomy
 
 extension SiteBuilder {
+    /// The articles whose related articles a move can change, besides those near where the
+    /// article left and joined its terms' lists: every article it passed, and the articles
+    /// within reach of those under each of their terms, whose distances to them in time (by
+    /// ID) changed by one. Farther articles see the same neighbours at the same distances.
+    static func affected(by move: SiteModel.Move, in site: SiteModel) -> Set<Int> {
+        var affected = Set(move.range)
+        // Where the article was: its old neighbours now meet at the gap it left.
+        let gap = move.to < move.from ? move.from + 1 : move.from
+        for index in site.tagIndices(of: move.to) { affected.formUnion(RelatedArticles.affected(byChangeOf: gap, in: site.tags[index].articleIDs)) }
+        for index in site.countryIndices(of: move.to) {
+            affected.formUnion(RelatedArticles.affected(byChangeOf: gap, in: site.countries[index].articleIDs))
+        }
+        for id in move.range {
+            for index in site.tagIndices(of: id) { affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.tags[index].articleIDs)) }
+            for index in site.countryIndices(of: id) {
+                affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.countries[index].articleIDs))
+            }
+        }
+        return affected
+    }
+
     /// Writes what edits to articles' tags, countries or dates change, once the model holds them
     /// (`SiteModel.replaceTerms`): the pages whose fingerprint differs from the one the last
     /// full build saved, as that build would. Which article pages can differ is known from what
@@ -29,10 +50,19 @@ extension SiteBuilder {
                         loader: ArticleLoader<FS>, added: [String], removed: [String], report: inout BuildReport,
                         clock: inout PhaseClock) throws(Diagnostic) -> Bool {
         var replanned = plan
-        // A renamed tag's feed has a new title.
-        let tags = Set(changes.flatMap { $0.edit.tags + $0.edit.renamedTags }).sorted()
-        let countries = Set(changes.flatMap { $0.edit.countries }).sorted()
-        guard replanned.replanTerms(of: site, tags: tags, countries: countries) else { return false }
+        let move = changes.lazy.compactMap(\.edit.move).first
+        if move == nil {
+            // A renamed tag's feed has a new title.
+            let tags = Set(changes.flatMap { $0.edit.tags + $0.edit.renamedTags }).sorted()
+            let countries = Set(changes.flatMap { $0.edit.countries }).sorted()
+            guard replanned.replanTerms(of: site, tags: tags, countries: countries) else { return false }
+        } else {
+            // Every list of IDs from the moved article's place to its new one changed: the plan
+            // is made again (it costs little beside rendering), and must have the same pages.
+            replanned = PagePlan(site: site)
+            guard replanned.listPages.map(\.file) == plan.listPages.map(\.file),
+                  replanned.feeds.map(\.path) == plan.feeds.map(\.path) else { return false }
+        }
         plan = replanned
         let plan = plan
 
@@ -44,11 +74,15 @@ extension SiteBuilder {
                 affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.countries[index].articleIDs))
             }
         }
+        var related = relatedLists
+        if let move {
+            related = RelatedArticlesStore.renumbered(relatedLists, by: move)
+            affected.formUnion(Self.affected(by: move, in: site))
+        }
         let refound = affected.sorted()
         let lists = parallelMap(refound.count, workers: options.jobs) {
             RelatedArticlesStore.flatten([RelatedArticles.find(for: refound[$0], in: site, limit: RelatedArticlesStore.perArticle)])
         }
-        var related = relatedLists
         var relatedChanged: [Int] = []
         for (id, list) in zip(refound, lists) {
             let slots = (id * RelatedArticlesStore.perArticle)..<((id + 1) * RelatedArticlesStore.perArticle)
@@ -86,8 +120,12 @@ extension SiteBuilder {
         let store = PageFingerprintStore(cacheDirectory: cacheDirectory)
         let previous = store.load(fileSystem)
 
-        // The article pages that can differ.
+        // The article pages that can differ: with a move, those it passed and its neighbours
+        // before and after, whose pages link their neighbours.
         var candidates = Set(editedIDs).union(relatedChanged)
+        if let move {
+            candidates.formUnion(max(0, move.range.lowerBound - 1)...min(count - 1, move.range.upperBound + 1))
+        }
         let listed = zip(editedIDs, summariesBefore).filter { digests[$0.0].summary != $0.1 }.map(\.0)
         for id in listed { candidates.formUnion([id - 1, id + 1].filter { (0..<count).contains($0) }) }
         candidates.formUnion(RelatedArticlesStore.articles(relatedTo: listed, in: related))
@@ -142,7 +180,7 @@ extension SiteBuilder {
         let feedWriter = FeedWriter(site: site)
         for feed in feeds { files += feedWriter.files(feed) }
         // A term page's date in the sitemap is its newest article's: the files listing changed pages.
-        files += SitemapWriter(site: site).render(plan, listing: Set(editedIDs), lists: Set(listPages))
+        files += SitemapWriter(site: site).render(plan, listing: move.map { Set($0.range) } ?? Set(editedIDs), lists: Set(listPages))
         report.phases.append(clock.lap("render"))
 
         let first = !writtenFirst.isEmpty

@@ -77,6 +77,9 @@ struct StructuralEditTests {
             ("a second country", "Content/10.md", { $0.replacingOccurrences(of: "countries: [AF]", with: "countries: [AF, CN]") }),
             // No other article is dated 2024-02-02: the article keeps its place.
             ("a new time", "Content/1.md", { $0.replacingOccurrences(of: "2024-02-02T08:00:00Z", with: "2024-02-02T09:30:00Z") }),
+            // Past the articles of 2024-03-23 and 2024-03-24: they and it change places.
+            ("a date past two others", "Content/20.md", { $0.replacingOccurrences(of: "2024-03-21", with: "2024-03-25") }),
+            ("into another month", "Content/26.md", { $0.replacingOccurrences(of: "2024-03-27", with: "2024-02-10") }),
             ("a tag and a headline", "Content/13.md", {
                 $0.replacingOccurrences(of: "tags: [", with: "tags: [Health, ").replacingOccurrences(of: "Report 13", with: "Harbour report")
             }),
