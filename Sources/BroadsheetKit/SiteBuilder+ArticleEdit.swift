@@ -16,9 +16,9 @@ extension SiteBuilder {
     /// candidate tags and sampled words are as they were (they decide the archive's automatic
     /// tags), and the model takes it in place (`SiteModel.replaceArticle`): a new headline
     /// (and with it its URL), dek, byline, dateline, photo credit, body or word count; or tags
-    /// and countries that other articles have, with no term's page coming or going; or a date
-    /// or time that keeps it in its place among the others and in its month, so no archive
-    /// month and no article's place changes. For what pages show
+    /// and countries that other articles have, with no term's page coming or going; or a new
+    /// date or time (alone among the edits when it moves the article among the others or into
+    /// another month, renumbering the articles it passes). For what pages show
     /// of an article, the pages to render again are those whose fingerprint holds what changed
     /// (`PageFingerprinter`): the article's own page; and when what lists show of it changed,
     /// its neighbours' pages, the pages of the articles it is related to, the lists and feeds

@@ -35,7 +35,7 @@ extension SiteBuilder {
     /// but for a few articles' edits the model takes in place: no file came or went, the
     /// settings and templates are the same, and each changed file is an article whose edit the
     /// model takes (`SiteModel.replaceArticle`: its headline, dek, byline, body…, or tags and
-    /// countries other articles have, a date in its place; not a term's page coming or going). Then
+    /// countries other articles have, a new date; not a term's page coming or going). Then
     /// only the changed files are read, and only the pages that show what changed are written
     /// (`applyArticleEdits`, as the preview server does). Nil when the full build is needed;
     /// nothing has been written then.

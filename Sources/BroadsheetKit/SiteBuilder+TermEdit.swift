@@ -30,12 +30,14 @@ extension SiteBuilder {
     }
 
     /// Writes what edits to articles' tags, countries or dates change, once the model holds them
-    /// (`SiteModel.replaceTerms`): the pages whose fingerprint differs from the one the last
+    /// (`SiteModel.replaceTerms`, `moveArticle`): the pages whose fingerprint differs from the one the last
     /// full build saved, as that build would. Which article pages can differ is known from what
     /// changed: the edited articles', their neighbours' and those that show them as related
     /// when what lists show of them changed, those whose related articles changed (found again
     /// only near the edited articles in the lists of the terms they joined or left), and those
-    /// that carry a tag now shown under another name. Every list page and feed is fingerprinted
+    /// that carry a tag now shown under another name; after a move, every article it passed and
+    /// its neighbours before and after (the plan is then made again, and must have the same
+    /// pages). Every list page and feed is fingerprinted
     /// (from each article's digest, cheap beside rendering one), and the sitemap's files that
     /// list a page written.
     ///
