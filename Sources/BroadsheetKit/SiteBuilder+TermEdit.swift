@@ -14,18 +14,14 @@ extension SiteBuilder {
     /// ID) changed by one. Farther articles see the same neighbours at the same distances.
     static func affected(by move: SiteModel.Move, in site: SiteModel) -> Set<Int> {
         var affected = Set(move.range)
+        // Those within reach of `position` in the lists of the terms of article `id`.
+        func near(_ position: Int, inListsOf id: Int) {
+            let lists = site.tagIndices(of: id).map { site.tags[$0].articleIDs } + site.countryIndices(of: id).map { site.countries[$0].articleIDs }
+            for list in lists { affected.formUnion(RelatedArticles.affected(byChangeOf: position, in: list)) }
+        }
         // Where the article was: its old neighbours now meet at the gap it left.
-        let gap = move.to < move.from ? move.from + 1 : move.from
-        for index in site.tagIndices(of: move.to) { affected.formUnion(RelatedArticles.affected(byChangeOf: gap, in: site.tags[index].articleIDs)) }
-        for index in site.countryIndices(of: move.to) {
-            affected.formUnion(RelatedArticles.affected(byChangeOf: gap, in: site.countries[index].articleIDs))
-        }
-        for id in move.range {
-            for index in site.tagIndices(of: id) { affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.tags[index].articleIDs)) }
-            for index in site.countryIndices(of: id) {
-                affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.countries[index].articleIDs))
-            }
-        }
+        near(move.to < move.from ? move.from + 1 : move.from, inListsOf: move.to)
+        for id in move.range { near(id, inListsOf: id) }
         return affected
     }
 
@@ -103,14 +99,14 @@ extension SiteBuilder {
         var writtenFirst: Set<Int> = []
         if let editedPagesWritten = options.editedPagesWritten {
             var files: [(path: String, contents: String)] = []
-            for id in Set(editedIDs).sorted() {
+            writtenFirst = Set(editedIDs)
+            for id in writtenFirst.sorted() {
                 files.append((plan.articlePages[id].file,
                               try articlePage(id, page: plan.articlePages[id], site: site, related: RelatedArticlesStore.list(related, for: id),
                                               loader: loader, contexts: contexts, markdown: markdown, templates: templates)))
             }
             try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
                                            writing: files, added: added, removing: removed)
-            writtenFirst = Set(editedIDs)
             report.pagesWrittenFirst = files.map(\.path)
             editedPagesWritten(report.pagesWrittenFirst)
             report.phases.append(clock.lap("first"))

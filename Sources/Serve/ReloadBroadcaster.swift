@@ -15,13 +15,17 @@ public actor ReloadBroadcaster {
         var wireFormat: String {
             switch self {
             case .reload(let generation, let except):
-                return "event: reload\ndata: \(generation)\n" + except.map { "data: \($0)\n" }.joined() + "\n"
+                return Self.wireFormat("reload", generation: generation, paths: except)
             case .pages(let generation, let paths):
-                return "event: pages\ndata: \(generation)\n" + paths.map { "data: \($0)\n" }.joined() + "\n"
+                return Self.wireFormat("pages", generation: generation, paths: paths)
             case .failure(let message):
                 let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)" }
                 return "event: failure\n\(lines.joined(separator: "\n"))\n\n"
             }
+        }
+
+        private static func wireFormat(_ name: String, generation: Int, paths: [String]) -> String {
+            "event: \(name)\ndata: \(generation)\n" + paths.map { "data: \($0)\n" }.joined() + "\n"
         }
     }
 

@@ -62,18 +62,9 @@ extension SiteModel {
         edit.dateChanged = true
         edit.move = move
         // A tag is shown as its newest article spells it: this one's, or another's now that it moved.
-        let aliases = TagAliases(config.tagAliases)
-        for index in articleTags[move.to] {
-            if let first = tags[index].articleIDs.first, let name = spelling(of: tags[index].slug, in: first, aliases: aliases),
-               name != tags[index].name {
-                tags[index].name = name
-                edit.renamedTags.append(index)
-            }
-        }
-        if move.from != move.to || monthChanged {
-            archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
-            publishedYears = Self.publishedYears(of: archive, config: config)
-        }
+        edit.renamedTags = respell(articleTags[move.to], aliases: TagAliases(config.tagAliases))
+        archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
+        publishedYears = Self.publishedYears(of: archive, config: config)
         return (move, edit)
     }
 

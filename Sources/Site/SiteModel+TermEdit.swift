@@ -88,13 +88,7 @@ extension SiteModel {
             Self.toggle(id, in: &tags[index].articleIDs, member: newTags.contains(index))
         }
         // A tag is shown as its newest article spells it: this one's, or the next one's when it left.
-        for index in Set(oldTags).union(newTags).sorted() {
-            if let first = tags[index].articleIDs.first, let name = spelling(of: tags[index].slug, in: first, aliases: aliases),
-               name != tags[index].name {
-                tags[index].name = name
-                edit.renamedTags.append(index)
-            }
-        }
+        edit.renamedTags = respell(Set(oldTags).union(newTags).sorted(), aliases: aliases)
         for index in edit.countries {
             Self.toggle(id, in: &countries[index].articleIDs, member: newCountries.members.contains(index))
         }
@@ -177,9 +171,22 @@ extension SiteModel {
         return ids.sorted()
     }
 
+    /// Gives each tag at `indices` its newest article's spelling; the indices of those renamed.
+    mutating func respell(_ indices: [Int], aliases: TagAliases) -> [Int] {
+        var renamed: [Int] = []
+        for index in indices {
+            if let first = tags[index].articleIDs.first, let name = spelling(of: tags[index].slug, in: first, aliases: aliases),
+               name != tags[index].name {
+                tags[index].name = name
+                renamed.append(index)
+            }
+        }
+        return renamed
+    }
+
     /// How article `id` spells the tag whose page is `slug`: its first tag of that slug, its
     /// own before its automatic ones.
-    func spelling(of slug: String, in id: Int, aliases: TagAliases) -> String? {
+    private func spelling(of slug: String, in id: Int, aliases: TagAliases) -> String? {
         for name in articles[id].tags + articles[id].automaticTags {
             let canonical = aliases.canonical(name)
             if Slug.make(canonical) == slug { return canonical }
