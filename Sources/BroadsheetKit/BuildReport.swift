@@ -25,6 +25,8 @@ public struct BuildReport: Sendable {
     public var tags = 0
     public var countries = 0
     public var files = 0
+    /// Files a build from the saved model added to the output folder, less those it removed.
+    var outputFilesAdded = 0
     /// Whether the model came from the one the last build saved (only what pages show of a few
     /// articles had changed), not from the whole archive.
     public var restoredModel = false

@@ -38,11 +38,14 @@ struct SavedBuild {
         var diagnostics: [Diagnostic]
         var id: Int
         var article: ArticleMetadata
+        /// How many files the output folder holds of the build's after this edit (pages and
+        /// feeds come and go with terms).
+        var outputFiles: Int
     }
 
     static let fileName = "site-model.bin"
     static let magic = Array("BSSM".utf8)
-    static let version = 1
+    static let version = 2
     static let articlesPerRun = 4096
 
     /// A content file's path and stamp as one number: equal numbers mean an unchanged file.
@@ -143,6 +146,7 @@ struct SavedBuild {
             writer.diagnostics(edit.diagnostics)
             writer.int(edit.id)
             writer.metadata(edit.article)
+            writer.int(edit.outputFiles)
         }
         return Data(writer.bytes)
     }
@@ -222,8 +226,9 @@ struct SavedBuild {
             while !reader.atEnd {
                 guard let file = reader.int(), let hash = reader.uint64(), let inputs = reader.uint64(),
                       let diagnostics = reader.diagnostics(), let id = reader.int(), let article = reader.metadata(),
-                      (0..<fileCount).contains(file), (0..<articleCount).contains(id) else { return nil }
-                edits.append(Edit(file: file, fileHash: hash, tagInputs: inputs, diagnostics: diagnostics, id: id, article: article))
+                      let outputFiles = reader.int(), (0..<fileCount).contains(file), (0..<articleCount).contains(id) else { return nil }
+                edits.append(Edit(file: file, fileHash: hash, tagInputs: inputs, diagnostics: diagnostics, id: id, article: article,
+                                  outputFiles: outputFiles))
             }
             let relations = TermRelations(tagsOfCountry: tables[0], countriesOfCountry: tables[1], countriesOfTag: tables[2],
                                           tagsOfTag: tables[3])
@@ -244,6 +249,7 @@ struct SavedBuild {
             build.tagInputs[edit.file] = edit.tagInputs
             build.loadDiagnostics.removeAll { $0.file == edit.file }
             build.loadDiagnostics += edit.diagnostics.map { (edit.file, $0) }
+            build.files = edit.outputFiles
         }
         build.loadDiagnostics.sort { $0.file < $1.file }
         return (build, edits)

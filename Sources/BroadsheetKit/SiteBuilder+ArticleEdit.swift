@@ -15,8 +15,10 @@ extension SiteBuilder {
     /// An edit qualifies when every changed file is an article the last build published whose
     /// candidate tags and sampled words are as they were (they decide the archive's automatic
     /// tags), and the model takes it in place (`SiteModel.replaceArticle`): a new headline
-    /// (and with it its URL), dek, byline, dateline, photo credit, body or word count; or tags
-    /// and countries that other articles have, with no term's page coming or going; or a new
+    /// (and with it its URL), dek, byline, dateline, photo credit, body or word count; or new
+    /// tags and countries, those no other article has included (a term's pages and feeds then
+    /// come or go; in an archive with text articles, whose declared tags decide automatic ones,
+    /// only tags other articles declare); or a new
     /// date or time (alone among the edits when it moves the article among the others or into
     /// another month, renumbering the articles it passes). For what pages show
     /// of an article, the pages to render again are those whose fingerprint holds what changed
@@ -102,9 +104,8 @@ extension SiteBuilder {
 
     /// Gives the model and plan the edits and writes the pages that show them (see
     /// `rebuildArticles(of:)`), with the counts in `report` (the edits' warnings are the caller's
-    /// to report, in their place among the others). False when the model refuses an edit, or
-    /// new tags or countries would add or remove a page: `site` and `plan` may then hold some
-    /// of the edits, and a full build must follow.
+    /// to report, in their place among the others). False when the model refuses an edit:
+    /// `site` and `plan` may then hold some of the edits, and a full build must follow.
     func applyArticleEdits(_ edits: [ArticleEdit], site: inout SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
                          loader: ArticleLoader<FS>, report: inout BuildReport, clock: inout PhaseClock) throws(Diagnostic) -> Bool {
         let digestsBefore = edits.map { PageFingerprinter.articleDigest($0.id, in: site) }
@@ -132,9 +133,10 @@ extension SiteBuilder {
         report.filesRead = edits.count
         // New tags or countries: the pages to write are found by their fingerprints.
         if !termEdits.isEmpty {
-            return try writeTermEdits(termEdits, editedIDs: editedIDs, summariesBefore: digestsBefore.map(\.summary), site: site,
-                                      plan: &plan, templates: templates, relatedLists: &relatedLists, loader: loader,
-                                      added: added, removed: removed, report: &report, clock: &clock)
+            try writeTermEdits(termEdits, editedIDs: editedIDs, summariesBefore: digestsBefore.map(\.summary), site: site,
+                               plan: &plan, templates: templates, relatedLists: &relatedLists, loader: loader,
+                               added: added, removed: removed, report: &report, clock: &clock)
+            return true
         }
 
         // Which pages show what changed.

@@ -35,7 +35,7 @@ extension SiteBuilder {
     /// but for a few articles' edits the model takes in place: no file came or went, the
     /// settings and templates are the same, and each changed file is an article whose edit the
     /// model takes (`SiteModel.replaceArticle`: its headline, dek, byline, body…, or tags and
-    /// countries other articles have, a new date; not a term's page coming or going). Then
+    /// countries, a term's pages coming or going, a new date). Then
     /// only the changed files are read, and only the pages that show what changed are written
     /// (`applyArticleEdits`, as the preview server does). Nil when the full build is needed;
     /// nothing has been written then.
@@ -83,7 +83,8 @@ extension SiteBuilder {
                                            loader: loader, enricher: enricher) else { return nil }
                 edits.append(edit)
                 records.append(SavedBuild.Edit(file: index, fileHash: SavedBuild.fileHash(path: path, stamp: edit.stamp),
-                                               tagInputs: tagInputs[index], diagnostics: edit.warnings, id: id, article: edit.article))
+                                               tagInputs: tagInputs[index], diagnostics: edit.warnings, id: id, article: edit.article,
+                                               outputFiles: saved.files))
             }
         }
         var report = start
@@ -109,8 +110,9 @@ extension SiteBuilder {
         guard try applyArticleEdits(edits, site: &site, plan: &plan, templates: templates, relatedLists: &relatedLists,
                                   loader: makeLoader(config), report: &report, clock: &clock) else { return nil }
         report.restoredModel = true
-        // A moved page's file takes the place of its old one.
-        report.files = saved.files
+        // A moved page's file takes the place of its old one; a term's pages and feeds come or go.
+        report.files = saved.files + report.outputFilesAdded
+        for index in records.indices { records[index].outputFiles = report.files }
 
         // The load cache and the saved model learn the new readings, so that the next build
         // starts from them.

@@ -31,42 +31,51 @@ extension SiteBuilder {
     /// changed: the edited articles', their neighbours' and those that show them as related
     /// when what lists show of them changed, those whose related articles changed (found again
     /// only near the edited articles in the lists of the terms they joined or left), and those
-    /// that carry a tag now shown under another name; after a move, every article it passed and
-    /// its neighbours before and after (the plan is then made again, and must have the same
-    /// pages). Every list page and feed is fingerprinted
-    /// (from each article's digest, cheap beside rendering one), and the sitemap's files that
-    /// list a page written.
+    /// that carry a tag now shown under another name or lost a term that went; after a move,
+    /// every article it passed and its neighbours before and after. Every list page and feed is
+    /// fingerprinted (from each article's digest, cheap beside rendering one), and the sitemap's
+    /// files that list a page written. When pages and feeds come or go (a term that came or went,
+    /// a term or month with a page more or fewer), the plan is made again: the new ones are
+    /// written, the old ones removed, and the whole sitemap written again.
     ///
     /// With `BuildOptions.editedPagesWritten` (the preview), the edited articles' own pages are
     /// written first, and the caller told, before the rest is fingerprinted and rendered.
     ///
-    /// False when the edits change which pages the site has (a term page more or fewer): a full
-    /// build follows, and `plan` is as it was. `relatedLists` and the saved fingerprints change
-    /// only once the pages are written.
+    /// `relatedLists` and the saved fingerprints change only once the pages are written.
     func writeTermEdits(_ changes: [(id: Int, edit: SiteModel.TermEdit)], editedIDs: [Int], summariesBefore: [UInt64],
                         site: SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
                         loader: ArticleLoader<FS>, added: [String], removed: [String], report: inout BuildReport,
-                        clock: inout PhaseClock) throws(Diagnostic) -> Bool {
+                        clock: inout PhaseClock) throws(Diagnostic) {
         var replanned = plan
         let move = changes.lazy.compactMap(\.edit.move).first
-        if move == nil {
+        let termsChanged = changes.contains { $0.edit.termsChanged }
+        var replannedInPlace = false
+        if move == nil, !termsChanged {
             // A renamed tag's feed has a new title.
             let tags = Set(changes.flatMap { $0.edit.tags + $0.edit.renamedTags }).sorted()
             let countries = Set(changes.flatMap { $0.edit.countries }).sorted()
-            guard replanned.replanTerms(of: site, tags: tags, countries: countries) else { return false }
-        } else {
-            // Every list of IDs from the moved article's place to its new one changed: the plan
-            // is made again (it costs little beside rendering), and must have the same pages.
-            replanned = PagePlan(site: site)
-            guard replanned.listPages.map(\.file) == plan.listPages.map(\.file),
-                  replanned.feeds.map(\.path) == plan.feeds.map(\.path) else { return false }
+            replannedInPlace = replanned.replanTerms(of: site, tags: tags, countries: countries)
         }
+        // Pages and feeds that come or go: a term's (one that came or went, or one with a page
+        // more or fewer), a month's. Every list of IDs from a moved article's place to its new
+        // one changed, and after a term came or went every later term's position moved: the plan
+        // is made again (it costs little beside rendering).
+        var filesAdded: [String] = [], filesRemoved: [String] = []
+        if !replannedInPlace {
+            replanned = PagePlan(site: site)
+            let before = Self.listAndFeedFiles(of: plan), after = Self.listAndFeedFiles(of: replanned)
+            filesAdded = after.subtracting(before).sorted()
+            filesRemoved = before.subtracting(after).sorted()
+        }
+        let pagesChanged = !filesAdded.isEmpty || !filesRemoved.isEmpty
         plan = replanned
         let plan = plan
 
         // Related articles, found again where an edit can change them.
         var affected = Set(editedIDs)
         for (id, edit) in changes {
+            // Those that lost a term that went have one term fewer in common with others.
+            affected.formUnion(edit.unlinked)
             for index in edit.tags { affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.tags[index].articleIDs)) }
             for index in edit.countries {
                 affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.countries[index].articleIDs))
@@ -129,6 +138,8 @@ extension SiteBuilder {
         candidates.formUnion(RelatedArticlesStore.articles(relatedTo: listed, in: related))
         for (_, edit) in changes {
             for index in edit.renamedTags { candidates.formUnion(site.tags[index].articleIDs) }
+            // Their pages no longer link the term that went.
+            candidates.formUnion(edit.unlinked)
         }
         var fingerprints: [(key: UInt64, fingerprint: UInt64)] = []
         var changedArticles: [Int] = []
@@ -177,17 +188,24 @@ extension SiteBuilder {
         for (index, html) in zip(listPages, renderedLists) { files.append((plan.listPages[index].file, html)) }
         let feedWriter = FeedWriter(site: site)
         for feed in feeds { files += feedWriter.files(feed) }
-        // A term page's date in the sitemap is its newest article's: the files listing changed pages.
-        files += SitemapWriter(site: site).render(plan, listing: move.map { Set($0.range) } ?? Set(editedIDs), lists: Set(listPages))
+        if pagesChanged {
+            // Pages came or went: every entry after them moved.
+            files += SitemapWriter(site: site).render(plan)
+        } else {
+            // A term page's date in the sitemap is its newest article's: the files listing changed pages.
+            files += SitemapWriter(site: site).render(plan, listing: move.map { Set($0.range) } ?? Set(editedIDs), lists: Set(listPages))
+        }
         report.phases.append(clock.lap("render"))
 
         let first = !writtenFirst.isEmpty
         try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
-                                       writing: files, added: first ? [] : added, removing: first ? [] : removed)
+                                       writing: files, added: (first ? [] : added) + filesAdded,
+                                       removing: (first ? [] : removed) + filesRemoved)
+        report.outputFilesAdded = filesAdded.count - filesRemoved.count
         // The written pages' fingerprints are what a full build would save for them; the model's
         // new structure has its related articles.
         do {
-            try store.update(fingerprints, removing: removed, fileSystem: fileSystem)
+            try store.update(fingerprints, removing: removed + filesRemoved, fileSystem: fileSystem)
         } catch {
             throw .error(.write, file: cacheDirectory, "cannot update the page fingerprints: \(error.localizedDescription)")
         }
@@ -195,6 +213,13 @@ extension SiteBuilder {
                                                                           fileSystem: fileSystem)
         relatedLists = related
         report.count(site, plan, rendered: writtenFirst.count + articlePages.count + listPages.count)
-        return true
+    }
+
+    /// The files of a plan's lists, term pages, feeds and sitemap: what comes or goes with a term.
+    static func listAndFeedFiles(of plan: PagePlan) -> Set<String> {
+        var files = Set(plan.listPages.map(\.file))
+        for feed in plan.feeds { files.formUnion([feed.path, feed.atomPath, feed.jsonPath]) }
+        files.formUnion(SitemapWriter.paths(plan))
+        return files
     }
 }

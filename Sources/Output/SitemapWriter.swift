@@ -27,6 +27,13 @@ public struct SitemapWriter: Sendable {
         return files
     }
 
+    /// The paths of the files `render` writes for `plan`, without making them.
+    public static func paths(_ plan: PagePlan, maximumURLs: Int = SitemapWriter.maximumURLs) -> [String] {
+        let count = plan.articlePages.count + plan.listPages.lazy.filter(\.isListedInSitemap).count
+        guard count > maximumURLs else { return ["sitemap.xml"] }
+        return ["sitemap.xml"] + (1...((count + maximumURLs - 1) / maximumURLs)).map { "sitemap-\($0).xml" }
+    }
+
     /// The same files handed to `write` one at a time, each let go before the next is made: a
     /// million articles' sitemap is a hundred megabytes. The index, when there is one, comes last.
     public func render<Failure: Error>(_ plan: PagePlan, maximumURLs: Int = SitemapWriter.maximumURLs, listing articles: Set<Int>? = nil,

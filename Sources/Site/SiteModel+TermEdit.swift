@@ -13,12 +13,18 @@ extension SiteModel {
         /// Indices into `tags` of terms shown under a new name (its first article spells it otherwise).
         public var renamedTags: [Int] = []
 
+        /// Whether a term appeared or went (`reshapeTerms`): every later term's position moved,
+        /// and the site has pages and feeds more or fewer.
+        public var termsChanged = false
+        /// The other articles of the terms that went: they lost a link and a term in common.
+        public var unlinked: [Int] = []
+
         /// Whether the article's date or time changed.
         public var dateChanged = false
         /// Where the new date moved the article (`moveArticle`); nil when it kept its place and month.
         public var move: Move?
 
-        public var isEmpty: Bool { tags.isEmpty && countries.isEmpty }
+        public var isEmpty: Bool { tags.isEmpty && countries.isEmpty && !termsChanged }
         /// Whether anything besides the article itself changed for pages to show.
         public var changesListsOrTerms: Bool { !isEmpty || !renamedTags.isEmpty || dateChanged }
     }
@@ -34,10 +40,11 @@ extension SiteModel {
     /// of the edited articles. Nil, with nothing changed, when the edit would change more than
     /// those lists:
     /// - its file or format, or a date that moves it among the others or out of its month;
-    /// - a term that appears or goes (a tag or country no other article has, or a term left
-    ///   with fewer articles than its page needs), since every later term's position moves;
+    /// - a term that appears where a taxonomy's pages need more than one article (a term that
+    ///   appears with one, or goes, is taken: see `reshapeTerms`);
     /// - the tags the whole archive declares, where that may change which automatic tags other
-    ///   articles keep (`AutomaticTagSelector.declaredTagsAgree`), or its own automatic tags;
+    ///   articles keep (`AutomaticTagSelector.declaredTagsAgree`; only an archive with text
+    ///   articles has automatic tags), or its own automatic tags;
     /// - which article gets which URL (as `replaceShownFields` refuses).
     /// In place, like `replaceShownFields`.
     public mutating func replaceTerms(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer) -> TermEdit? {
@@ -61,26 +68,27 @@ extension SiteModel {
             else { return nil }
         }
         let aliases = TagAliases(config.tagAliases)
-        if edited.tags != article.tags, !replaying {
+        // Declared tags decide automatic ones only where articles have candidates: text articles.
+        if edited.tags != article.tags, !replaying, articles.contains(where: { $0.format == .text }) {
             guard AutomaticTagSelector.declaredTagsAgree(before: article.tags, after: edited.tags, articles: articles, edited: id,
                                                          candidates: carriers(of: Set(article.tags).symmetricDifference(edited.tags), aliases: aliases),
                                                          aliases: aliases) else { return nil }
         }
-        guard let newTags = keptTagIndices(edited.tags + edited.automaticTags, aliases: aliases),
-              let newCountries = keptCountryIndices(edited.countries, gazetteer: gazetteer),
-              let oldCountries = keptCountryIndices(article.countries, gazetteer: gazetteer) else { return nil }
-        let oldTags = articleTags[id]
+        guard keptCountryIndices(article.countries, gazetteer: gazetteer) != nil,
+              let reshaping = termsReshaping(of: id, with: edited, gazetteer: gazetteer, aliases: aliases) else { return nil }
         var edit = TermEdit()
+        if !reshaping.isEmpty {
+            edit.termsChanged = true
+            edit.unlinked = reshapeTerms(reshaping).filter { $0 != id }
+        }
+        // Every term the article keeps or joins has a page now.
+        guard let newTags = keptTagIndices(edited.tags + edited.automaticTags, aliases: aliases),
+              let newCountries = keptCountryIndices(edited.countries, gazetteer: gazetteer) else { return nil }
+        // The terms it had, but those that went.
+        let oldTags = articleTags[id], oldCountries = articleCountries[id]
         edit.dateChanged = dateChanged
         edit.tags = Set(oldTags).symmetricDifference(newTags).sorted()
-        edit.countries = Set(oldCountries.members).symmetricDifference(newCountries.members).sorted()
-        // A term left too small for its page goes from the site: the caller indexes afresh.
-        for index in edit.tags where !newTags.contains(index) {
-            guard tags[index].articleIDs.count - 1 >= config.tags.minimumArticles else { return nil }
-        }
-        for index in edit.countries where !newCountries.members.contains(index) {
-            guard countries[index].articleIDs.count - 1 >= config.countries.minimumArticles else { return nil }
-        }
+        edit.countries = Set(oldCountries).symmetricDifference(newCountries.members).sorted()
 
         articles[id] = edited
         articlePaths[id] = path
@@ -195,7 +203,7 @@ extension SiteModel {
     }
 
     /// Where a term of `slug` is among terms sorted by slug.
-    private static func position(of slug: String, in terms: [Term]) -> Int? {
+    static func position(of slug: String, in terms: [Term]) -> Int? {
         var low = 0, high = terms.count
         while low < high {
             let middle = (low + high) / 2

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Output
 import Synchronization
 import Testing
 @testable import BroadsheetKit
@@ -9,8 +10,11 @@ struct StructuralEditTests {
     /// Sixty articles over three months, three tags and four countries (China borders
     /// Afghanistan and North Korea), five to a page: term pages with pages, related terms and
     /// neighbours, archive months, indexes.
-    func makeSite(itemsPerPage: Int = 5) throws -> FixtureSite {
-        var files = ["site.yml": "title: Fixture Times\nbase_url: https://news.example.org/\nitems_per_page: \(itemsPerPage)\n"]
+    func makeSite(itemsPerPage: Int = 5, monthPageSize: Int? = nil, tagMinimum: Int? = nil) throws -> FixtureSite {
+        var settings = "title: Fixture Times\nbase_url: https://news.example.org/\nitems_per_page: \(itemsPerPage)\n"
+        if let monthPageSize { settings += "archives:\n  page_size: \(monthPageSize)\n" }
+        if let tagMinimum { settings += "tags:\n  min_articles: \(tagMinimum)\n" }
+        var files = ["site.yml": settings]
         let tags = ["Trade", "Energy", "Health"], countries = ["JP", "CN", "AF", "KP"]
         for number in 1...60 {
             let month = 1 + number % 3, day = 1 + number % 28
@@ -86,7 +90,7 @@ struct StructuralEditTests {
         ]
     }
 
-    @Test("a tag or country other articles have, or a new time, is built from the saved model, as a fresh build writes the site")
+    @Test("a tag or country other articles have, or a new date, is built from the saved model, as a fresh build writes the site")
     func termEditsFromSavedModel() throws {
         // One page per term: no edit adds or removes a term's page.
         let site = try makeSite(itemsPerPage: 100)
@@ -101,13 +105,55 @@ struct StructuralEditTests {
             #expect(rendered > 1 && rendered < report.pages / 2, "\(name): \(rendered) of \(report.pages) pages")
             #expect(try site.differencesFromFreshBuild() == [], "\(name)")
         }
-        // A new tag still takes the full build, from which the next edit is quick again.
-        try site.edit("Content/8.md") { $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ") }
-        #expect(try !build(site).restoredModel)
-        #expect(try site.differencesFromFreshBuild() == [])
-        try site.edit("Content/8.md") { $0.replacingOccurrences(of: "countries: [JP]", with: "countries: [JP, CN]") }
-        #expect(try build(site).restoredModel)
-        #expect(try site.differencesFromFreshBuild() == [])
+    }
+
+    /// Edits that bring or take away pages and feeds: terms no other article has, and with five
+    /// articles to a page, terms and months with a page more or fewer; with the pages each adds.
+    func pageSetEdits() -> [(name: String, file: String, pages: Int, change: (String) -> String)] {
+        [
+            ("a new tag", "Content/8.md", 1, { $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ") }),
+            ("a new country", "Content/8.md", 1, { $0.replacingOccurrences(of: "countries: [JP]", with: "countries: [JP, FR]") }),
+            ("a tag for another new one", "Content/8.md", 0, { $0.replacingOccurrences(of: "Harbours", with: "Ports") }),
+            ("the new tag gone", "Content/8.md", -1, { $0.replacingOccurrences(of: "tags: [Ports, ", with: "tags: [") }),
+            ("the new country gone", "Content/8.md", -1, { $0.replacingOccurrences(of: "countries: [JP, FR]", with: "countries: [JP]") }),
+            // Trade has 34 articles on seven pages of five: 35 fill them, 36 need an eighth.
+            ("a tag to 35 articles", "Content/7.md", 0, { $0.replacingOccurrences(of: "tags: [", with: "tags: [Trade, ") }),
+            ("a tag with a page more", "Content/4.md", 1, { $0.replacingOccurrences(of: "tags: [", with: "tags: [Trade, ") }),
+            ("and one fewer", "Content/4.md", -1, { $0.replacingOccurrences(of: "tags: [Trade, ", with: "tags: [") }),
+            // Months of five articles to a page: March has 20 articles on four pages, February 20: 21 need a fifth.
+            ("a month with a page more", "Content/26.md", 1, { $0.replacingOccurrences(of: "2024-03-27", with: "2024-02-10") }),
+            ("and back", "Content/26.md", -1, { $0.replacingOccurrences(of: "2024-02-10", with: "2024-03-27") }),
+        ]
+    }
+
+    /// Whether a report and the site's list of its own files are a fresh build's.
+    func expectFreshCounts(_ report: BuildReport, _ site: FixtureSite, _ name: String) throws {
+        let fresh = try site.freshBuild().report
+        #expect(report.pages == fresh.pages && report.files == fresh.files && report.feeds == fresh.feeds, "\(name)")
+        #expect(report.tags == fresh.tags && report.countries == fresh.countries, "\(name)")
+        let manifest = site.read(".broadsheet-cache/" + (OutputWriter.manifestPath(cacheDirectory: "") as NSString).lastPathComponent)
+        let freshManifest = site.read("fresh-cache/" + (OutputWriter.manifestPath(cacheDirectory: "") as NSString).lastPathComponent)
+        #expect(manifest != nil && manifest == freshManifest, "\(name)")
+    }
+
+    @Test("a term that comes or goes, or a page more or fewer, is built from the saved model: the site, its file list and counts are a fresh build's")
+    func pageSetEditsFromSavedModel() throws {
+        let site = try makeSite(monthPageSize: 5)
+        defer { site.remove() }
+        let first = try build(site)
+        var pagesBefore = first.pages
+        for (name, file, pages, change) in pageSetEdits() {
+            try site.edit(file, change)
+            let report = try build(site)
+            #expect(report.restoredModel && report.filesRead == 1, "\(name)")
+            #expect(report.pages - report.pagesReused < report.pages / 2, "\(name): \(report.pages - report.pagesReused) of \(report.pages) pages")
+            #expect(try site.differencesFromFreshBuild() == [], "\(name)")
+            try expectFreshCounts(report, site, name)
+            #expect(report.pages == pagesBefore + pages, "\(name)")
+            pagesBefore = report.pages
+        }
+        // Every edit undone but Trade on `7.md`: the pages the site started with.
+        #expect(pagesBefore == first.pages)
     }
 
     @Test("the preview shows a tag, country or time edit by rendering the pages that change, as a fresh build writes the site")
@@ -139,8 +185,43 @@ struct StructuralEditTests {
             #expect(page.hasPrefix("articles/") && !first.differences.contains("Output/" + page) && !first.differences.contains(page), "\(name)")
             #expect(!first.differences.isEmpty, "\(name)")
         }
-        // A tag no other article has: the preview's full build.
-        try site.edit("Content/8.md") { $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ") }
-        #expect(try builder.rebuildArticles(of: [joinPath(site.path, "Content/8.md")]) == nil)
+    }
+
+    @Test("where a tag's page needs 34 articles, one that leaves it takes the page and every link to it away, from the saved model")
+    func tagBelowMinimumFromSavedModel() throws {
+        // Trade and Energy have 34 articles each, Health 33 and no page.
+        let site = try makeSite(tagMinimum: 34)
+        defer { site.remove() }
+        let first = try build(site)
+        #expect(first.tags == 2)
+        // `3.md` has Trade and Energy: it keeps Energy, and Trade is left with 33.
+        try site.edit("Content/3.md") { $0.replacingOccurrences(of: "tags: [Trade, Energy]", with: "tags: [Energy]") }
+        let left = try build(site)
+        #expect(left.restoredModel && left.tags == 1 && left.pages == first.pages - 7)
+        #expect(try site.differencesFromFreshBuild() == [])
+        // Back to 34: a term that comes where its page needs more than one article takes the full build.
+        try site.edit("Content/3.md") { $0.replacingOccurrences(of: "tags: [Energy]", with: "tags: [Trade, Energy]") }
+        let back = try build(site)
+        #expect(!back.restoredModel && back.tags == 2)
+        #expect(try site.differencesFromFreshBuild() == [])
+    }
+
+    @Test("the preview shows a term that comes or goes, or a page more or fewer, without a full build, as a fresh build writes the site")
+    func pageSetEditsInPreview() throws {
+        let site = try makeSite(monthPageSize: 5)
+        defer { site.remove() }
+        var options = BuildOptions(siteDirectory: site.path)
+        options.loadCache = LoadCache()
+        options.session = BuildSession()
+        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        _ = try builder.build()
+        for (name, file, _, change) in pageSetEdits() {
+            try site.edit(file, change)
+            let report = try #require(try builder.rebuildArticles(of: [joinPath(site.path, file)]), "\(name)")
+            #expect(report.pagesReused > report.pages / 2, "\(name)")
+            #expect(try site.differencesFromFreshBuild() == [], "\(name)")
+            let fresh = try site.freshBuild().report
+            #expect(report.pages == fresh.pages && report.tags == fresh.tags && report.countries == fresh.countries, "\(name)")
+        }
     }
 }

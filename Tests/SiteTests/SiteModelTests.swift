@@ -128,7 +128,7 @@ struct SiteModelTests {
         }
     }
 
-    @Test("new tags and countries for an article give the model and plan a fresh index would; a term that would come or go is refused")
+    @Test("new tags and countries for an article, terms that come or go included, give the model and plan a fresh index would")
     func replacedTerms() throws {
         var config = SiteConfig()
         config.tagAliases = ["Islamic State": ["ISIS"]]
@@ -146,9 +146,14 @@ struct SiteModelTests {
         var plan = PagePlan(site: site)
         func expectFresh(_ comment: Comment, _ edit: SiteModel.TermEdit) {
             let fresh = SiteModel(config: config, articles: site.articles, gazetteer: .standard)
-            // The plan, with the edited terms planned again, is the fresh model's.
-            let replanned = plan.replanTerms(of: site, tags: edit.tags + edit.renamedTags, countries: edit.countries)
-            #expect(replanned, comment)
+            // The plan, with the edited terms planned again (made anew when terms came or went:
+            // the builder does), is the fresh model's.
+            if edit.termsChanged {
+                plan = PagePlan(site: site)
+            } else {
+                let replanned = plan.replanTerms(of: site, tags: edit.tags + edit.renamedTags, countries: edit.countries)
+                #expect(replanned, comment)
+            }
             let freshPlan = PagePlan(site: fresh)
             #expect(plan.listPages == freshPlan.listPages && plan.feeds == freshPlan.feeds && plan.renderOrder == freshPlan.renderOrder, comment)
             #expect(site.tags == fresh.tags && site.countries == fresh.countries, comment)
@@ -187,16 +192,84 @@ struct SiteModelTests {
         #expect(later.dateChanged && later.isEmpty)
         expectFresh("an hour later", later)
 
-        // Refused, the model as it was: a new tag, a new country, a tag or country left with
-        // no article, a date that moves the article.
+        // Terms that come and go: a tag and a country no other article has (between others by
+        // slug, so every later term's position moves), and a tag and a country left with none.
+        let ports = try #require(replace("a.md") { $0.tags.append("Ports") })
+        #expect(ports.termsChanged && site.tags.map(\.slug) == ["budget", "floods", "islamic-state", "ports", "trade"])
+        expectFresh("a new tag", ports)
+        let france = try #require(replace("a.md") { $0.countries.insert("FR", at: 0) })
+        #expect(france.termsChanged && site.countries.map(\.code) == ["AF", "FR", "IN", "NP", "PK"])
+        expectFresh("a new country", france)
+        let kept = try #require(replace("d.md") { $0.tags = ["Floods"] })
+        #expect(!kept.termsChanged && site.tags.contains { $0.slug == "islamic-state" })
+        expectFresh("a tag another article keeps", kept)
+        let gone = try #require(replace("e.md") { $0.tags = ["Budget"] })
+        #expect(gone.termsChanged && gone.unlinked.isEmpty && !site.tags.contains { $0.slug == "islamic-state" })
+        expectFresh("a tag with no article left", gone)
+        let nepal = try #require(replace("f.md") { $0.countries = ["PK"] })
+        #expect(nepal.termsChanged && !site.countries.contains { $0.code == "NP" })
+        expectFresh("a country with no article left", nepal)
+        // Both at once, replayed by a model restored from before them as a saved build does.
+        let restored = site.parts
+        let swap = try #require(replace("a.md") { $0.tags = ["Trade", "Budget", "Harbours"]; $0.countries = ["PK", "IN"] })
+        #expect(swap.termsChanged)
+        expectFresh("a tag for another, a country gone", swap)
+        var replayed = try #require(SiteModel(config: config, restoring: restored))
+        let replays = replayed.replayArticles([(id("a.md"), site.articles[id("a.md")])], gazetteer: .standard)
+        #expect(replays)
+        #expect(replayed.tags == site.tags && replayed.countries == site.countries && replayed.parts.articleTags == site.parts.articleTags)
+
+        // Refused, the model as it was: a date that moves the article (`moveArticle` takes it),
+        // a country code written otherwise than the gazetteer writes it.
         let before = site.parts
-        #expect(replace("a.md") { $0.tags.append("Ports") } == nil)
-        #expect(replace("a.md") { $0.countries.append("FR") } == nil)
-        #expect(replace("a.md") { $0.tags = ["Budget"] } == nil)
-        #expect(replace("f.md") { $0.countries = ["PK"] } == nil)
         // A day later ties with the next article and passes it (by path): refused.
         #expect(replace("a.md") { $0.date += 86_400 } == nil)
+        #expect(replace("a.md") { $0.countries.append("fr") } == nil)
         #expect(site.parts.articles == before.articles && site.parts.tags == before.tags && site.parts.articleTags == before.articleTags)
+    }
+
+    @Test("with text articles, whose candidates a declared tag can turn into automatic tags, a tag no article declares is left to a full index")
+    func newTagWithTextArticles() throws {
+        var text = makeArticle("c.txt", day: 3, tags: [], countries: ["PK"])
+        text.format = .text
+        text.automaticTags = ["Budget"]
+        let articles = [makeArticle("a.md", day: 1, tags: ["Budget"], countries: ["PK"]), makeArticle("b.md", day: 2, tags: ["Trade"]), text]
+        var site = SiteModel(config: SiteConfig(), articles: articles, gazetteer: .standard)
+        var edited = site.articles[0]
+        edited.tags.append("Ports")
+        #expect(site.replaceTerms(of: 0, with: edited, gazetteer: .standard) == nil)
+        // A tag another article declares is taken, as before.
+        edited.tags = ["Budget", "Trade"]
+        #expect(site.replaceTerms(of: 0, with: edited, gazetteer: .standard)?.termsChanged == false)
+    }
+
+    @Test("where a term's page needs two articles, one left alone loses it and its link; a new term is left to a full index")
+    func termBelowMinimum() throws {
+        var config = SiteConfig()
+        config.tags.minimumArticles = 2
+        let articles = [
+            makeArticle("a.md", day: 1, tags: ["Trade", "Budget"], countries: ["PK"]),
+            makeArticle("b.md", day: 2, tags: ["Trade"], countries: ["IN"]),
+            makeArticle("c.md", day: 3, tags: ["Budget", "Floods"], countries: ["PK"]),
+            makeArticle("d.md", day: 4, tags: ["Floods"], countries: ["IN"]),
+        ]
+        var site = SiteModel(config: config, articles: articles, gazetteer: .standard)
+        func id(_ path: String) -> Int { site.articles.firstIndex { $0.sourcePath == path }! }
+        func replace(_ path: String, _ change: (inout ArticleMetadata) -> Void) -> SiteModel.TermEdit? {
+            var article = site.articles[id(path)]
+            change(&article)
+            return site.replaceTerms(of: id(path), with: article, gazetteer: .standard)
+        }
+        let before = site.parts
+        #expect(replace("a.md") { $0.tags.append("Ports") } == nil)
+        #expect(site.parts.tags == before.tags && site.parts.articleTags == before.articleTags)
+        // `b.md` leaves Trade: `a.md` keeps the name but loses the page and the link.
+        let left = try #require(replace("b.md") { $0.tags = [] })
+        #expect(left.termsChanged && left.unlinked == [id("a.md")])
+        let fresh = SiteModel(config: config, articles: site.articles, gazetteer: .standard)
+        #expect(site.tags == fresh.tags && site.tags.map(\.slug) == ["budget", "floods"])
+        for id in fresh.articles.indices { #expect(site.tagIndices(of: id) == fresh.tagIndices(of: id)) }
+        #expect(site.relations.tagsOfTag == fresh.relations.tagsOfTag && site.relations.tagsOfCountry == fresh.relations.tagsOfCountry)
     }
 
     @Test("a date that moves an article among the others, or to another month, gives the model a fresh index would")
