@@ -46,7 +46,6 @@ extension SiteBuilder {
                         site: SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
                         loader: ArticleLoader<FS>, added: [String], removed: [String], report: inout BuildReport,
                         clock: inout PhaseClock) throws(Diagnostic) {
-        var replanned = plan
         let move = changes.lazy.compactMap(\.edit.move).first
         let termsChanged = changes.contains { $0.edit.termsChanged }
         var replannedInPlace = false
@@ -54,22 +53,23 @@ extension SiteBuilder {
             // A renamed tag's feed has a new title.
             let tags = Set(changes.flatMap { $0.edit.tags + $0.edit.renamedTags }).sorted()
             let countries = Set(changes.flatMap { $0.edit.countries }).sorted()
-            replannedInPlace = replanned.replanTerms(of: site, tags: tags, countries: countries)
+            replannedInPlace = plan.replanTerms(of: site, tags: tags, countries: countries)
         }
         // Pages and feeds that come or go: a term's (one that came or went, or one with a page
         // more or fewer), a month's. Every list of IDs from a moved article's place to its new
         // one changed, and after a term came or went every later term's position moved: the plan
-        // is made again (it costs little beside rendering).
+        // is made again (it costs little beside rendering). Only a move changes article pages:
+        // otherwise, in the preview, the plan is made after the edited pages are written first.
         var filesAdded: [String] = [], filesRemoved: [String] = []
-        if !replannedInPlace {
-            replanned = PagePlan(site: site)
-            let before = Self.listAndFeedFiles(of: plan), after = Self.listAndFeedFiles(of: replanned)
+        func replanWhole() {
+            let before = Self.listAndFeedFiles(of: plan)
+            plan = PagePlan(site: site)
+            let after = Self.listAndFeedFiles(of: plan)
             filesAdded = after.subtracting(before).sorted()
             filesRemoved = before.subtracting(after).sorted()
         }
-        let pagesChanged = !filesAdded.isEmpty || !filesRemoved.isEmpty
-        plan = replanned
-        let plan = plan
+        let replansAfterFirstPages = move == nil && !replannedInPlace && options.editedPagesWritten != nil
+        if !replannedInPlace, !replansAfterFirstPages { replanWhole() }
 
         // Related articles, found again where an edit can change them.
         var affected = Set(editedIDs)
@@ -120,6 +120,9 @@ extension SiteBuilder {
             editedPagesWritten(report.pagesWrittenFirst)
             report.phases.append(clock.lap("first"))
         }
+        if replansAfterFirstPages { replanWhole() }
+        let pagesChanged = !filesAdded.isEmpty || !filesRemoved.isEmpty
+        let plan = plan
 
         let count = site.articles.count
         let digests = parallelMap(count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }

@@ -213,12 +213,17 @@ struct StructuralEditTests {
         var options = BuildOptions(siteDirectory: site.path)
         options.loadCache = LoadCache()
         options.session = BuildSession()
+        // The edited article's page is written before the plan is made again (but after a move).
+        let writtenFirst = Mutex<[String]>([])
+        options.editedPagesWritten = { paths in writtenFirst.withLock { $0 += paths } }
         let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
         _ = try builder.build()
         for (name, file, _, change) in pageSetEdits() {
             try site.edit(file, change)
+            writtenFirst.withLock { $0 = [] }
             let report = try #require(try builder.rebuildArticles(of: [joinPath(site.path, file)]), "\(name)")
             #expect(report.pagesReused > report.pages / 2, "\(name)")
+            #expect(writtenFirst.withLock { $0 } == report.pagesWrittenFirst && report.pagesWrittenFirst.count == 1, "\(name)")
             #expect(try site.differencesFromFreshBuild() == [], "\(name)")
             let fresh = try site.freshBuild().report
             #expect(report.pages == fresh.pages && report.tags == fresh.tags && report.countries == fresh.countries, "\(name)")
