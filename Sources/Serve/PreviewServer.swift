@@ -103,12 +103,14 @@ public struct PreviewServer: Sendable {
                 let boundPort = channel.localAddress?.port ?? 0
                 let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/"
                 rebuilder.setBaseURL(url)
-                await rebuilder.rebuildAndWait()
+                // Watching starts before the first build, so that a file saved while it runs
+                // is built next (rebuilds take turns), not missed until the one after.
                 do {
                     try watcher.start()
                 } catch {
                     logger.warning("\(error); pages will not reload by themselves")
                 }
+                await rebuilder.rebuildAndWait()
                 onReady(url)
             },
             logger: Self.quiet(logger)
