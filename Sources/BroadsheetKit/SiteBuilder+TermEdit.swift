@@ -61,9 +61,13 @@ extension SiteBuilder {
         // is made again (it costs little beside rendering). Only a move changes article pages:
         // otherwise, in the preview, the plan is made after the edited pages are written first.
         var filesAdded: [String] = [], filesRemoved: [String] = []
+        // The first list page that is not the one the plan had in its place: the sitemap's
+        // entries from there on moved.
+        var firstMovedList: Int?
         func replanWhole() {
-            let before = Self.listAndFeedFiles(of: plan)
+            let before = Self.listAndFeedFiles(of: plan), old = plan
             plan = PagePlan(site: site)
+            firstMovedList = plan.firstMovedListPage(since: old)
             let after = Self.listAndFeedFiles(of: plan)
             filesAdded = after.subtracting(before).sorted()
             filesRemoved = before.subtracting(after).sorted()
@@ -121,7 +125,7 @@ extension SiteBuilder {
             report.phases.append(clock.lap("first"))
         }
         if replansAfterFirstPages { replanWhole() }
-        let pagesChanged = !filesAdded.isEmpty || !filesRemoved.isEmpty
+        let sitemapsChanged = (filesAdded + filesRemoved).contains { $0.hasPrefix("sitemap") && $0.hasSuffix(".xml") && !$0.contains("/") }
         let plan = plan
 
         let count = site.articles.count
@@ -191,12 +195,15 @@ extension SiteBuilder {
         for (index, html) in zip(listPages, renderedLists) { files.append((plan.listPages[index].file, html)) }
         let feedWriter = FeedWriter(site: site)
         for feed in feeds { files += feedWriter.files(feed) }
-        if pagesChanged {
-            // Pages came or went: every entry after them moved.
+        if sitemapsChanged {
+            // A sitemap file more or fewer: the entries are shared out again.
             files += SitemapWriter(site: site).render(plan)
         } else {
-            // A term page's date in the sitemap is its newest article's: the files listing changed pages.
-            files += SitemapWriter(site: site).render(plan, listing: move.map { Set($0.range) } ?? Set(editedIDs), lists: Set(listPages))
+            // A term page's date in the sitemap is its newest article's: the files listing changed
+            // pages, and those after a list page that came or went, whose entries moved.
+            let moved = firstMovedList.map { Set($0..<plan.listPages.count) } ?? []
+            files += SitemapWriter(site: site).render(plan, listing: move.map { Set($0.range) } ?? Set(editedIDs),
+                                                      lists: Set(listPages).union(moved))
         }
         report.phases.append(clock.lap("render"))
 

@@ -42,4 +42,11 @@ extension PagePlan {
                                        listNewest: listPages.map { Self.newestArticle(on: $0, in: site) ?? 0 })
         return true
     }
+
+    /// The first of this plan's list pages that is not the page `old` had in its place (nil
+    /// when every one is): a sitemap's entries for list pages from there on moved.
+    public func firstMovedListPage(since old: PagePlan) -> Int? {
+        listPages.indices.first { $0 >= old.listPages.count || listPages[$0].file != old.listPages[$0].file }
+            ?? (old.listPages.count > listPages.count ? listPages.count : nil)
+    }
 }

@@ -98,6 +98,29 @@ struct OutputTests {
         #expect(small.map(\.path) == ["sitemap.xml"] && small[0].contents == SitemapWriter(site: site).render(plan)[0].contents)
     }
 
+    @Test("after a term page comes or goes, the sitemap files from the first moved entry on, with the index, are what a full render writes")
+    func sitemapAfterNewTerm() throws {
+        var site = site()
+        let before = PagePlan(site: site)
+        var edited = site.articles[1]
+        edited.tags = ["Ports"]
+        let edit = site.replaceTerms(of: 1, with: edited, gazetteer: .standard)
+        #expect(edit?.termsChanged == true)
+        let after = PagePlan(site: site)
+        let first = try #require(after.firstMovedListPage(since: before))
+        #expect(after.listPages[..<first].map(\.file) == before.listPages[..<first].map(\.file))
+        let full = SitemapWriter(site: site).render(after, maximumURLs: 3)
+        // The files the site had, with those the partial render writes put over them.
+        var files = Dictionary(uniqueKeysWithValues: SitemapWriter(site: site).render(before, maximumURLs: 3).map { ($0.path, $0.contents) })
+        #expect(files.count == full.count, "the same number of sitemap files")
+        let partial = SitemapWriter(site: site).render(after, maximumURLs: 3, listing: [1], lists: Set(first..<after.listPages.count))
+        #expect(partial.count < full.count)
+        for file in partial { files[file.path] = file.contents }
+        for file in full { #expect(files[file.path] == file.contents, "\(file.path)") }
+        // The moved entries alone would leave a stale file behind.
+        #expect(SitemapWriter(site: site).render(after, maximumURLs: 3, listing: [1]).count < partial.count)
+    }
+
     @Test("pages are staged and moved into place only on commit; stale files go, foreign files stay")
     func stagedWrites() throws {
         let disk = MemoryFileSystem(files: ["site/Output/keep.txt": "mine", "site/Output/old/index.html": "old page"])
