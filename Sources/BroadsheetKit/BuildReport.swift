@@ -27,6 +27,8 @@ public struct BuildReport: Sendable {
     public var files = 0
     /// Files a build from the saved model added to the output folder, less those it removed.
     var outputFilesAdded = 0
+    /// Whether a build from the saved model saved the model whole again, its edits taken in.
+    var savedModelCompacted = false
     /// Whether the model came from the one the last build saved (only what pages show of a few
     /// articles had changed), not from the whole archive.
     public var restoredModel = false

@@ -14,6 +14,10 @@ extension SiteBuilder {
     /// The most files a build from the saved model reads again; more changed files take the full build.
     static var savedBuildEditLimit: Int { 64 }
 
+    /// The most edits the saved model's file holds after its parts: every build replays them
+    /// all, so past this many the model is saved whole again, with none.
+    static var savedEditsBeforeCompaction: Int { 48 }
+
     /// Everything besides the content that shapes the site: the settings file as written and
     /// the options that override it, the templates, the output folder and the program itself.
     /// A saved model is used only under the same key.
@@ -122,7 +126,20 @@ extension SiteBuilder {
                 try fileSystem.appendFile(loadCache, contents: LoadCacheCodec.encodeRecords(
                     edits.map { (path: $0.path, entry: LoadCache.Entry(stamp: $0.stamp, outcome: $0.outcome)) }))
             }
-            if !records.isEmpty { try SavedBuild.append(records, cacheDirectory: cacheDirectory, fileSystem: fileSystem) }
+            if savedEdits.count + records.count > Self.savedEditsBeforeCompaction {
+                // The model as it is now, with the files' readings, in place of the model and its edits.
+                for record in records {
+                    saved.fileHashes[record.file] = record.fileHash
+                    saved.tagInputs[record.file] = record.tagInputs
+                }
+                saved.loadDiagnostics = loadDiagnostics
+                saved.files = report.files
+                saved.parts = site.parts
+                try saved.save(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+                report.savedModelCompacted = true
+            } else if !records.isEmpty {
+                try SavedBuild.append(records, cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+            }
         } catch {
             // The site is written; without these the next build is a full one.
             SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)

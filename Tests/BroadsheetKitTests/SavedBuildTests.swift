@@ -113,6 +113,30 @@ struct SavedBuildTests {
         }
     }
 
+    @Test("past 48 edits the saved model is saved whole again, the edits taken in, and later builds start from it")
+    func compaction() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let limit = SiteBuilder<LocalFileSystem>.savedEditsBeforeCompaction
+        for number in 1...limit {
+            try site.edit("Content/trade/day-7.md") { $0 + "\n\nLine \(number).\n" }
+            let report = try build(site)
+            #expect(report.restoredModel && !report.savedModelCompacted, "edit \(number)")
+        }
+        // The last edit before compaction brings a new tag: the model saved whole has it.
+        try site.edit("Content/trade/day-8.md") { $0.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]") }
+        let compacting = try build(site)
+        #expect(compacting.restoredModel && compacting.savedModelCompacted)
+        let (saved, edits) = try #require(SavedBuild.load(cacheDirectory: joinPath(site.path, ".broadsheet-cache"), fileSystem: LocalFileSystem(), workers: 1))
+        #expect(edits.isEmpty && saved.parts.tags.map(\.slug) == ["ports", "trade"] && saved.files == compacting.files)
+        #expect(try site.differencesFromFreshBuild() == [])
+        try site.edit("Content/trade/day-7.md") { $0 + "\n\nOne more line.\n" }
+        let next = try build(site)
+        #expect(next.restoredModel && !next.savedModelCompacted && next.filesRead == 1 && next.files == compacting.files)
+        #expect(try site.differencesFromFreshBuild() == [])
+    }
+
     @Test("pages written from the saved model are rendered again by the next full build, as that build's data has them")
     func fullBuildAfterQuickOnes() throws {
         let site = try makeSite()
