@@ -89,6 +89,14 @@ extension SiteBuilder {
         if let move {
             related = RelatedArticlesStore.renumbered(relatedLists, by: move)
             affected.formUnion(Self.affected(by: move, in: site))
+            // Terms the article left with its move: its old neighbours there meet at the gap it left.
+            let gap = move.to < move.from ? move.from + 1 : move.from
+            for (_, edit) in changes {
+                for index in edit.tags { affected.formUnion(RelatedArticles.affected(byChangeOf: gap, in: site.tags[index].articleIDs)) }
+                for index in edit.countries {
+                    affected.formUnion(RelatedArticles.affected(byChangeOf: gap, in: site.countries[index].articleIDs))
+                }
+            }
         }
         let refound = affected.sorted()
         let lists = parallelMap(refound.count, workers: options.jobs) {

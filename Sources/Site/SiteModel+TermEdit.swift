@@ -112,12 +112,32 @@ extension SiteModel {
     }
 
     /// Gives one article what `edited` has: through `replaceShownFields` when its date, tags and
-    /// countries are as they were, through `replaceTerms` when it keeps its place, otherwise
-    /// through `moveArticle`. Nil when the model refuses.
+    /// countries are as they were, through `replaceTerms` when it keeps its place, through
+    /// `moveArticle` when only its date and what pages show changed, otherwise through both
+    /// (new terms at the old date, then the move). Nil when the model refuses.
     public mutating func replaceArticle(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer) -> TermEdit? {
+        replaceArticle(of: id, with: edited, gazetteer: gazetteer, replaying: false)
+    }
+
+    private mutating func replaceArticle(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer,
+                                         replaying: Bool) -> TermEdit? {
         if replaceShownFields(of: id, with: edited) { return TermEdit() }
-        if let edit = replaceTerms(of: id, with: edited, gazetteer: gazetteer) { return edit }
-        return moveArticle(of: id, with: edited)?.edit
+        if let edit = replaceTerms(of: id, with: edited, gazetteer: gazetteer, replaying: replaying) { return edit }
+        if let moved = moveArticle(of: id, with: edited) { return moved.edit }
+        // New terms and a date that moves the article: the terms at the old date first. The
+        // move then takes the article, its URL checked first (the one place it could refuse).
+        let article = articles[id]
+        guard edited.tags != article.tags || edited.countries != article.countries, editedPath(of: id, for: edited) != nil else { return nil }
+        var atOldDate = edited
+        atOldDate.date = article.date
+        atOldDate.hasTime = article.hasTime
+        guard var edit = replaceTerms(of: id, with: atOldDate, gazetteer: gazetteer, replaying: replaying),
+              let (move, moved) = moveArticle(of: id, with: edited) else { return nil }
+        edit.move = move
+        edit.dateChanged = true
+        edit.unlinked = edit.unlinked.map(move.newID).sorted()
+        edit.renamedTags = Array(Set(edit.renamedTags).union(moved.renamedTags)).sorted()
+        return edit
     }
 
     /// Takes again edits this model took before (`replaceArticle`), in their order, as a
@@ -127,12 +147,8 @@ extension SiteModel {
     public mutating func replayArticles(_ edits: [(id: Int, article: ArticleMetadata)], gazetteer: CountryGazetteer) -> Bool {
         var termsChanged = false
         for (id, article) in edits {
-            if replaceShownFields(of: id, with: article) { continue }
-            if let edit = replaceTerms(of: id, with: article, gazetteer: gazetteer, replaying: true) {
-                termsChanged = termsChanged || !edit.isEmpty
-                continue
-            }
-            guard moveArticle(of: id, with: article) != nil else { return false }
+            guard let edit = replaceArticle(of: id, with: article, gazetteer: gazetteer, replaying: true) else { return false }
+            termsChanged = termsChanged || !edit.isEmpty
         }
         if termsChanged { recountRelations() }
         return true

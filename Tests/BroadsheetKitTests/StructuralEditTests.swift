@@ -84,6 +84,10 @@ struct StructuralEditTests {
             // Past the articles of 2024-03-23 and 2024-03-24: they and it change places.
             ("a date past two others", "Content/20.md", { $0.replacingOccurrences(of: "2024-03-21", with: "2024-03-25") }),
             ("into another month", "Content/26.md", { $0.replacingOccurrences(of: "2024-03-27", with: "2024-02-10") }),
+            // A tag and a date together: the terms at the old date, then the move.
+            ("a tag and a date past others", "Content/17.md", {
+                $0.replacingOccurrences(of: "tags: [", with: "tags: [Trade, ").replacingOccurrences(of: "2024-03-18", with: "2024-03-25")
+            }),
             ("a tag and a headline", "Content/13.md", {
                 $0.replacingOccurrences(of: "tags: [", with: "tags: [Health, ").replacingOccurrences(of: "Report 13", with: "Harbour report")
             }),
@@ -122,6 +126,13 @@ struct StructuralEditTests {
             ("and one fewer", "Content/4.md", -1, { $0.replacingOccurrences(of: "tags: [Trade, ", with: "tags: [") }),
             // Months of five articles to a page: March has 20 articles on four pages, February 20: 21 need a fifth.
             ("a month with a page more", "Content/26.md", 1, { $0.replacingOccurrences(of: "2024-03-27", with: "2024-02-10") }),
+            // A new tag with a date into another month: a tag page more.
+            ("a new tag and a date", "Content/5.md", 1, {
+                $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ").replacingOccurrences(of: "2024-03-06", with: "2024-02-12")
+            }),
+            ("both undone", "Content/5.md", -1, {
+                $0.replacingOccurrences(of: "tags: [Harbours, ", with: "tags: [").replacingOccurrences(of: "2024-02-12", with: "2024-03-06")
+            }),
             ("and back", "Content/26.md", -1, { $0.replacingOccurrences(of: "2024-02-10", with: "2024-03-27") }),
         ]
     }

@@ -333,6 +333,28 @@ struct SiteModelTests {
         tagged.tags.append("Trade")
         #expect(site.moveArticle(of: id("c.md"), with: tagged) == nil)
         #expect(site.parts.articles == before.articles && site.parts.tags == before.tags)
+        // `replaceArticle` takes them together: the terms at the old date, then the move; a
+        // model restored from before replays it to the same model.
+        let restored = site.parts
+        let cID = id("c.md")
+        let takenTogether = site.replaceArticle(of: cID, with: tagged, gazetteer: .standard)
+        let together = try #require(takenTogether)
+        #expect(together.move != nil && together.tags.count == 1 && together.dateChanged)
+        expectFresh("a tag and a date together")
+        var newTerm = site.articles[id("d.md")]
+        newTerm.date += 20 * day
+        newTerm.tags = ["Harbours"]
+        newTerm.countries = ["FR"]
+        let dID = id("d.md")
+        let takenBoth = site.replaceArticle(of: dID, with: newTerm, gazetteer: .standard)
+        let both = try #require(takenBoth)
+        #expect(both.move != nil && both.termsChanged)
+        expectFresh("a new tag, a new country and a date together")
+        var replayed = try #require(SiteModel(config: config, restoring: restored))
+        // Each edit by the ID its article had when it was taken, as a saved build records it.
+        let replays = replayed.replayArticles([(id: cID, article: tagged), (id: dID, article: newTerm)], gazetteer: .standard)
+        #expect(replays)
+        #expect(replayed.parts.articles == site.parts.articles && replayed.tags == site.tags && replayed.countries == site.countries)
     }
 
     @Test("lists moved by one list keep the others in order")
