@@ -19,8 +19,8 @@ extension SiteBuilder {
     /// tags and countries, those no other article has included (a term's pages and feeds then
     /// come or go; in an archive with text articles, whose declared tags decide automatic ones,
     /// only tags other articles declare); or a new
-    /// date or time (alone among the edits when it moves the article among the others or into
-    /// another month, renumbering the articles it passes). For what pages show
+    /// date or time (one edit at most that moves its article among the others or into another
+    /// month, renumbering the articles it passes). For what pages show
     /// of an article, the pages to render again are those whose fingerprint holds what changed
     /// (`PageFingerprinter`): the article's own page; and when what lists show of it changed,
     /// its neighbours' pages, the pages of the articles it is related to, the lists and feeds
@@ -51,6 +51,7 @@ extension SiteBuilder {
                                        loader: loader, enricher: enricher) else { return nil }
             edits.append(edit)
         }
+        edits = Self.applyingOrder(edits, in: saved.site).map { edits[$0] }
         var report = BuildReport()
         report.outputDirectory = outputDirectory
         report.phases.append(clock.lap("load"))
@@ -75,6 +76,16 @@ extension SiteBuilder {
         report.phases.append(clock.lap("write"))
         session.state = state
         return report
+    }
+
+    /// The order in which `applyArticleEdits` takes `edits`: those that give their article a
+    /// new date or time last, as one that moves it renumbers the articles it passes (an earlier
+    /// edit's among them), otherwise as given.
+    static func applyingOrder(_ edits: [ArticleEdit], in site: SiteModel) -> [Int] {
+        let (kept, redated) = edits.indices.reduce(into: ([Int](), [Int]())) { order, index in
+            if edits[index].article.date == site.articles[edits[index].id].date { order.0.append(index) } else { order.1.append(index) }
+        }
+        return kept + redated
     }
 
     /// A changed file read again, when it gives the archive's automatic tags what it gave.
@@ -112,13 +123,26 @@ extension SiteBuilder {
         var removed: [String] = [], added: [String] = [], moved: Set<Int> = []
         var termEdits: [(id: Int, edit: SiteModel.TermEdit)] = []
         var editedIDs: [Int] = []
-        for edit in edits {
+        for (position, edit) in edits.enumerated() {
             let before = plan.articlePages[edit.id]
+            // The slugs of the terms earlier edits name, should this edit make terms come or go.
+            let tagSlugs = termEdits.isEmpty ? [] : site.tags.map(\.slug)
+            let countrySlugs = termEdits.isEmpty ? [] : site.countries.map(\.slug)
             guard let change = site.replaceArticle(of: edit.id, with: edit.article, gazetteer: gazetteer) else { return false }
-            // An article moved by its date renumbers those it passed, and the other edits' IDs with them.
-            if change.move != nil, edits.count > 1 { return false }
+            // An article moved by its date renumbers those it passed, the earlier edits' among
+            // them; the edits are ordered so that a move comes last (`applyingOrder`), and a
+            // second one is left to a full build.
+            if change.move != nil, position != edits.count - 1 { return false }
+            if change.termsChanged {
+                termEdits = termEdits.map { ($0.id, $0.edit.reindexed(tagSlugs: tagSlugs, countrySlugs: countrySlugs, in: site)) }
+            }
+            if let move = change.move {
+                report.articleMoves.append(move)
+                editedIDs = editedIDs.map(move.newID)
+                termEdits = termEdits.map { (move.newID($0.id), $0.edit.renumbered(by: move)) }
+                moved = Set(moved.map(move.newID))
+            }
             let id = change.move?.to ?? edit.id
-            if let move = change.move { report.articleMoves.append(move) }
             editedIDs.append(id)
             if change.changesListsOrTerms { termEdits.append((id, change)) }
             if site.articlePaths[id] != before.path {

@@ -91,6 +91,10 @@ extension SiteBuilder {
                                                outputFiles: saved.files))
             }
         }
+        // Replayed in the order applied: the IDs recorded are those each edit found.
+        let order = Self.applyingOrder(edits, in: site)
+        edits = order.map { edits[$0] }
+        records = order.map { records[$0] }
         var report = start
         report.diagnostics += scan.skipped
         var loadDiagnostics = saved.loadDiagnostics.filter { diagnostic in !changed.contains(diagnostic.file) }

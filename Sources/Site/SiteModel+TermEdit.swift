@@ -27,6 +27,26 @@ extension SiteModel {
         public var isEmpty: Bool { tags.isEmpty && countries.isEmpty && !termsChanged }
         /// Whether anything besides the article itself changed for pages to show.
         public var changesListsOrTerms: Bool { !isEmpty || !renamedTags.isEmpty || dateChanged }
+
+        /// This edit as the model numbers articles after a later edit's `move`.
+        public func renumbered(by move: Move) -> TermEdit {
+            var edit = self
+            edit.unlinked = unlinked.map(move.newID)
+            return edit
+        }
+
+        /// This edit's terms by their positions in `site` after a later edit made terms come or
+        /// go (`reshapeTerms`); `tagSlugs` and `countrySlugs` are the slugs by position before it.
+        /// A term that went is left out: the edit that took it names its articles (`unlinked`).
+        public func reindexed(tagSlugs: [String], countrySlugs: [String], in site: SiteModel) -> TermEdit {
+            func tag(_ index: Int) -> Int? { SiteModel.position(of: tagSlugs[index], in: site.tags) }
+            func country(_ index: Int) -> Int? { site.countries.firstIndex { $0.slug == countrySlugs[index] } }
+            var edit = self
+            edit.tags = tags.compactMap(tag)
+            edit.renamedTags = renamedTags.compactMap(tag)
+            edit.countries = countries.compactMap(country)
+            return edit
+        }
     }
 
     /// Whether `first` comes before `second` in the site's order: newest first, ties by source path.

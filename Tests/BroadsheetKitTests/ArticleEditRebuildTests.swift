@@ -103,11 +103,12 @@ struct ArticleEditRebuildTests {
         let article = "Content/trade/day-9.md"
         let original = try #require(site.read(article))
         #expect(try edit(article, to: original.replacingOccurrences(of: "Trade report 9", with: "Port reopens"), in: site, with: builder) != nil)
-        // The headline back as it was, with another article's date moved: a full build, whose
+        // The headline back as it was, with two other articles' dates moved: a full build, whose
         // neighbours of the article have the fingerprints of the first build, but not its files.
         try site.write(article, original)
         try site.edit("Content/trade/day-12.md") { $0.replacingOccurrences(of: "2024-03-12", with: "2024-02-12") }
-        #expect(try builder.rebuildArticles(of: [joinPath(site.path, article), joinPath(site.path, "Content/trade/day-12.md")]) == nil)
+        try site.edit("Content/trade/day-13.md") { $0.replacingOccurrences(of: "2024-03-13", with: "2024-01-13") }
+        #expect(try builder.rebuildArticles(of: ["Content/trade/day-12.md", "Content/trade/day-13.md", article].map { joinPath(site.path, $0) }) == nil)
         _ = try builder.build()
         #expect(try site.differencesFromFreshBuild() == [])
     }
@@ -127,7 +128,7 @@ struct ArticleEditRebuildTests {
         #expect(try site.differencesFromFreshBuild() == [])
     }
 
-    @Test("a headline whose URL another article has, a move with another edit, a new file, a template or the settings need a full build")
+    @Test("a headline whose URL another article has, two moves, a new file, a template or the settings need a full build")
     func otherEdits() throws {
         let site = try makeSite()
         defer { site.remove() }
@@ -136,9 +137,9 @@ struct ArticleEditRebuildTests {
         let original = try #require(site.read(article))
         #expect(try edit(article, to: original.replacingOccurrences(of: "Trade report 3\"", with: "Trade report 4\""), in: site, with: builder) == nil)
         _ = try builder.build()
-        // A date that moves one article, with another article's edit: their IDs would shift.
+        // Two dates that move their articles: the second move would renumber the first.
         try site.write(article, original.replacingOccurrences(of: "2024-03-03", with: "2024-02-03"))
-        try site.edit("Content/trade/day-4.md") { $0.replacingOccurrences(of: "Trade report 4", with: "Port reopens") }
+        try site.edit("Content/trade/day-4.md") { $0.replacingOccurrences(of: "2024-03-04", with: "2024-01-04") }
         #expect(try builder.rebuildArticles(of: [joinPath(site.path, article), joinPath(site.path, "Content/trade/day-4.md")]) == nil)
         _ = try builder.build()
         #expect(try site.differencesFromFreshBuild() == [])

@@ -19,8 +19,12 @@ extension FixtureSite {
         return Set(shown.keys).union(fresh.keys).filter { shown[$0] != fresh[$0] }.sorted()
     }
 
-    /// Rewrites a file with `change` applied to its text.
-    func edit(_ file: String, _ change: (String) -> String) throws {
-        try write(file, change(try #require(read(file))))
+    /// Rewrites a file with `change` applied to its text, which must change it (an edit that
+    /// matches nothing would test nothing).
+    func edit(_ file: String, _ change: (String) -> String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = try #require(read(file), sourceLocation: sourceLocation)
+        let changed = change(text)
+        #expect(changed != text, "\(file) is unchanged", sourceLocation: sourceLocation)
+        try write(file, changed)
     }
 }

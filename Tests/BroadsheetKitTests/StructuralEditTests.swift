@@ -137,6 +137,69 @@ struct StructuralEditTests {
         ]
     }
 
+    /// Edits to several files saved before one build: each group is built together.
+    func editGroups() -> [(name: String, edits: [(file: String, change: (String) -> String)])] {
+        [
+            // Aardvarks sorts before every tag: the others' positions move after the first edit's
+            // (13.md comes first), and back when it goes.
+            ("a tag other articles have and a new tag before it", [
+                ("Content/13.md", { $0.replacingOccurrences(of: "tags: [", with: "tags: [Trade, ") }),
+                ("Content/31.md", { $0.replacingOccurrences(of: "tags: [", with: "tags: [Aardvarks, ") }),
+            ]),
+            ("both undone", [
+                ("Content/13.md", { $0.replacingOccurrences(of: "tags: [Trade, ", with: "tags: [") }),
+                ("Content/31.md", { $0.replacingOccurrences(of: "tags: [Aardvarks, ", with: "tags: [") }),
+            ]),
+            // The move renumbers the articles it passes, the headline's among them.
+            ("a headline and a date that moves another article past it", [
+                ("Content/23.md", { $0.replacingOccurrences(of: "Report 23", with: "Harbour report") }),
+                ("Content/20.md", { $0.replacingOccurrences(of: "2024-03-21", with: "2024-03-25") }),
+            ]),
+            ("a date into another month, a tag and a body", [
+                ("Content/26.md", { $0.replacingOccurrences(of: "2024-03-27", with: "2024-02-10") }),
+                ("Content/9.md", { $0.replacingOccurrences(of: "tags: [", with: "tags: [Health, ") }),
+                ("Content/40.md", { $0 + "\n\nA paragraph more.\n" }),
+            ]),
+            ("a new tag with the move, another tag before it", [
+                ("Content/5.md", {
+                    $0.replacingOccurrences(of: "tags: [", with: "tags: [Harbours, ").replacingOccurrences(of: "2024-03-06", with: "2024-02-12")
+                }),
+                ("Content/31.md", { $0.replacingOccurrences(of: "tags: [", with: "tags: [Aardvarks, ") }),
+            ]),
+        ]
+    }
+
+    @Test("edits to several articles in one build, a move among them, are built from the saved model as a fresh build writes the site")
+    func editGroupsFromSavedModel() throws {
+        let site = try makeSite(monthPageSize: 5)
+        defer { site.remove() }
+        _ = try build(site)
+        for (name, edits) in editGroups() {
+            for (file, change) in edits { try site.edit(file, change) }
+            let report = try build(site)
+            #expect(report.restoredModel && report.filesRead == edits.count, "\(name)")
+            #expect(try site.differencesFromFreshBuild() == [], "\(name)")
+            try expectFreshCounts(report, site, name)
+        }
+    }
+
+    @Test("the preview takes edits to several articles at once, a move among them, as a fresh build writes the site")
+    func editGroupsInPreview() throws {
+        let site = try makeSite(monthPageSize: 5)
+        defer { site.remove() }
+        var options = BuildOptions(siteDirectory: site.path)
+        options.loadCache = LoadCache()
+        options.session = BuildSession()
+        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        _ = try builder.build()
+        for (name, edits) in editGroups() {
+            for (file, change) in edits { try site.edit(file, change) }
+            let report = try #require(try builder.rebuildArticles(of: edits.map { joinPath(site.path, $0.file) }), "\(name)")
+            #expect(report.pagesReused > report.pages / 2, "\(name)")
+            #expect(try site.differencesFromFreshBuild() == [], "\(name)")
+        }
+    }
+
     /// Whether a report and the site's list of its own files are a fresh build's.
     func expectFreshCounts(_ report: BuildReport, _ site: FixtureSite, _ name: String) throws {
         let fresh = try site.freshBuild().report
