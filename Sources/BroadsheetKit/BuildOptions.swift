@@ -1,3 +1,4 @@
+import Output
 import Core
 
 /// What `broadsheet build` was asked to do.
@@ -36,6 +37,9 @@ public struct BuildOptions: Sendable {
     /// plan are left for the exit to reclaim (`MemoryLeftToExit`) instead of freed piece by
     /// piece, which at 100,000 articles takes longer than a rebuild after one edit renders.
     public var endsProcess = false
+    /// Entries in each sitemap file: the protocol's limit of 50,000, past which the sitemap is
+    /// an index of files; fewer gives a small site several files (tests do).
+    public var sitemapURLsPerFile = SitemapWriter.maximumURLs
 
     public init(siteDirectory: String = ".", outputDirectory: String? = nil, baseURL: String? = nil,
                 cacheDirectory: String? = nil, strict: Bool = false, relativeURLs: Bool = false, clean: Bool = false) {

@@ -200,7 +200,7 @@ extension SiteBuilder {
         }
         let feedWriter = FeedWriter(site: site)
         for feed in feeds { files += feedWriter.files(feed) }
-        if !moved.isEmpty { files += SitemapWriter(site: site).render(plan, listing: moved) }
+        if !moved.isEmpty { files += SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile, listing: moved) }
         report.phases.append(clock.lap("render"))
         // A full build keeps a page whose fingerprint is unchanged: these pages' saved
         // fingerprints describe files they no longer hold.

@@ -65,10 +65,10 @@ extension SiteBuilder {
         // entries from there on moved.
         var firstMovedList: Int?
         func replanWhole() {
-            let before = Self.listAndFeedFiles(of: plan), old = plan
+            let before = Self.listAndFeedFiles(of: plan, sitemapURLsPerFile: options.sitemapURLsPerFile), old = plan
             plan = PagePlan(site: site)
             firstMovedList = plan.firstMovedListPage(since: old)
-            let after = Self.listAndFeedFiles(of: plan)
+            let after = Self.listAndFeedFiles(of: plan, sitemapURLsPerFile: options.sitemapURLsPerFile)
             filesAdded = after.subtracting(before).sorted()
             filesRemoved = before.subtracting(after).sorted()
         }
@@ -205,12 +205,13 @@ extension SiteBuilder {
         for feed in feeds { files += feedWriter.files(feed) }
         if sitemapsChanged {
             // A sitemap file more or fewer: the entries are shared out again.
-            files += SitemapWriter(site: site).render(plan)
+            files += SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile)
         } else {
             // A term page's date in the sitemap is its newest article's: the files listing changed
             // pages, and those after a list page that came or went, whose entries moved.
             let moved = firstMovedList.map { Set($0..<plan.listPages.count) } ?? []
-            files += SitemapWriter(site: site).render(plan, listing: move.map { Set($0.range) } ?? Set(editedIDs),
+            // The articles a move passed, and the edited ones (whose URLs may have changed).
+            files += SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile, listing: Set(move.map { Array($0.range) } ?? []).union(editedIDs),
                                                       lists: Set(listPages).union(moved))
         }
         report.phases.append(clock.lap("render"))
@@ -234,10 +235,10 @@ extension SiteBuilder {
     }
 
     /// The files of a plan's lists, term pages, feeds and sitemap: what comes or goes with a term.
-    static func listAndFeedFiles(of plan: PagePlan) -> Set<String> {
+    static func listAndFeedFiles(of plan: PagePlan, sitemapURLsPerFile: Int) -> Set<String> {
         var files = Set(plan.listPages.map(\.file))
         for feed in plan.feeds { files.formUnion([feed.path, feed.atomPath, feed.jsonPath]) }
-        files.formUnion(SitemapWriter.paths(plan))
+        files.formUnion(SitemapWriter.paths(plan, maximumURLs: sitemapURLsPerFile))
         return files
     }
 }

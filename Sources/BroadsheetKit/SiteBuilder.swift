@@ -417,7 +417,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         if let failure = feedResults.compactMap(\.failure).first { throw failure }
         writer.keep(zip(plan.feeds, feedResults).filter { $0.1.reused }.flatMap { [$0.0.path, $0.0.atomPath, $0.0.jsonPath] })
         for outcome in feedResults where outcome.isPage { fingerprints.append((outcome.key, outcome.fingerprint)) }
-        try SitemapWriter(site: site).render(plan) { (path, contents) throws(Diagnostic) in try writer.write(path, string: contents) }
+        try SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile) { (path, contents) throws(Diagnostic) in try writer.write(path, string: contents) }
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
         return Rendered(diagnostics: diagnostics, fingerprints: fingerprints, reused: reused, templates: templates, relatedLists: relatedLists)

@@ -1,21 +1,23 @@
 import BroadsheetKit
 import Core
 import Foundation
+import Output
 import Testing
 
 extension FixtureSite {
     /// What a fresh build of the site writes, into a folder of its own (`Fresh/`, with its own
     /// cache folder), and its report.
-    func freshBuild() throws -> (files: [String: Data], report: BuildReport) {
-        let report = try SiteBuilder(options: BuildOptions(siteDirectory: path, outputDirectory: joinPath(path, "Fresh"),
-                                                           cacheDirectory: joinPath(path, "fresh-cache"), clean: true),
-                                     fileSystem: LocalFileSystem()).build()
+    func freshBuild(sitemapURLsPerFile: Int = SitemapWriter.maximumURLs) throws -> (files: [String: Data], report: BuildReport) {
+        var options = BuildOptions(siteDirectory: path, outputDirectory: joinPath(path, "Fresh"), cacheDirectory: joinPath(path, "fresh-cache"),
+                                   clean: true)
+        options.sitemapURLsPerFile = sitemapURLsPerFile
+        let report = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
         return (snapshot("Fresh"), report)
     }
 
     /// The files of `folder` that differ from a fresh build's, or that only one of them has.
-    func differencesFromFreshBuild(in folder: String = "Output") throws -> [String] {
-        let shown = snapshot(folder), fresh = try freshBuild().files
+    func differencesFromFreshBuild(in folder: String = "Output", sitemapURLsPerFile: Int = SitemapWriter.maximumURLs) throws -> [String] {
+        let shown = snapshot(folder), fresh = try freshBuild(sitemapURLsPerFile: sitemapURLsPerFile).files
         return Set(shown.keys).union(fresh.keys).filter { shown[$0] != fresh[$0] }.sorted()
     }
 

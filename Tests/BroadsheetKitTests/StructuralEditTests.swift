@@ -183,6 +183,24 @@ struct StructuralEditTests {
         }
     }
 
+    @Test("with the sitemap in several files, an edited article's new URL is in its file after a build with a move elsewhere")
+    func sitemapFilesAfterMoveAndHeadline() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        // Ten entries to a file: article 36 (31.md) is in the fourth, the move (IDs 2 to 4) in the first.
+        var options = BuildOptions(siteDirectory: site.path)
+        options.sitemapURLsPerFile = 10
+        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        _ = try builder.build()
+        #expect(site.read("Output/sitemap-4.xml")?.contains("/report-31/") == true)
+        try site.edit("Content/31.md") { $0.replacingOccurrences(of: "Report 31", with: "Harbour report") }
+        try site.edit("Content/20.md") { $0.replacingOccurrences(of: "2024-03-21", with: "2024-03-25") }
+        let report = try builder.build()
+        #expect(report.restoredModel && report.filesRead == 2)
+        #expect(try site.differencesFromFreshBuild(sitemapURLsPerFile: 10) == [])
+        #expect(site.read("Output/sitemap-4.xml")?.contains("/harbour-report/") == true)
+    }
+
     @Test("the preview takes edits to several articles at once, a move among them, as a fresh build writes the site")
     func editGroupsInPreview() throws {
         let site = try makeSite(monthPageSize: 5)
