@@ -19,8 +19,8 @@ extension SiteBuilder {
     /// tags and countries, those no other article has included (a term's pages and feeds then
     /// come or go; in an archive with text articles, whose declared tags decide automatic ones,
     /// only tags other articles declare); or a new
-    /// date or time (one edit at most that moves its article among the others or into another
-    /// month, renumbering the articles it passes). For what pages show
+    /// date or time (which may move the article among the others or into another month,
+    /// renumbering the articles it passes). For what pages show
     /// of an article, the pages to render again are those whose fingerprint holds what changed
     /// (`PageFingerprinter`): the article's own page; and when what lists show of it changed,
     /// its neighbours' pages, the pages of the articles it is related to, the lists and feeds
@@ -65,7 +65,7 @@ extension SiteBuilder {
         // A model `build` saved in the same cache folder no longer describes the output.
         SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
         guard try applyArticleEdits(edits, site: &state.site, plan: &state.plan, templates: state.templates,
-                                  relatedLists: &state.relatedLists, loader: loader, report: &report, clock: &clock) else { return nil }
+                                  relatedLists: &state.relatedLists, loader: loader, report: &report, clock: &clock) != nil else { return nil }
         for edit in edits {
             cache.store(edit.outcome, for: edit.path, stamp: edit.stamp)
             report.diagnostics += edit.warnings
@@ -115,24 +115,27 @@ extension SiteBuilder {
 
     /// Gives the model and plan the edits and writes the pages that show them (see
     /// `rebuildArticles(of:)`), with the counts in `report` (the edits' warnings are the caller's
-    /// to report, in their place among the others). False when the model refuses an edit:
-    /// `site` and `plan` may then hold some of the edits, and a full build must follow.
+    /// to report, in their place among the others). Returns the ID each edit's article had when
+    /// the model took it (an earlier edit's move may have renumbered it), as a replay needs them;
+    /// nil when the model refuses an edit: `site` and `plan` may then hold some of the edits,
+    /// and a full build must follow.
     func applyArticleEdits(_ edits: [ArticleEdit], site: inout SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
-                         loader: ArticleLoader<FS>, report: inout BuildReport, clock: inout PhaseClock) throws(Diagnostic) -> Bool {
+                         loader: ArticleLoader<FS>, report: inout BuildReport, clock: inout PhaseClock) throws(Diagnostic) -> [Int]? {
         let digestsBefore = edits.map { PageFingerprinter.articleDigest($0.id, in: site) }
         var removed: [String] = [], added: [String] = [], moved: Set<Int> = []
         var termEdits: [(id: Int, edit: SiteModel.TermEdit)] = []
-        var editedIDs: [Int] = []
-        for (position, edit) in edits.enumerated() {
+        var editedIDs: [Int] = [], appliedIDs: [Int] = []
+        var moves = MovedArticles()
+        for edit in edits {
             let before = plan.articlePages[edit.id]
+            let current = moves.moves.reduce(edit.id) { $1.newID($0) }
+            appliedIDs.append(current)
             // The slugs of the terms earlier edits name, should this edit make terms come or go.
             let tagSlugs = termEdits.isEmpty ? [] : site.tags.map(\.slug)
             let countrySlugs = termEdits.isEmpty ? [] : site.countries.map(\.slug)
-            guard let change = site.replaceArticle(of: edit.id, with: edit.article, gazetteer: gazetteer) else { return false }
+            guard let change = site.replaceArticle(of: current, with: edit.article, gazetteer: gazetteer) else { return nil }
             // An article moved by its date renumbers those it passed, the earlier edits' among
-            // them; the edits are ordered so that a move comes last (`applyingOrder`), and a
-            // second one is left to a full build.
-            if change.move != nil, position != edits.count - 1 { return false }
+            // them; the edits are ordered so that the moves come last (`applyingOrder`).
             if change.termsChanged {
                 termEdits = termEdits.map { ($0.id, $0.edit.reindexed(tagSlugs: tagSlugs, countrySlugs: countrySlugs, in: site)) }
             }
@@ -141,8 +144,9 @@ extension SiteBuilder {
                 editedIDs = editedIDs.map(move.newID)
                 termEdits = termEdits.map { (move.newID($0.id), $0.edit.renumbered(by: move)) }
                 moved = Set(moved.map(move.newID))
+                moves.add(move, edit: change, in: site)
             }
-            let id = change.move?.to ?? edit.id
+            let id = change.move?.to ?? current
             editedIDs.append(id)
             if change.changesListsOrTerms { termEdits.append((id, change)) }
             if site.articlePaths[id] != before.path {
@@ -157,10 +161,10 @@ extension SiteBuilder {
         report.filesRead = edits.count
         // New tags or countries: the pages to write are found by their fingerprints.
         if !termEdits.isEmpty {
-            try writeTermEdits(termEdits, editedIDs: editedIDs, summariesBefore: digestsBefore.map(\.summary), site: site,
+            try writeTermEdits(termEdits, editedIDs: editedIDs, summariesBefore: digestsBefore.map(\.summary), moves: moves, site: site,
                                plan: &plan, templates: templates, relatedLists: &relatedLists, loader: loader,
                                added: added, removed: removed, report: &report, clock: &clock)
-            return true
+            return appliedIDs
         }
 
         // Which pages show what changed.
@@ -212,7 +216,7 @@ extension SiteBuilder {
         try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
                                        writing: files, added: added, removing: removed)
         report.count(site, plan, rendered: articlePages.count + listPages.count)
-        return true
+        return appliedIDs
     }
 }
 

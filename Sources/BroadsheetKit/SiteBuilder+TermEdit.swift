@@ -8,23 +8,6 @@ import Site
 import Taxonomy
 
 extension SiteBuilder {
-    /// The articles whose related articles a move can change, besides those near where the
-    /// article left and joined its terms' lists: every article it passed, and the articles
-    /// within reach of those under each of their terms, whose distances to them in time (by
-    /// ID) changed by one. Farther articles see the same neighbours at the same distances.
-    static func affected(by move: SiteModel.Move, in site: SiteModel) -> Set<Int> {
-        var affected = Set(move.range)
-        // Those within reach of `position` in the lists of the terms of article `id`.
-        func near(_ position: Int, inListsOf id: Int) {
-            let lists = site.tagIndices(of: id).map { site.tags[$0].articleIDs } + site.countryIndices(of: id).map { site.countries[$0].articleIDs }
-            for list in lists { affected.formUnion(RelatedArticles.affected(byChangeOf: position, in: list)) }
-        }
-        // Where the article was: its old neighbours now meet at the gap it left.
-        near(move.to < move.from ? move.from + 1 : move.from, inListsOf: move.to)
-        for id in move.range { near(id, inListsOf: id) }
-        return affected
-    }
-
     /// Writes what edits to articles' tags, countries or dates change, once the model holds them
     /// (`SiteModel.replaceTerms`, `moveArticle`): the pages whose fingerprint differs from the one the last
     /// full build saved, as that build would. Which article pages can differ is known from what
@@ -42,14 +25,14 @@ extension SiteBuilder {
     /// written first, and the caller told, before the rest is fingerprinted and rendered.
     ///
     /// `relatedLists` and the saved fingerprints change only once the pages are written.
-    func writeTermEdits(_ changes: [(id: Int, edit: SiteModel.TermEdit)], editedIDs: [Int], summariesBefore: [UInt64],
+    func writeTermEdits(_ changes: [(id: Int, edit: SiteModel.TermEdit)], editedIDs: [Int], summariesBefore: [UInt64], moves: MovedArticles,
                         site: SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
                         loader: ArticleLoader<FS>, added: [String], removed: [String], report: inout BuildReport,
                         clock: inout PhaseClock) throws(Diagnostic) {
-        let move = changes.lazy.compactMap(\.edit.move).first
+        let moving = !moves.isEmpty
         let termsChanged = changes.contains { $0.edit.termsChanged }
         var replannedInPlace = false
-        if move == nil, !termsChanged {
+        if !moving, !termsChanged {
             // A renamed tag's feed has a new title.
             let tags = Set(changes.flatMap { $0.edit.tags + $0.edit.renamedTags }).sorted()
             let countries = Set(changes.flatMap { $0.edit.countries }).sorted()
@@ -72,7 +55,7 @@ extension SiteBuilder {
             filesAdded = after.subtracting(before).sorted()
             filesRemoved = before.subtracting(after).sorted()
         }
-        let replansAfterFirstPages = move == nil && !replannedInPlace && options.editedPagesWritten != nil
+        let replansAfterFirstPages = !moving && !replannedInPlace && options.editedPagesWritten != nil
         if !replannedInPlace, !replansAfterFirstPages { replanWhole() }
 
         // Related articles, found again where an edit can change them.
@@ -86,17 +69,9 @@ extension SiteBuilder {
             }
         }
         var related = relatedLists
-        if let move {
-            related = RelatedArticlesStore.renumbered(relatedLists, by: move)
-            affected.formUnion(Self.affected(by: move, in: site))
-            // Terms the article left with its move: its old neighbours there meet at the gap it left.
-            let gap = move.to < move.from ? move.from + 1 : move.from
-            for (_, edit) in changes {
-                for index in edit.tags { affected.formUnion(RelatedArticles.affected(byChangeOf: gap, in: site.tags[index].articleIDs)) }
-                for index in edit.countries {
-                    affected.formUnion(RelatedArticles.affected(byChangeOf: gap, in: site.countries[index].articleIDs))
-                }
-            }
+        if moving {
+            related = moves.renumbered(relatedLists)
+            affected.formUnion(moves.relatedAffected)
         }
         let refound = affected.sorted()
         let lists = parallelMap(refound.count, workers: options.jobs) {
@@ -145,9 +120,7 @@ extension SiteBuilder {
         // The article pages that can differ: with a move, those it passed and its neighbours
         // before and after, whose pages link their neighbours.
         var candidates = Set(editedIDs).union(relatedChanged)
-        if let move {
-            candidates.formUnion(max(0, move.range.lowerBound - 1)...min(count - 1, move.range.upperBound + 1))
-        }
+        candidates.formUnion(moves.linkingNeighbours)
         let listed = zip(editedIDs, summariesBefore).filter { digests[$0.0].summary != $0.1 }.map(\.0)
         for id in listed { candidates.formUnion([id - 1, id + 1].filter { (0..<count).contains($0) }) }
         candidates.formUnion(RelatedArticlesStore.articles(relatedTo: listed, in: related))
@@ -211,7 +184,7 @@ extension SiteBuilder {
             // pages, and those after a list page that came or went, whose entries moved.
             let moved = firstMovedList.map { Set($0..<plan.listPages.count) } ?? []
             // The articles a move passed, and the edited ones (whose URLs may have changed).
-            files += SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile, listing: Set(move.map { Array($0.range) } ?? []).union(editedIDs),
+            files += SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile, listing: moves.passed.union(editedIDs),
                                                       lists: Set(listPages).union(moved))
         }
         report.phases.append(clock.lap("render"))
