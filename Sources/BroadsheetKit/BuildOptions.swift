@@ -1,5 +1,5 @@
-import Output
 import Core
+import Output
 
 /// What `broadsheet build` was asked to do.
 public struct BuildOptions: Sendable {

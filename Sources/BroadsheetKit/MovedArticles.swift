@@ -25,10 +25,9 @@ struct MovedArticles {
         moves.append(move)
         relatedAffected.formUnion(Self.affected(by: move, in: site))
         // Terms the article left with its move: its old neighbours there meet at the gap it left.
-        let gap = move.to < move.from ? move.from + 1 : move.from
-        for index in edit.tags { relatedAffected.formUnion(RelatedArticles.affected(byChangeOf: gap, in: site.tags[index].articleIDs)) }
+        for index in edit.tags { relatedAffected.formUnion(RelatedArticles.affected(byChangeOf: move.gap, in: site.tags[index].articleIDs)) }
         for index in edit.countries {
-            relatedAffected.formUnion(RelatedArticles.affected(byChangeOf: gap, in: site.countries[index].articleIDs))
+            relatedAffected.formUnion(RelatedArticles.affected(byChangeOf: move.gap, in: site.countries[index].articleIDs))
         }
         passed.formUnion(move.range)
         linkingNeighbours.formUnion(max(0, move.range.lowerBound - 1)...min(site.articles.count - 1, move.range.upperBound + 1))
@@ -43,7 +42,7 @@ struct MovedArticles {
     /// article left and joined its terms' lists: every article it passed, and the articles
     /// within reach of those under each of their terms, whose distances to them in time (by
     /// ID) changed by one. Farther articles see the same neighbours at the same distances.
-    static func affected(by move: SiteModel.Move, in site: SiteModel) -> Set<Int> {
+    private static func affected(by move: SiteModel.Move, in site: SiteModel) -> Set<Int> {
         var affected = Set(move.range)
         // Those within reach of `position` in the lists of the terms of article `id`.
         func near(_ position: Int, inListsOf id: Int) {
@@ -51,7 +50,7 @@ struct MovedArticles {
             for list in lists { affected.formUnion(RelatedArticles.affected(byChangeOf: position, in: list)) }
         }
         // Where the article was: its old neighbours now meet at the gap it left.
-        near(move.to < move.from ? move.from + 1 : move.from, inListsOf: move.to)
+        near(move.gap, inListsOf: move.to)
         for id in move.range { near(id, inListsOf: id) }
         return affected
     }

@@ -51,7 +51,6 @@ extension SiteBuilder {
                                        loader: loader, enricher: enricher) else { return nil }
             edits.append(edit)
         }
-        edits = Self.applyingOrder(edits, in: saved.site).map { edits[$0] }
         var report = BuildReport()
         report.outputDirectory = outputDirectory
         report.phases.append(clock.lap("load"))
@@ -76,16 +75,6 @@ extension SiteBuilder {
         report.phases.append(clock.lap("write"))
         session.state = state
         return report
-    }
-
-    /// The order in which `applyArticleEdits` takes `edits`: those that give their article a
-    /// new date or time last, as one that moves it renumbers the articles it passes (an earlier
-    /// edit's among them), otherwise as given.
-    static func applyingOrder(_ edits: [ArticleEdit], in site: SiteModel) -> [Int] {
-        let (kept, redated) = edits.indices.reduce(into: ([Int](), [Int]())) { order, index in
-            if edits[index].article.date == site.articles[edits[index].id].date { order.0.append(index) } else { order.1.append(index) }
-        }
-        return kept + redated
     }
 
     /// A changed file read again, when it gives the archive's automatic tags what it gave.
@@ -115,12 +104,17 @@ extension SiteBuilder {
 
     /// Gives the model and plan the edits and writes the pages that show them (see
     /// `rebuildArticles(of:)`), with the counts in `report` (the edits' warnings are the caller's
-    /// to report, in their place among the others). Returns the ID each edit's article had when
-    /// the model took it (an earlier edit's move may have renumbered it), as a replay needs them;
-    /// nil when the model refuses an edit: `site` and `plan` may then hold some of the edits,
-    /// and a full build must follow.
-    func applyArticleEdits(_ edits: [ArticleEdit], site: inout SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
-                         loader: ArticleLoader<FS>, report: inout BuildReport, clock: inout PhaseClock) throws(Diagnostic) -> [Int]? {
+    /// to report, in their place among the others). Returns, in the order the model took them,
+    /// each edit's position in `given` and the ID its article had then (an earlier edit's move
+    /// may have renumbered it), as a replay needs them; nil when the model refuses an edit:
+    /// `site` and `plan` may then hold some of the edits, and a full build must follow.
+    func applyArticleEdits(_ given: [ArticleEdit], site: inout SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
+                         loader: ArticleLoader<FS>, report: inout BuildReport, clock: inout PhaseClock) throws(Diagnostic) -> [(edit: Int, id: Int)]? {
+        // Those that give their article a new date last: a move renumbers the articles it
+        // passes, an earlier edit's among them, and the later edits are found by it.
+        let keepsDate = given.map { $0.article.date == site.articles[$0.id].date }
+        let order = given.indices.filter { keepsDate[$0] } + given.indices.filter { !keepsDate[$0] }
+        let edits = order.map { given[$0] }
         let digestsBefore = edits.map { PageFingerprinter.articleDigest($0.id, in: site) }
         var removed: [String] = [], added: [String] = [], moved: Set<Int> = []
         var termEdits: [(id: Int, edit: SiteModel.TermEdit)] = []
@@ -134,11 +128,10 @@ extension SiteBuilder {
             let tagSlugs = termEdits.isEmpty ? [] : site.tags.map(\.slug)
             let countrySlugs = termEdits.isEmpty ? [] : site.countries.map(\.slug)
             guard let change = site.replaceArticle(of: current, with: edit.article, gazetteer: gazetteer) else { return nil }
-            // An article moved by its date renumbers those it passed, the earlier edits' among
-            // them; the edits are ordered so that the moves come last (`applyingOrder`).
             if change.termsChanged {
                 termEdits = termEdits.map { ($0.id, $0.edit.reindexed(tagSlugs: tagSlugs, countrySlugs: countrySlugs, in: site)) }
             }
+            // An article moved by its date renumbers those it passed, the earlier edits' among them.
             if let move = change.move {
                 report.articleMoves.append(move)
                 editedIDs = editedIDs.map(move.newID)
@@ -164,7 +157,7 @@ extension SiteBuilder {
             try writeTermEdits(termEdits, editedIDs: editedIDs, summariesBefore: digestsBefore.map(\.summary), moves: moves, site: site,
                                plan: &plan, templates: templates, relatedLists: &relatedLists, loader: loader,
                                added: added, removed: removed, report: &report, clock: &clock)
-            return appliedIDs
+            return Array(zip(order, appliedIDs))
         }
 
         // Which pages show what changed.
@@ -216,7 +209,7 @@ extension SiteBuilder {
         try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
                                        writing: files, added: added, removing: removed)
         report.count(site, plan, rendered: articlePages.count + listPages.count)
-        return appliedIDs
+        return Array(zip(order, appliedIDs))
     }
 }
 

@@ -91,10 +91,6 @@ extension SiteBuilder {
                                                outputFiles: saved.files))
             }
         }
-        // Replayed in the order applied, each at the ID its article had then.
-        let order = Self.applyingOrder(edits, in: site)
-        edits = order.map { edits[$0] }
-        records = order.map { records[$0] }
         var report = start
         report.diagnostics += scan.skipped
         var loadDiagnostics = saved.loadDiagnostics.filter { diagnostic in !changed.contains(diagnostic.file) }
@@ -115,9 +111,14 @@ extension SiteBuilder {
         guard var relatedLists = RelatedArticlesStore(cacheDirectory: cacheDirectory)
             .load(structure: PageFingerprinter.structureDigest(of: site), count: site.articles.count, fileSystem: fileSystem)
         else { return nil }
-        guard let appliedIDs = try applyArticleEdits(edits, site: &site, plan: &plan, templates: templates, relatedLists: &relatedLists,
-                                                     loader: makeLoader(config), report: &report, clock: &clock) else { return nil }
-        for (index, id) in appliedIDs.enumerated() { records[index].id = id }
+        guard let applied = try applyArticleEdits(edits, site: &site, plan: &plan, templates: templates, relatedLists: &relatedLists,
+                                                  loader: makeLoader(config), report: &report, clock: &clock) else { return nil }
+        // Replayed in the order applied, each at the ID its article had then.
+        records = applied.map { edit, id in
+            var record = records[edit]
+            record.id = id
+            return record
+        }
         report.restoredModel = true
         // A moved page's file takes the place of its old one; a term's pages and feeds come or go.
         report.files = saved.files + report.outputFilesAdded

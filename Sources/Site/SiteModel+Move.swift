@@ -26,6 +26,9 @@ extension SiteModel {
             return old
         }
 
+        /// Where the article was, numbered as after the move: its old neighbours meet there.
+        public var gap: Int { to < from ? from + 1 : from }
+
         /// The ID before the move of the article with ID `new` after it.
         public func oldID(_ new: Int) -> Int {
             Move(from: to, to: from).newID(new)
