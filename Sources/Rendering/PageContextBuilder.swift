@@ -173,8 +173,8 @@ public struct PageContextBuilder: Sendable {
             addPage(pagination, to: &context)
             // The front page shows where the archive is busiest; later pages are just the list.
             if pagination.number == 1 {
-                let topTags = mostUsed(site.tags, limit: 12).map { termLink($0, base: site.config.tags.path) }
-                let topCountries = mostUsed(site.countries, limit: 12).map { termLink($0, base: site.config.countries.path) }
+                let topTags = Self.mostUsed(site.tags, limit: Self.topTermCount).map { termLink($0, base: site.config.tags.path) }
+                let topCountries = Self.mostUsed(site.countries, limit: Self.topTermCount).map { termLink($0, base: site.config.countries.path) }
                 context["top_tags"] = topTags
                 context["top_countries"] = topCountries
                 context["has_top_terms"] = !topTags.isEmpty || !topCountries.isEmpty
@@ -205,7 +205,7 @@ public struct PageContextBuilder: Sendable {
                 context["region"] = country.region
                 context["subregion"] = country.subregion
                 // Neighbours with pages of their own, most covered first.
-                let neighbours = mostUsed(country.borders.compactMap(countryTerm(code:)), limit: country.borders.count).map(countryLink)
+                let neighbours = Self.mostUsed(country.borders.compactMap(countryTerm(code:)), limit: country.borders.count).map(countryLink)
                 context["neighbours"] = neighbours
                 context["has_neighbours"] = !neighbours.isEmpty
             }
@@ -398,7 +398,7 @@ public struct PageContextBuilder: Sendable {
         context["heading"] = title
         context["count_text"] = "\(terms.count) \(title.lowercased())"
         // Most-covered first, then by name: the order a reader scans an index in.
-        let ordered = mostUsed(terms, limit: terms.count)
+        let ordered = Self.mostUsed(terms, limit: terms.count)
         context["terms"] = ordered.map { term -> [String: Any] in
             var view = termLink(term, base: base)
             view["count"] = term.articleIDs.count
@@ -408,6 +408,8 @@ public struct PageContextBuilder: Sendable {
     }
 
     static let mostUsedTagCount = 40
+    /// How many tags and how many countries the front page shows as the most covered.
+    static let topTermCount = 12
 
     /// Every tag under its first letter (`#` for digits and other scripts' letters stay as they are).
     private func alphabeticalGroups(_ terms: [Term]) -> [[String: Any]] {
@@ -443,7 +445,7 @@ public struct PageContextBuilder: Sendable {
             byRegion[region, default: []].append(term)
         }
         return byRegion.keys.sorted().enumerated().map { position, region in
-            let terms = mostUsed(byRegion[region]!, limit: byRegion[region]!.count)
+            let terms = Self.mostUsed(byRegion[region]!, limit: byRegion[region]!.count)
             let articles = Set(terms.flatMap(\.articleIDs)).count
             return ["name": region, "anchor": "region-\(position + 1)",
                     "count_text": "\(terms.count == 1 ? "1 country" : "\(terms.count) countries") · \(countText(articles))",
@@ -517,7 +519,9 @@ public struct PageContextBuilder: Sendable {
     }
 
     /// The terms with the most articles, ties by name.
-    private func mostUsed(_ terms: [Term], limit: Int) -> [Term] {
+    /// Terms most covered first (by count, then slug), as chips and indexes order them; the
+    /// fingerprints hash the same order, so a count that moves no term changes no page.
+    static func mostUsed(_ terms: [Term], limit: Int) -> [Term] {
         Array(terms.sorted { $0.articleIDs.count != $1.articleIDs.count ? $0.articleIDs.count > $1.articleIDs.count : $0.slug < $1.slug }.prefix(limit))
     }
 

@@ -54,9 +54,11 @@ public struct PageFingerprinter: Sendable {
         case .home(let pagination):
             hash.add("home")
             Self.add(pagination, to: &hash)
-            // The front page's most covered terms, from every term's count.
+            // The front page's most covered terms, in their order.
             if pagination.number == 1 {
-                for term in site.tags + site.countries { add(term, count: true, to: &hash) }
+                for term in PageContextBuilder.mostUsed(site.tags, limit: PageContextBuilder.topTermCount) { add(term, count: false, to: &hash) }
+                hash.add("|")
+                for term in PageContextBuilder.mostUsed(site.countries, limit: PageContextBuilder.topTermCount) { add(term, count: false, to: &hash) }
             }
         case .tag(let index, let pagination):
             hash.add("tag")
@@ -69,12 +71,12 @@ public struct PageFingerprinter: Sendable {
             addTermPage(term, to: &hash)
             Self.add(pagination, to: &hash)
             addRelated(countries: site.relations.countriesOfCountry[index], tags: site.relations.tagsOfCountry[index], to: &hash)
-            // Neighbours with pages, in the order of their counts.
+            // Neighbours with pages, in the order of their counts: a neighbour's count that
+            // changes their order changes the page, one that does not leaves it as it was.
             if let code = term.code, let country = gazetteer.country(code: code) {
-                for border in country.borders {
-                    guard let neighbour = site.countries.first(where: { $0.code == border }) else { continue }
-                    add(neighbour, count: true, to: &hash)
-                }
+                let neighbours = country.borders.compactMap { border in site.countries.first { $0.code == border } }
+                hash.add("neighbours")
+                for neighbour in PageContextBuilder.mostUsed(neighbours, limit: neighbours.count) { add(neighbour, count: false, to: &hash) }
             }
         case .archiveMonth(let year, let month, let pagination):
             hash.add("month \(year) \(month)")

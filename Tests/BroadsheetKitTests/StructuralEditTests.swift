@@ -71,6 +71,32 @@ struct StructuralEditTests {
         }
     }
 
+    @Test("a neighbour's new count keeps a country's pages while the neighbours keep their order, and renders them when it changes")
+    func neighbourCounts() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        // China's neighbours, most covered first: Afghanistan and North Korea, 15 articles each.
+        let china = joinPath(site.path, "Output/countries/china/index.html")
+        let written = Date(timeIntervalSince1970: 1_000_000_000)
+        func writtenAgain() throws -> Bool {
+            try FileManager.default.attributesOfItem(atPath: china)[.modificationDate] as? Date != written
+        }
+        try FileManager.default.setAttributes([.modificationDate: written], ofItemAtPath: china)
+        // North Korea down to 14: still after Afghanistan.
+        try site.edit("Content/3.md") { $0.replacingOccurrences(of: "countries: [KP]", with: "countries: [JP]") }
+        _ = try build(site)
+        #expect(try writtenAgain() == false, "China's page rendered again for a count it does not show")
+        #expect(try site.differencesFromFreshBuild() == [])
+        // Afghanistan down to 13: now after North Korea.
+        for file in ["Content/2.md", "Content/6.md"] {
+            try site.edit(file) { $0.replacingOccurrences(of: "countries: [AF]", with: "countries: [JP]") }
+        }
+        _ = try build(site)
+        #expect(try writtenAgain(), "China's page kept with its neighbours in their old order")
+        #expect(try site.differencesFromFreshBuild() == [])
+    }
+
     /// Edits to tags, countries and a time that leave every term with its pages and every
     /// article in its place: each a change to a different article, the last a headline with them.
     func termEdits(_ site: FixtureSite) -> [(name: String, file: String, change: (String) -> String)] {
