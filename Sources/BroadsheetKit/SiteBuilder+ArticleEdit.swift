@@ -182,7 +182,7 @@ extension SiteBuilder {
 
         let site = site, plan = plan
         let contexts = Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
-                                     gazetteer: gazetteer)
+                                     gazetteer: gazetteer, stored: storedSummaries(site: site, templates: templates))
         let markdown = MarkdownRenderer()
         var files: [(path: String, contents: String)] = []
         for id in articlePages.sorted() {

@@ -88,7 +88,7 @@ extension SiteBuilder {
         report.phases.append(clock.lap("plan"))
 
         let contexts = Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
-                                     gazetteer: gazetteer)
+                                     gazetteer: gazetteer, stored: storedSummaries(site: site, templates: templates))
         let markdown = MarkdownRenderer()
         // The edited articles' own pages first, when the caller shows them at once (the preview):
         // the rest takes as long as the pages of the terms they joined or left.

@@ -305,12 +305,20 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
         // The masthead and footer show the same on every page: rendered once.
         let templates = themeTemplates.withSiteWidePartials(fields.siteWide)
-        let contexts = Self.contexts(site: site, fields: fields, templates: templates, gazetteer: gazetteer)
-        let markdown = MarkdownRenderer()
-        let loader = makeLoader(site.config)
         let shared = sharedStamp(templates)
         let digests = parallelMap(site.articles.count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: shared, gazetteer: gazetteer)
+        // Summaries whose inputs are as the last full build had them are read from its store;
+        // all of them go into this build's, for the builds after an edit.
+        let summaryStore = SummaryStore(cacheDirectory: cacheDirectory)
+        let seed = PageFingerprinter.seed(shared: shared, config: site.config)
+        let fileSystem = fileSystem, clean = options.clean
+        let stored = StoredSummaries(key: { SummaryStore.key(seed: seed, summaryDigest: digests[$0].summary) },
+                                     writer: SummaryStore.Writer(store: summaryStore, count: site.articles.count, fileSystem: fileSystem),
+                                     load: { clean ? nil : summaryStore.reader(fileSystem) })
+        let contexts = Self.contexts(site: site, fields: fields, templates: templates, gazetteer: gazetteer, stored: stored)
+        let markdown = MarkdownRenderer()
+        let loader = makeLoader(site.config)
         // Related articles depend only on the archive's structure: kept between builds.
         let relatedStore = RelatedArticlesStore(cacheDirectory: cacheDirectory)
         let relatedLists: [Int32]
@@ -420,6 +428,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         try SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile) { (path, contents) throws(Diagnostic) in try writer.write(path, string: contents) }
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
+        stored.finish()
         return Rendered(diagnostics: diagnostics, fingerprints: fingerprints, reused: reused, templates: templates, relatedLists: relatedLists)
     }
 
@@ -428,12 +437,27 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
     }
 
+    /// The last full build's summaries, for a build that renders a few pages of `site`: read
+    /// only, each key made from the article's digest when it is asked for.
+    func storedSummaries(site: SiteModel, templates: TemplateSet) -> StoredSummaries {
+        let seed = PageFingerprinter.seed(shared: sharedStamp(templates), config: site.config)
+        let store = SummaryStore(cacheDirectory: cacheDirectory), fileSystem = fileSystem
+        return StoredSummaries(key: { SummaryStore.key(seed: seed, summaryDigest: PageFingerprinter.articleDigest($0, in: site).summary) },
+                               load: { store.reader(fileSystem) })
+    }
+
     /// The contexts pages are rendered from, with each summary's fields and HTML made once, for
     /// every list and related box that shows it (`fields` is the same builder without them).
-    static func contexts(site: SiteModel, fields: PageContextBuilder, templates: TemplateSet, gazetteer: CountryGazetteer) -> PageContextBuilder {
+    /// `stored`, when given, has summaries of the last full build: those whose inputs have not
+    /// changed are read from it rather than rendered.
+    static func contexts(site: SiteModel, fields: PageContextBuilder, templates: TemplateSet, gazetteer: CountryGazetteer,
+                         stored: StoredSummaries? = nil) -> PageContextBuilder {
         let summaries = SummaryCache(count: site.articles.count) { id -> [String: Any] in
             guard templates.names.contains("partials/summary") else { return fields.summaryFields(id) }
-            return fields.summary(id) { templates.render($0, template: "partials/summary") }
+            return fields.summary(id) { view in
+                guard let stored else { return templates.render(view, template: "partials/summary") }
+                return stored.html(id) { templates.render(view, template: "partials/summary") }
+            }
         }
         return PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary)
     }

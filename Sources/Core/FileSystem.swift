@@ -4,6 +4,9 @@ import Foundation
 /// so tests can build whole sites in memory.
 public protocol FileSystem: Sendable {
     func readFile(_ path: String) throws -> Data
+    /// The file open for reads of any part of it, from any thread: a large cache file of which
+    /// a build needs a little, read without holding it in memory.
+    func openFile(_ path: String) throws -> any RandomAccessFile
     func writeFile(_ path: String, contents: Data) throws
     /// Writes text as UTF-8 (a rendered page: the real disk writes its bytes without a copy).
     func writeFile(_ path: String, string: String) throws
@@ -33,6 +36,25 @@ public protocol FileSystem: Sendable {
     func prefetcher(in directory: String) -> (any FilePrefetcher)?
 }
 
+/// A file open for reading at any offset (`FileSystem.openFile`).
+public protocol RandomAccessFile: Sendable {
+    /// The file's size when it was opened.
+    var size: Int { get }
+    /// `count` bytes from `offset`; fewer only where the file ends.
+    func read(offset: Int, count: Int) throws -> Data
+}
+
+/// A file's bytes already in memory, for file systems without their own open files.
+public struct InMemoryFile: RandomAccessFile {
+    let data: Data
+    public init(data: Data) { self.data = data }
+    public var size: Int { data.count }
+    public func read(offset: Int, count: Int) throws -> Data {
+        let start = data.startIndex + min(max(offset, 0), data.count)
+        return data[start..<min(start + max(count, 0), data.endIndex)]
+    }
+}
+
 /// Asks for files to be read into memory ahead of need, without waiting for the disk: an
 /// archive too large for the cache is otherwise read one file at a time, each read waiting
 /// for the last, at the disk's latency rather than its throughput.
@@ -57,6 +79,7 @@ public struct JoinedPathStamper<FS: FileSystem>: FileStamper {
 }
 
 extension FileSystem {
+    public func openFile(_ path: String) throws -> any RandomAccessFile { InMemoryFile(data: try readFile(path)) }
     public func fileSize(_ path: String) -> Int? { nil }
 
     public func stamp(_ path: String) -> String {

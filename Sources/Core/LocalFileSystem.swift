@@ -30,6 +30,49 @@ public struct LocalFileSystem: FileSystem {
         return data
     }
 
+    /// open(2), then pread(2) for each read: what is read goes through the system's cache,
+    /// not the process's memory, which a mapped file of hundreds of megabytes would fill.
+    public func openFile(_ path: String) throws -> any RandomAccessFile {
+        try OpenFile(path: path)
+    }
+
+    final class OpenFile: RandomAccessFile {
+        let descriptor: Int32
+        let size: Int
+        let path: String
+
+        init(path: String) throws {
+            self.path = path
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw FileError(path: path, code: errno) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                let code = errno
+                close(descriptor)
+                throw FileError(path: path, code: code == 0 ? EISDIR : code)
+            }
+            size = Int(info.st_size)
+        }
+
+        deinit { close(descriptor) }
+
+        func read(offset: Int, count: Int) throws -> Data {
+            var data = Data(count: max(count, 0))
+            var total = 0
+            while total < data.count {
+                let read = data.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + total, $0.count - total, off_t(offset + total)) }
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    throw FileError(path: path, code: errno)
+                }
+                if read == 0 { break }
+                total += read
+            }
+            data.count = total
+            return data
+        }
+    }
+
     /// open(2) and write(2) rather than `Data.write(to:)`: a site is a hundred thousand small
     /// files, and each URL and `FileManager` call cost more than the write itself. A missing
     /// folder is made when the first file in it is written.

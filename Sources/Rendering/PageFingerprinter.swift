@@ -28,9 +28,19 @@ public struct PageFingerprinter: Sendable {
         self.articleDigests = articleDigests
         self.gazetteer = gazetteer
         self.structure = Self.structureDigest(of: site)
+        self.seed = Self.seedHash(shared: shared, config: site.config)
+    }
+
+    private static func seedHash(shared: String, config: SiteConfig) -> PageFingerprint.FNV1a {
         var seed = PageFingerprint.FNV1a()
-        seed.add(shared + "|" + Self.settingsStamp(site.config))
-        self.seed = seed
+        seed.add(shared + "|" + settingsStamp(config))
+        return seed
+    }
+
+    /// What every page's fingerprint starts from (the shared settings), for other hashes of
+    /// rendered output that must change when pages would, such as stored summaries'.
+    public static func seed(shared: String, config: SiteConfig) -> UInt64 {
+        seedHash(shared: shared, config: config).value
     }
 
     /// An article page: the article, its neighbours in time, its related articles and the body file.

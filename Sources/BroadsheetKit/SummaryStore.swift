@@ -1,0 +1,245 @@
+import Core
+import Foundation
+import Rendering
+
+/// Each article's summary HTML as the last full build rendered it (`summaries.bin` and its
+/// index `summaries.index` in the cache folder), so that a later build re-rendering a term's
+/// pages after one edit reads the summaries of the articles they show instead of rendering
+/// them: after an edit that moves one article in a term of 30,000, every page of the term
+/// changes, and rendering the summaries of all its articles was half of that build.
+///
+/// Summaries are known by a key made from the summary's inputs (`key(seed:summaryDigest:)`:
+/// the article's fields that summaries show, the templates, settings and the program), never
+/// by article ID, so a summary stored before an edit is found again whatever the edit did to
+/// the IDs, and one whose inputs changed is simply not found and rendered. Only full builds
+/// write the store; the few summaries an edit changes are rendered by each build after it
+/// until the next full build stores them.
+///
+/// Each summary is read from the file when it is needed (`FileSystem.openFile`): at a million
+/// articles the store is hundreds of megabytes, of which a build after an edit reads a few.
+struct SummaryStore {
+    let dataPath: String
+    let indexPath: String
+
+    init(cacheDirectory: String) {
+        dataPath = joinPath(cacheDirectory, "summaries.bin")
+        indexPath = joinPath(cacheDirectory, "summaries.index")
+    }
+
+    private static let magic = Array("broadsheet summaries 1\n".utf8)
+    /// Key, offset and length, and a check of the bytes: 24 bytes an entry.
+    private static let entrySize = 24
+
+    /// The key a summary is stored under: the fingerprints' seed (templates, settings, the
+    /// program) with the digest of what summaries show of the article.
+    static func key(seed: UInt64, summaryDigest: UInt64) -> UInt64 {
+        var hash = PageFingerprint.FNV1a()
+        hash.add(number: seed)
+        hash.add(number: summaryDigest)
+        return hash.value
+    }
+
+    /// A check of the stored bytes, so that a data file that is not the one its index
+    /// describes gives no summary rather than another article's.
+    static func check(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return hash
+    }
+
+    struct Entry: Sendable {
+        var offset: Int
+        var length: Int
+        var check: UInt32
+    }
+
+    /// The stored summaries, when both files are there and the index is one this version wrote.
+    func reader(_ fileSystem: some FileSystem) -> Reader? {
+        guard let index = try? fileSystem.readFile(indexPath), index.count >= Self.magic.count + 8,
+              (index.count - Self.magic.count - 8) % Self.entrySize == 0,
+              index.prefix(Self.magic.count).elementsEqual(Self.magic),
+              let data = try? fileSystem.openFile(dataPath) else { return nil }
+        var table: [UInt64: Entry] = [:]
+        let valid = index.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            var offset = Self.magic.count
+            // The data file's size when the index was written: another size is another file.
+            guard Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) == data.size else { return false }
+            offset += 8
+            let count = (bytes.count - offset) / Self.entrySize
+            table.reserveCapacity(count)
+            for _ in 0..<count {
+                let key = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let start = Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self)))
+                let check = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 20, as: UInt32.self))
+                guard start >= 0, start + length <= data.size else { return false }
+                table[key] = Entry(offset: start, length: length, check: check)
+                offset += Self.entrySize
+            }
+            return true
+        }
+        return valid ? Reader(table: table, data: data) : nil
+    }
+
+    /// Summaries read from the store, from any thread.
+    final class Reader: Sendable {
+        let table: [UInt64: Entry]
+        let data: any RandomAccessFile
+
+        init(table: [UInt64: Entry], data: any RandomAccessFile) {
+            self.table = table
+            self.data = data
+        }
+
+        var count: Int { table.count }
+
+        /// The entry's bytes, when they are still what was stored.
+        func bytes(_ entry: Entry) -> Data? {
+            guard let bytes = try? data.read(offset: entry.offset, count: entry.length), bytes.count == entry.length,
+                  bytes.withUnsafeBytes(SummaryStore.check) == entry.check else { return nil }
+            return bytes
+        }
+
+        func html(_ key: UInt64) -> String? {
+            guard let entry = table[key], let bytes = bytes(entry) else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Collects a full build's summaries as they are rendered (or read), each article's once,
+    /// into a new data file written in chunks; `finish` adds those of articles no rendered page
+    /// showed from the old store, and puts the new files in place.
+    final class Writer: @unchecked Sendable {
+        private let store: SummaryStore
+        private let fileSystem: any FileSystem
+        private let newDataPath: String
+        private let lock = NSLock()
+        private var buffer: [UInt8] = []
+        private var written = 0
+        private var entries: [(key: UInt64, entry: Entry)] = []
+        private var stored: [Bool]
+        private var failed = false
+        /// Bytes gathered before they are appended to the file: a few hundred summaries.
+        private static let chunk = 1 << 18
+
+        init?(store: SummaryStore, count: Int, fileSystem: some FileSystem) {
+            self.store = store
+            self.fileSystem = fileSystem
+            newDataPath = store.dataPath + ".new"
+            stored = Array(repeating: false, count: count)
+            do {
+                try fileSystem.writeFile(newDataPath, contents: Data())
+            } catch {
+                return nil
+            }
+        }
+
+        func add(_ id: Int, key: UInt64, html: String) {
+            var html = html
+            html.withUTF8 { bytes in
+                lock.withLock {
+                    guard !stored[id] else { return }
+                    stored[id] = true
+                    entries.append((key, Entry(offset: written + buffer.count, length: bytes.count,
+                                               check: SummaryStore.check(UnsafeRawBufferPointer(bytes)))))
+                    buffer.append(contentsOf: bytes)
+                    if buffer.count >= Self.chunk { flush() }
+                }
+            }
+        }
+
+        /// Called with the lock held.
+        private func flush() {
+            guard !buffer.isEmpty, !failed else { return }
+            do {
+                try fileSystem.appendFile(newDataPath, contents: Data(buffer))
+                written += buffer.count
+            } catch {
+                failed = true
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Adds from `previous` the summaries of articles this build showed on no page it
+        /// rendered (their pages were kept), then replaces the store. `keys` gives each
+        /// article's key. A failure leaves no store rather than a wrong one.
+        func finish(keys: (Int) -> UInt64, previous: Reader?) {
+            lock.withLock {
+                if let previous {
+                    for id in stored.indices where !stored[id] {
+                        let key = keys(id)
+                        guard let entry = previous.table[key], let bytes = previous.bytes(entry) else { continue }
+                        entries.append((key, Entry(offset: written + buffer.count, length: entry.length, check: entry.check)))
+                        buffer.append(contentsOf: bytes)
+                        if buffer.count >= Self.chunk { flush() }
+                    }
+                }
+                flush()
+                // The old index goes first: a data file never sits beside an index of another.
+                try? fileSystem.removeItem(store.indexPath)
+                guard !failed else {
+                    try? fileSystem.removeItem(newDataPath)
+                    return
+                }
+                var index = SummaryStore.magic
+                index.reserveCapacity(index.count + 8 + entries.count * SummaryStore.entrySize)
+                withUnsafeBytes(of: UInt64(written).littleEndian) { index.append(contentsOf: $0) }
+                for (key, entry) in entries {
+                    withUnsafeBytes(of: key.littleEndian) { index.append(contentsOf: $0) }
+                    withUnsafeBytes(of: UInt64(entry.offset).littleEndian) { index.append(contentsOf: $0) }
+                    withUnsafeBytes(of: UInt32(entry.length).littleEndian) { index.append(contentsOf: $0) }
+                    withUnsafeBytes(of: entry.check.littleEndian) { index.append(contentsOf: $0) }
+                }
+                do {
+                    try fileSystem.moveReplacing(from: newDataPath, to: store.dataPath)
+                    try fileSystem.writeFile(store.indexPath + ".new", contents: Data(index))
+                    try fileSystem.moveReplacing(from: store.indexPath + ".new", to: store.indexPath)
+                } catch {
+                    try? fileSystem.removeItem(store.indexPath)
+                }
+            }
+        }
+    }
+}
+
+/// Where a build's summaries come from before they are rendered: the store of the last full
+/// build, read on first use; and where a full build puts them for the next.
+final class StoredSummaries: @unchecked Sendable {
+    private let load: @Sendable () -> SummaryStore.Reader?
+    private let key: @Sendable (Int) -> UInt64
+    let writer: SummaryStore.Writer?
+    private let lock = NSLock()
+    private var loaded = false
+    private var reader: SummaryStore.Reader?
+
+    /// - Parameter key: the key of an article's summary by ID (`SummaryStore.key`).
+    init(key: @escaping @Sendable (Int) -> UInt64, writer: SummaryStore.Writer? = nil, load: @escaping @Sendable () -> SummaryStore.Reader?) {
+        self.key = key
+        self.writer = writer
+        self.load = load
+    }
+
+    /// The store as read, once, by the first summary that asks.
+    var previous: SummaryStore.Reader? {
+        lock.withLock {
+            if !loaded {
+                reader = load()
+                loaded = true
+            }
+            return reader
+        }
+    }
+
+    /// The article's summary HTML from the store, or `render`ed when the store has none with its inputs.
+    func html(_ id: Int, render: () -> String) -> String {
+        let key = key(id)
+        let html = previous?.html(key) ?? render()
+        writer?.add(id, key: key, html: html)
+        return html
+    }
+
+    /// Puts a full build's summaries in place (see `SummaryStore.Writer.finish`).
+    func finish() {
+        writer?.finish(keys: key, previous: previous)
+    }
+}
