@@ -162,16 +162,18 @@ extension SiteModel {
 
     /// Takes again edits this model took before (`replaceArticle`), in their order, as a
     /// restored model does with those made since it was saved: a thousand edits to tags cost
-    /// one count of relations, not a thousand. False when one is refused, which only a model
-    /// other than the one that took them does.
-    public mutating func replayArticles(_ edits: [(id: Int, article: ArticleMetadata)], gazetteer: CountryGazetteer) -> Bool {
-        var termsChanged = false
+    /// one count of relations, not a thousand. Gives how many of them moved their article
+    /// (the costly ones to take again: each renumbers the lists it passes); nil when one is
+    /// refused, which only a model other than the one that took them does.
+    public mutating func replayArticles(_ edits: [(id: Int, article: ArticleMetadata)], gazetteer: CountryGazetteer) -> Int? {
+        var termsChanged = false, moves = 0
         for (id, article) in edits {
-            guard let edit = replaceArticle(of: id, with: article, gazetteer: gazetteer, replaying: true) else { return false }
+            guard let edit = replaceArticle(of: id, with: article, gazetteer: gazetteer, replaying: true) else { return nil }
             termsChanged = termsChanged || !edit.isEmpty
+            if edit.move != nil { moves += 1 }
         }
         if termsChanged { recountRelations() }
-        return true
+        return moves
     }
 
     /// The positions in `tags` of an article's tags, each once, in the order it gives them (as

@@ -128,6 +128,29 @@ struct SavedBuildTests {
         #expect(try site.differencesFromFreshBuild() == [])
     }
 
+    @Test("moves count as several edits towards compaction: the model is saved whole after a few of them")
+    func compactionAfterMoves() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let budget = SiteBuilder<LocalFileSystem>.savedEditsBeforeCompaction, cost = SiteBuilder<LocalFileSystem>.replayCostOfMove
+        // Day 7 moves past day 9 and back, each build one move: the k-th build replays k - 1.
+        let movesKept = (budget - 1) / cost + 1
+        for number in 1...movesKept {
+            try site.edit("Content/trade/day-7.md") {
+                number % 2 == 1 ? $0.replacingOccurrences(of: "2024-03-07", with: "2024-03-10") : $0.replacingOccurrences(of: "2024-03-10", with: "2024-03-07")
+            }
+            let report = try build(site)
+            #expect(report.restoredModel && !report.savedModelCompacted, "move \(number)")
+        }
+        try site.edit("Content/trade/day-12.md") { $0 + "\n\nA line more.\n" }
+        let compacting = try build(site)
+        #expect(compacting.restoredModel && compacting.savedModelCompacted, "after \(movesKept) moves")
+        let (_, edits) = try #require(SavedBuild.load(cacheDirectory: joinPath(site.path, ".broadsheet-cache"), fileSystem: LocalFileSystem(), workers: 1))
+        #expect(edits.isEmpty)
+        #expect(try site.differencesFromFreshBuild() == [])
+    }
+
     @Test("pages written from the saved model are rendered again by the next full build, as that build's data has them")
     func fullBuildAfterQuickOnes() throws {
         let site = try makeSite()
