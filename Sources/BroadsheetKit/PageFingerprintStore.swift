@@ -19,7 +19,7 @@ struct PageFingerprintStore {
 
     /// The key a page's fingerprint is stored under.
     static func key(_ file: String) -> UInt64 {
-        var hash = PageFingerprint.FNV1a()
+        var hash = PageFingerprint.StableHasher()
         hash.add(file)
         return hash.value
     }

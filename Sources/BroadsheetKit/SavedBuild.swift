@@ -50,7 +50,7 @@ struct SavedBuild {
 
     /// A content file's path and stamp as one number: equal numbers mean an unchanged file.
     static func fileHash(path: String, stamp: String) -> UInt64 {
-        var hash = PageFingerprint.FNV1a()
+        var hash = PageFingerprint.StableHasher()
         hash.add(path)
         hash.add(stamp)
         return hash.value
@@ -61,7 +61,7 @@ struct SavedBuild {
     /// is not an article.
     static func tagInputHash(_ outcome: SiteBuilderLoadOutcome) -> UInt64 {
         guard case .article(let metadata, _, let words) = outcome else { return 0 }
-        var hash = PageFingerprint.FNV1a()
+        var hash = PageFingerprint.StableHasher()
         hash.add(number: UInt64(metadata.automaticTags.count))
         for tag in metadata.automaticTags { hash.add(tag) }
         if let words {

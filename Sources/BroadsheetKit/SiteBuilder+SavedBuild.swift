@@ -29,10 +29,10 @@ extension SiteBuilder {
     /// the options that override it, the templates, the output folder and the program itself.
     /// A saved model is used only under the same key.
     func savedBuildKey(config: SiteConfig, templates: TemplateSet) -> String {
-        var settings = PageFingerprint.FNV1a()
+        var settings = PageFingerprint.StableHasher()
         if let data = try? fileSystem.readFile(joinPath(options.siteDirectory, "site.yml")) { settings.add(data) }
         // The theme's static files are copied by every build, not fingerprinted with the templates.
-        var staticFiles = PageFingerprint.FNV1a()
+        var staticFiles = PageFingerprint.StableHasher()
         for (path, data) in templates.staticFiles.sorted(by: { $0.key < $1.key }) {
             staticFiles.add(path)
             staticFiles.add(data)

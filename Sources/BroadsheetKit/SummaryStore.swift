@@ -33,7 +33,7 @@ struct SummaryStore {
     /// The key a summary is stored under: the fingerprints' seed (templates, settings, the
     /// program) with the digest of what summaries show of the article.
     static func key(seed: UInt64, summaryDigest: UInt64) -> UInt64 {
-        var hash = PageFingerprint.FNV1a()
+        var hash = PageFingerprint.StableHasher()
         hash.add(number: seed)
         hash.add(number: summaryDigest)
         return hash.value

@@ -3,22 +3,46 @@ import Foundation
 /// A page's inputs reduced to 64 bits (see `PageFingerprinter`): two builds that compute the
 /// same fingerprint for a page render the same bytes.
 public enum PageFingerprint {
-    /// FNV-1a, 64 bits: stable across runs and machines, unlike Swift's seeded `Hasher`.
-    public struct FNV1a: Sendable {
+    /// A 64-bit hash stable across runs and machines, unlike Swift's seeded `Hasher`: FNV-1a
+    /// for single bytes and numbers, and texts eight bytes a step (a multiply and a shift
+    /// each). A build after an edit hashes every article's fields and every page's path, and
+    /// byte-at-a-time FNV over them was a tenth of its time.
+    public struct StableHasher: Sendable {
         public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
         public init() {}
 
         public mutating func add(_ data: Data) {
-            for byte in data { addByte(byte) }
-            // A separator, so that ("ab", "c") and ("a", "bc") differ.
-            addByte(0xFF)
+            data.withUnsafeBytes { add(bytes: $0) }
         }
 
         public mutating func add(_ text: String) {
             var text = text
-            text.withUTF8 { bytes in for byte in bytes { addByte(byte) } }
-            addByte(0xFF)
+            text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        /// The bytes eight at a time, then the rest, then their count, so that ("ab", "c") and
+        /// ("a", "bc") differ.
+        private mutating func add(bytes: UnsafeRawBufferPointer) {
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset += 8
+            }
+            var tail: UInt64 = 0, shift: UInt64 = 0
+            while offset < bytes.count {
+                tail |= UInt64(bytes[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            mix(tail)
+            mix(UInt64(bytes.count))
+        }
+
+        @inline(__always)
+        private mutating func mix(_ word: UInt64) {
+            value = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
+            value ^= value >> 31
         }
 
         @inline(__always)
@@ -36,11 +60,7 @@ public enum PageFingerprint {
         }
 
         public mutating func add(number: UInt64) {
-            var rest = number
-            for _ in 0..<8 {
-                addByte(UInt8(truncatingIfNeeded: rest))
-                rest >>= 8
-            }
+            mix(number)
         }
 
         public mutating func add(numbers: some Collection<Int>) {

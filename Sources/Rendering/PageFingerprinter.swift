@@ -20,7 +20,7 @@ public struct PageFingerprinter: Sendable {
     public let structure: UInt64
     /// The hash with the shared settings already in: every one of a site's pages starts
     /// from it, rather than hashing the same hundred bytes again.
-    let seed: PageFingerprint.FNV1a
+    let seed: PageFingerprint.StableHasher
 
     /// - Parameter shared: whatever else shapes every page (templates, renderer, options).
     public init(site: SiteModel, articleDigests: [ArticleDigest], shared: String, gazetteer: CountryGazetteer = .standard) {
@@ -31,8 +31,8 @@ public struct PageFingerprinter: Sendable {
         self.seed = Self.seedHash(shared: shared, config: site.config)
     }
 
-    private static func seedHash(shared: String, config: SiteConfig) -> PageFingerprint.FNV1a {
-        var seed = PageFingerprint.FNV1a()
+    private static func seedHash(shared: String, config: SiteConfig) -> PageFingerprint.StableHasher {
+        var seed = PageFingerprint.StableHasher()
         seed.add(shared + "|" + settingsStamp(config))
         return seed
     }
@@ -137,7 +137,7 @@ public struct PageFingerprinter: Sendable {
     }
 
     /// A term as links show it (name, page, flag), with its count where the page shows or orders by it.
-    private func add(_ term: Term, count: Bool, to hash: inout PageFingerprint.FNV1a) {
+    private func add(_ term: Term, count: Bool, to hash: inout PageFingerprint.StableHasher) {
         hash.add(term.name)
         hash.add(term.slug)
         hash.add(optional: term.code)
@@ -145,7 +145,7 @@ public struct PageFingerprinter: Sendable {
     }
 
     /// A term's own page: its name and count, and the dates of its newest and oldest articles.
-    private func addTermPage(_ term: Term, to hash: inout PageFingerprint.FNV1a) {
+    private func addTermPage(_ term: Term, to hash: inout PageFingerprint.StableHasher) {
         add(term, count: true, to: &hash)
         if let newest = term.articleIDs.first, let oldest = term.articleIDs.last {
             hash.add(number: site.articles[newest].date.timeIntervalSince1970.bitPattern)
@@ -153,7 +153,7 @@ public struct PageFingerprinter: Sendable {
         }
     }
 
-    private func addRelated(countries: [Int], tags: [Int], to hash: inout PageFingerprint.FNV1a) {
+    private func addRelated(countries: [Int], tags: [Int], to hash: inout PageFingerprint.StableHasher) {
         hash.add("related")
         for index in countries { add(site.countries[index], count: false, to: &hash) }
         hash.add("|")
@@ -161,7 +161,7 @@ public struct PageFingerprinter: Sendable {
     }
 
     /// An archive year with its months and their counts.
-    private func add(_ year: DateArchive.Year, to hash: inout PageFingerprint.FNV1a) {
+    private func add(_ year: DateArchive.Year, to hash: inout PageFingerprint.StableHasher) {
         hash.add(number: UInt64(year.year))
         for month in year.months {
             hash.add(number: UInt64(month.month))
@@ -169,7 +169,7 @@ public struct PageFingerprinter: Sendable {
         }
     }
 
-    private static func add(_ pagination: Pagination, to hash: inout PageFingerprint.FNV1a) {
+    private static func add(_ pagination: Pagination, to hash: inout PageFingerprint.StableHasher) {
         hash.add(number: UInt64(pagination.number))
         hash.add(number: UInt64(pagination.pageCount))
         hash.add(number: UInt64(pagination.totalCount))
@@ -185,7 +185,7 @@ public struct PageFingerprinter: Sendable {
 
     public static func articleDigest(_ id: Int, in site: SiteModel) -> ArticleDigest {
         let article = site.articles[id]
-        var hash = PageFingerprint.FNV1a()
+        var hash = PageFingerprint.StableHasher()
         hash.add(site.articlePaths[id])
         hash.add(article.title)
         hash.add(optional: article.dek)
@@ -215,7 +215,7 @@ public struct PageFingerprinter: Sendable {
     /// What lists, term pages and indexes show besides their articles: every term with its
     /// articles, how terms go together, the archive's years and months, and every date.
     public static func structureDigest(of site: SiteModel) -> UInt64 {
-        var hash = PageFingerprint.FNV1a()
+        var hash = PageFingerprint.StableHasher()
         hash.add(number: UInt64(site.articles.count))
         for article in site.articles { hash.add(number: article.date.timeIntervalSince1970.bitPattern) }
         for (kind, terms) in [("tags", site.tags), ("countries", site.countries)] {

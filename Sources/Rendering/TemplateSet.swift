@@ -63,7 +63,7 @@ public struct TemplateSet: Sendable {
             }
         }
         try self.init(templates: templates, texts: sources.mapValues(\.text), directory: directory, staticFiles: staticFiles, overridden: overridden)
-        var hash = PageFingerprint.FNV1a()
+        var hash = PageFingerprint.StableHasher()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             hash.add(Data(name.utf8))
             hash.add(Data(source.text.utf8))
