@@ -54,44 +54,54 @@ struct SummaryStore {
     }
 
     /// The stored summaries, when both files are there and the index is one this version wrote.
+    /// The index is read as it is, its entries sorted by key and found by binary search: the
+    /// preview server's first page after an edit asks for a few summaries, and making a table
+    /// of 100,000 entries first cost it more than rendering them.
     func reader(_ fileSystem: some FileSystem) -> Reader? {
         guard let index = try? fileSystem.readFile(indexPath), index.count >= Self.magic.count + 8,
               (index.count - Self.magic.count - 8) % Self.entrySize == 0,
               index.prefix(Self.magic.count).elementsEqual(Self.magic),
               let data = try? fileSystem.openFile(dataPath) else { return nil }
-        var table: [UInt64: Entry] = [:]
-        let valid = index.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
-            var offset = Self.magic.count
-            // The data file's size when the index was written: another size is another file.
-            guard Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) == data.size else { return false }
-            offset += 8
-            let count = (bytes.count - offset) / Self.entrySize
-            table.reserveCapacity(count)
-            for _ in 0..<count {
-                let key = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                let start = Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
-                let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self)))
-                let check = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 20, as: UInt32.self))
-                guard start >= 0, start + length <= data.size else { return false }
-                table[key] = Entry(offset: start, length: length, check: check)
-                offset += Self.entrySize
-            }
-            return true
-        }
-        return valid ? Reader(table: table, data: data) : nil
+        let size = index.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: Self.magic.count, as: UInt64.self))) }
+        // The data file's size when the index was written: another size is another file.
+        guard size == data.size else { return nil }
+        return Reader(index: Array(index.dropFirst(Self.magic.count + 8)), data: data)
     }
 
     /// Summaries read from the store, from any thread.
     final class Reader: Sendable {
-        let table: [UInt64: Entry]
+        /// The entries, sorted by key (`SummaryStore.entrySize` bytes each).
+        let index: [UInt8]
         let data: any RandomAccessFile
 
-        init(table: [UInt64: Entry], data: any RandomAccessFile) {
-            self.table = table
+        init(index: [UInt8], data: any RandomAccessFile) {
+            self.index = index
             self.data = data
         }
 
-        var count: Int { table.count }
+        var count: Int { index.count / SummaryStore.entrySize }
+
+        func key(at position: Int) -> UInt64 {
+            index.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position * SummaryStore.entrySize, as: UInt64.self)) }
+        }
+
+        /// The entry stored under `key`, when there is one that lies within the data file.
+        func entry(_ key: UInt64) -> Entry? {
+            var low = 0, high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if self.key(at: middle) < key { low = middle + 1 } else { high = middle }
+            }
+            guard low < count, self.key(at: low) == key else { return nil }
+            return index.withUnsafeBytes { bytes -> Entry? in
+                let offset = low * SummaryStore.entrySize
+                let start = Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self)))
+                let check = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 20, as: UInt32.self))
+                guard start >= 0, start + length <= data.size else { return nil }
+                return Entry(offset: start, length: length, check: check)
+            }
+        }
 
         /// The entry's bytes, when they are still what was stored.
         func bytes(_ entry: Entry) -> Data? {
@@ -101,7 +111,7 @@ struct SummaryStore {
         }
 
         func html(_ key: UInt64) -> String? {
-            guard let entry = table[key], let bytes = bytes(entry) else { return nil }
+            guard let entry = entry(key), let bytes = bytes(entry) else { return nil }
             return String(decoding: bytes, as: UTF8.self)
         }
     }
@@ -168,7 +178,7 @@ struct SummaryStore {
                 if let previous {
                     for id in stored.indices where !stored[id] {
                         let key = keys(id)
-                        guard let entry = previous.table[key], let bytes = previous.bytes(entry) else { continue }
+                        guard let entry = previous.entry(key), let bytes = previous.bytes(entry) else { continue }
                         entries.append((key, Entry(offset: written + buffer.count, length: entry.length, check: entry.check)))
                         buffer.append(contentsOf: bytes)
                         if buffer.count >= Self.chunk { flush() }
@@ -184,7 +194,11 @@ struct SummaryStore {
                 var index = SummaryStore.magic
                 index.reserveCapacity(index.count + 8 + entries.count * SummaryStore.entrySize)
                 withUnsafeBytes(of: UInt64(written).littleEndian) { index.append(contentsOf: $0) }
-                for (key, entry) in entries {
+                // By key, for the reader's binary search; two articles with the same summary keep one.
+                entries.sort { $0.key < $1.key }
+                var last: UInt64?
+                for (key, entry) in entries where key != last {
+                    last = key
                     withUnsafeBytes(of: key.littleEndian) { index.append(contentsOf: $0) }
                     withUnsafeBytes(of: UInt64(entry.offset).littleEndian) { index.append(contentsOf: $0) }
                     withUnsafeBytes(of: UInt32(entry.length).littleEndian) { index.append(contentsOf: $0) }
