@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where a build's summaries come from before they are rendered: the store of the last full
+/// build, read on first use; and where a full build puts them for the next.
+final class StoredSummaries: @unchecked Sendable {
+    private let load: @Sendable () -> SummaryStore.Reader?
+    private let key: @Sendable (Int) -> UInt64
+    let writer: SummaryStore.Writer?
+    private let lock = NSLock()
+    private var loaded = false
+    private var reader: SummaryStore.Reader?
+
+    /// - Parameter key: the key of an article's summary by ID (`SummaryStore.key`).
+    init(key: @escaping @Sendable (Int) -> UInt64, writer: SummaryStore.Writer? = nil, load: @escaping @Sendable () -> SummaryStore.Reader?) {
+        self.key = key
+        self.writer = writer
+        self.load = load
+    }
+
+    /// The store as read, once, by the first summary that asks.
+    var previous: SummaryStore.Reader? {
+        lock.withLock {
+            if !loaded {
+                reader = load()
+                loaded = true
+            }
+            return reader
+        }
+    }
+
+    /// The article's summary HTML from the store, or `render`ed when the store has none with its inputs.
+    func html(_ id: Int, render: () -> String) -> String {
+        let key = key(id)
+        let html = previous?.html(key) ?? render()
+        writer?.add(id, key: key, html: html)
+        return html
+    }
+
+    /// Puts a full build's summaries in place (see `SummaryStore.Writer.finish`).
+    func finish() {
+        writer?.finish(keys: key, previous: previous)
+    }
+}
