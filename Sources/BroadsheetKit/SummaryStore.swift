@@ -47,10 +47,20 @@ struct SummaryStore {
         return hash
     }
 
+    /// Where a summary lies in the data file: 16 bytes, a million of them held by a full build.
     struct Entry: Sendable {
-        var offset: Int
-        var length: Int
+        var start: UInt64
+        var count: UInt32
         var check: UInt32
+
+        init(offset: Int, length: Int, check: UInt32) {
+            start = UInt64(offset)
+            count = UInt32(length)
+            self.check = check
+        }
+
+        var offset: Int { Int(start) }
+        var length: Int { Int(count) }
     }
 
     /// The stored summaries, when both files are there and the index is one this version wrote.
@@ -137,6 +147,7 @@ struct SummaryStore {
             self.fileSystem = fileSystem
             newDataPath = store.dataPath + ".new"
             stored = Array(repeating: false, count: count)
+            entries.reserveCapacity(count)
             do {
                 try fileSystem.writeFile(newDataPath, contents: Data())
             } catch {
@@ -191,26 +202,34 @@ struct SummaryStore {
                     try? fileSystem.removeItem(newDataPath)
                     return
                 }
-                var index = SummaryStore.magic
-                index.reserveCapacity(index.count + 8 + entries.count * SummaryStore.entrySize)
-                withUnsafeBytes(of: UInt64(written).littleEndian) { index.append(contentsOf: $0) }
-                // By key, for the reader's binary search; two articles with the same summary keep one.
+                // By key, for the reader's binary search; two articles with the same summary keep
+                // one. Written a megabyte at a time: at a million articles the index is 24 MB.
                 entries.sort { $0.key < $1.key }
-                var last: UInt64?
-                for (key, entry) in entries where key != last {
-                    last = key
-                    withUnsafeBytes(of: key.littleEndian) { index.append(contentsOf: $0) }
-                    withUnsafeBytes(of: UInt64(entry.offset).littleEndian) { index.append(contentsOf: $0) }
-                    withUnsafeBytes(of: UInt32(entry.length).littleEndian) { index.append(contentsOf: $0) }
-                    withUnsafeBytes(of: entry.check.littleEndian) { index.append(contentsOf: $0) }
-                }
+                let newIndexPath = store.indexPath + ".new"
                 do {
+                    var index = SummaryStore.magic
+                    withUnsafeBytes(of: UInt64(written).littleEndian) { index.append(contentsOf: $0) }
+                    try fileSystem.writeFile(newIndexPath, contents: Data(index))
+                    index.removeAll(keepingCapacity: true)
+                    var last: UInt64?
+                    for (key, entry) in entries where key != last {
+                        last = key
+                        withUnsafeBytes(of: key.littleEndian) { index.append(contentsOf: $0) }
+                        withUnsafeBytes(of: entry.start.littleEndian) { index.append(contentsOf: $0) }
+                        withUnsafeBytes(of: entry.count.littleEndian) { index.append(contentsOf: $0) }
+                        withUnsafeBytes(of: entry.check.littleEndian) { index.append(contentsOf: $0) }
+                        if index.count >= 1 << 20 {
+                            try fileSystem.appendFile(newIndexPath, contents: Data(index))
+                            index.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    try fileSystem.appendFile(newIndexPath, contents: Data(index))
                     try fileSystem.moveReplacing(from: newDataPath, to: store.dataPath)
-                    try fileSystem.writeFile(store.indexPath + ".new", contents: Data(index))
-                    try fileSystem.moveReplacing(from: store.indexPath + ".new", to: store.indexPath)
+                    try fileSystem.moveReplacing(from: newIndexPath, to: store.indexPath)
                 } catch {
                     try? fileSystem.removeItem(store.indexPath)
                 }
+                entries = []
             }
         }
     }
