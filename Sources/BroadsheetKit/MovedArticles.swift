@@ -1,10 +1,12 @@
 import Site
 
 /// What the date moves among one build's edits reach, in the model's numbering after all of
-/// them. Each move renumbers the articles it passes, among them those an earlier move found, so
-/// what each found is renumbered by the moves after it; each is examined in the model as it
-/// made it. An article whose related articles or neighbours differ at the end differs after
-/// some move, which found it.
+/// them. Each move is examined in the model as it made it; an article whose related articles
+/// or neighbours differ at the end differs after some move, which found it.
+///
+/// A later move renumbers only the articles in its range (`Move.newID` maps the range onto
+/// itself and leaves every other ID alone), and each set below takes that whole range: so
+/// what earlier moves found needs no renumbering, it is the same set either way.
 struct MovedArticles {
     /// The moves, in the order the model made them.
     private(set) var moves: [SiteModel.Move] = []
@@ -19,9 +21,6 @@ struct MovedArticles {
 
     /// Takes a move `site` has just made, with the edit of the article that moved.
     mutating func add(_ move: SiteModel.Move, edit: SiteModel.TermEdit, in site: SiteModel) {
-        relatedAffected = Set(relatedAffected.map(move.newID))
-        passed = Set(passed.map(move.newID))
-        linkingNeighbours = Set(linkingNeighbours.map(move.newID))
         moves.append(move)
         relatedAffected.formUnion(Self.affected(by: move, in: site))
         // Terms the article left with its move: its old neighbours there meet at the gap it left.
