@@ -310,12 +310,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: shared, gazetteer: gazetteer)
         // Summaries whose inputs are as the last full build had them are read from its store;
         // all of them go into this build's, for the builds after an edit.
-        let summaryStore = SummaryStore(cacheDirectory: cacheDirectory)
-        let seed = PageFingerprinter.seed(shared: shared, config: site.config)
-        let fileSystem = fileSystem, clean = options.clean
-        let stored = StoredSummaries(key: { SummaryStore.key(seed: seed, summaryDigest: digests[$0].summary) },
-                                     writer: SummaryStore.Writer(store: summaryStore, count: site.articles.count, fileSystem: fileSystem),
-                                     load: { clean ? nil : summaryStore.reader(fileSystem) })
+        let stored = storedSummaries(site: site, templates: templates, digests: digests, writing: true)
         let contexts = Self.contexts(site: site, fields: fields, templates: templates, gazetteer: gazetteer, stored: stored)
         let markdown = MarkdownRenderer()
         let loader = makeLoader(site.config)
@@ -437,13 +432,18 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
     }
 
-    /// The last full build's summaries, for a build that renders a few pages of `site`: read
-    /// only, each key made from the article's digest when it is asked for.
-    func storedSummaries(site: SiteModel, templates: TemplateSet) -> StoredSummaries {
+    /// The last full build's summaries (none with `--clean`). A full build passes every
+    /// article's digest and writes the store again (`writing`); a build that renders a few
+    /// pages of `site` only reads it, each key made from the article's digest when asked for.
+    func storedSummaries(site: SiteModel, templates: TemplateSet, digests: [PageFingerprinter.ArticleDigest]? = nil,
+                         writing: Bool = false) -> StoredSummaries {
         let seed = PageFingerprinter.seed(shared: sharedStamp(templates), config: site.config)
-        let store = SummaryStore(cacheDirectory: cacheDirectory), fileSystem = fileSystem
-        return StoredSummaries(key: { SummaryStore.key(seed: seed, summaryDigest: PageFingerprinter.articleDigest($0, in: site).summary) },
-                               load: { store.reader(fileSystem) })
+        let store = SummaryStore(cacheDirectory: cacheDirectory), fileSystem = fileSystem, clean = options.clean
+        return StoredSummaries(key: { id in
+                                   SummaryStore.key(seed: seed, summaryDigest: (digests?[id] ?? PageFingerprinter.articleDigest(id, in: site)).summary)
+                               },
+                               writer: writing ? SummaryStore.Writer(store: store, count: site.articles.count, fileSystem: fileSystem) : nil,
+                               load: { clean ? nil : store.reader(fileSystem) })
     }
 
     /// The contexts pages are rendered from, with each summary's fields and HTML made once, for

@@ -158,11 +158,11 @@ struct SummaryStore {
         func add(_ id: Int, key: UInt64, html: String) {
             var html = html
             html.withUTF8 { bytes in
+                let check = SummaryStore.check(UnsafeRawBufferPointer(bytes))
                 lock.withLock {
                     guard !stored[id] else { return }
                     stored[id] = true
-                    entries.append((key, Entry(offset: written + buffer.count, length: bytes.count,
-                                               check: SummaryStore.check(UnsafeRawBufferPointer(bytes)))))
+                    entries.append((key, Entry(offset: written + buffer.count, length: bytes.count, check: check)))
                     buffer.append(contentsOf: bytes)
                     if buffer.count >= Self.chunk { flush() }
                 }

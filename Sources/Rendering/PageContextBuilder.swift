@@ -205,7 +205,7 @@ public struct PageContextBuilder: Sendable {
                 context["region"] = country.region
                 context["subregion"] = country.subregion
                 // Neighbours with pages of their own, most covered first.
-                let neighbours = Self.mostUsed(country.borders.compactMap(countryTerm(code:)), limit: country.borders.count).map(countryLink)
+                let neighbours = Self.neighbours(of: country, in: site).map(countryLink)
                 context["neighbours"] = neighbours
                 context["has_neighbours"] = !neighbours.isEmpty
             }
@@ -468,8 +468,11 @@ public struct PageContextBuilder: Sendable {
         context["has_related_terms"] = !relatedCountries.isEmpty || !relatedTags.isEmpty
     }
 
-    private func countryTerm(code: String) -> Term? {
-        site.countries.first { $0.code == code }
+    /// The countries bordering `country` that have pages, most covered first, as its page
+    /// lists them (and its fingerprint hashes them).
+    static func neighbours(of country: Country, in site: SiteModel) -> [Term] {
+        let terms = country.borders.compactMap { code in site.countries.first { $0.code == code } }
+        return mostUsed(terms, limit: terms.count)
     }
 
     private func termLink(_ term: Term, base: (String) -> String) -> [String: Any] {

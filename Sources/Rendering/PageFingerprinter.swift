@@ -84,9 +84,8 @@ public struct PageFingerprinter: Sendable {
             // Neighbours with pages, in the order of their counts: a neighbour's count that
             // changes their order changes the page, one that does not leaves it as it was.
             if let code = term.code, let country = gazetteer.country(code: code) {
-                let neighbours = country.borders.compactMap { border in site.countries.first { $0.code == border } }
                 hash.add("neighbours")
-                for neighbour in PageContextBuilder.mostUsed(neighbours, limit: neighbours.count) { add(neighbour, count: false, to: &hash) }
+                for neighbour in PageContextBuilder.neighbours(of: country, in: site) { add(neighbour, count: false, to: &hash) }
             }
         case .archiveMonth(let year, let month, let pagination):
             hash.add("month \(year) \(month)")
