@@ -243,7 +243,7 @@ struct SavedBuild {
     /// hashes and problems (the edits to the model are returned, for `SiteModel` to apply).
     static func load(cacheDirectory: String, fileSystem: some FileSystem, workers: Int?) -> (build: SavedBuild, edits: [Edit])? {
         guard let data = try? fileSystem.readFile(joinPath(cacheDirectory, fileName)),
-              var (build, edits) = decode(data, workers: workers) else { return nil }
+              case (var build, let edits)? = decode(data, workers: workers) else { return nil }
         for edit in edits {
             build.fileHashes[edit.file] = edit.fileHash
             build.tagInputs[edit.file] = edit.tagInputs

@@ -14,7 +14,7 @@ public enum ContentScanner {
         for path in try fileSystem.listFiles(under: contentDirectory) {
             let (name, hidden) = nameAndHidden(path)
             // Hidden files and editor droppings are not content.
-            if hidden || name.hasSuffix("~") { continue }
+            if hidden || name.utf8.hasSuffix("~") { continue }
             // Hugo's `_index.md` describes a section, it is not an article.
             if name == "_index.md" { continue }
             if ContentFormat(path: name) != nil {

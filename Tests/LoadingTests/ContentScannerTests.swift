@@ -32,6 +32,18 @@ struct ContentScannerTests {
         #expect(ContentScanner.nameAndHidden("x/a.b/c.md") == ("c.md", false))
     }
 
+    @Test("a file's format is told from its name's last bytes, whatever letters come before")
+    func formatFromName() {
+        #expect(ContentFormat(path: "2025/01/a.txt") == .text)
+        #expect(ContentFormat(path: "Zürich-élection.md") == .markdown)
+        #expect(ContentFormat(path: "notes.markdown"[...]) == .markdown)
+        #expect(ContentFormat(path: ".md") == .markdown)
+        for name in ["md", "a.md~", "a.mdx", "a.txt.bak", "a.TXT", "", "d"] { #expect(ContentFormat(path: name) == nil, "\(name)") }
+        #expect("flood.md~".utf8.hasSuffix("~"))
+        #expect(!"~flood.md".utf8.hasSuffix("~"))
+        #expect(!"".utf8.hasSuffix("~"))
+    }
+
     /// A folder on disk holding `files` (relative path → text) and `links` (relative path → target, relative to the folder).
     func folder(files: [String], links: [String: String] = [:]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString)")
