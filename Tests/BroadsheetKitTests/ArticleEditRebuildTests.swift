@@ -50,6 +50,11 @@ struct ArticleEditRebuildTests {
             #expect(quick.pages == full.pages && quick.pagesReused == full.pages - 1)
             #expect(site.snapshot("Output").values.contains { String(decoding: $0, as: UTF8.self).contains(paragraph) })
         }
+        // A word for another: the article's fields and word count are as they were.
+        try site.edit("Content/trade/day-20.md") { $0.replacingOccurrences(of: "Ports were busy.", with: "Ports were quiet.") }
+        let quick = try #require(try builder.rebuildArticles(of: [joinPath(site.path, "Content/trade/day-20.md")]))
+        #expect(quick.pagesReused == full.pages - 1)
+        #expect(site.read("Output/articles/2024/03/trade-report-20/index.html")?.contains("Ports were quiet.") == true)
         #expect(try site.differencesFromFreshBuild() == [])
     }
 
