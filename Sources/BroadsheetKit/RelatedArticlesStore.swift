@@ -27,7 +27,10 @@ struct RelatedArticlesStore {
                   Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 12, as: UInt64.self))) == count,
                   Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 20, as: UInt32.self))) == Self.perArticle
             else { return nil }
-            return (0..<count * Self.perArticle).map { Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: 24 + $0 * 4, as: Int32.self)) }
+            // Copied in one piece: every build from the saved model reads 400,000 of them at 100,000 articles.
+            var lists = [Int32](repeating: 0, count: count * Self.perArticle)
+            lists.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[24...])) }
+            return lists.map(Int32.init(littleEndian:))
         }
     }
 
@@ -36,8 +39,8 @@ struct RelatedArticlesStore {
         withUnsafeBytes(of: structure.littleEndian) { data.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt64(count).littleEndian) { data.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt32(Self.perArticle).littleEndian) { data.append(contentsOf: $0) }
-        data.reserveCapacity(24 + lists.count * 4)
-        for id in lists { withUnsafeBytes(of: id.littleEndian) { data.append(contentsOf: $0) } }
+        // In one piece: `Data` appended to four bytes at a time took a tenth of an edit's build.
+        lists.map(\.littleEndian).withUnsafeBytes { data.append(contentsOf: $0) }
         try fileSystem.writeFile(path, contents: data)
     }
 
