@@ -447,7 +447,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     /// The contexts pages are rendered from, with each summary's fields and HTML made once, for
-    /// every list and related box that shows it (`fields` is the same builder without them).
+    /// every list and related box that shows it, and each term's related-terms box once for all
+    /// its pages (`fields` is the same builder without them).
     /// `stored`, when given, has summaries of the last full build: those whose inputs have not
     /// changed are read from it rather than rendered.
     static func contexts(site: SiteModel, fields: PageContextBuilder, templates: TemplateSet, gazetteer: CountryGazetteer,
@@ -459,7 +460,14 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 return stored.html(id) { templates.render(view, template: "partials/summary") }
             }
         }
-        return PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary)
+        // Each term's related-terms box, made once for all its pages: at 100,000 articles the
+        // United States has 1,566, and the box's chips were a sixth of a list page's lookups.
+        let termCount = site.tags.count + site.countries.count
+        let relatedTerms = SummaryCache<String>(count: termCount, capacity: termCount) { key -> String in
+            templates.render(fields.relatedTermsFields(key), template: "partials/related-terms")
+        }
+        let relatedTermsView: (@Sendable (Int) -> String)? = templates.names.contains("partials/related-terms") ? relatedTerms.summary : nil
+        return PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary, relatedTermsView: relatedTermsView)
     }
 
     /// The template a page other than an article's is rendered with.

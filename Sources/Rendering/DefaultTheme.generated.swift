@@ -166,22 +166,7 @@ enum DefaultTheme {
 </ol>
 {{/has_days}}
 {{>partials/pagination}}
-{{#has_related_terms}}
-<section class="top-terms" aria-labelledby="related-terms-heading">
-  <h2 id="related-terms-heading" class="section-title">Often together</h2>
-  <div class="top-terms-grid">
-    {{#has_related_countries}}<div><h3>Countries</h3><ul class="chips">{{#related_countries}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/related_countries}}</ul></div>{{/has_related_countries}}
-    {{#has_related_tags}}<div><h3>Tags</h3><ul class="chips">{{#related_tags}}<li><a class="chip" href="{{url}}">{{name}}</a></li>{{/related_tags}}</ul></div>{{/has_related_tags}}
-    {{#has_neighbours}}<div><h3>Neighbours</h3><ul class="chips">{{#neighbours}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/neighbours}}</ul></div>{{/has_neighbours}}
-  </div>
-</section>
-{{/has_related_terms}}
-{{^has_related_terms}}{{#has_neighbours}}
-<section class="top-terms" aria-labelledby="neighbours-heading">
-  <h2 id="neighbours-heading" class="section-title">Neighbours</h2>
-  <ul class="chips">{{#neighbours}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/neighbours}}</ul>
-</section>
-{{/has_neighbours}}{{/has_related_terms}}
+{{{related_terms_html}}}
 {{#has_top_terms}}
 <section class="top-terms" aria-labelledby="top-terms-heading">
   <h2 id="top-terms-heading" class="section-title">Most covered</h2>
@@ -234,6 +219,24 @@ enum DefaultTheme {
 </nav>
 {{/pagination}}
 
+"""###,
+        "partials/related-terms.mustache": ###"""
+{{#has_related_terms}}
+<section class="top-terms" aria-labelledby="related-terms-heading">
+  <h2 id="related-terms-heading" class="section-title">Often together</h2>
+  <div class="top-terms-grid">
+    {{#has_related_countries}}<div><h3>Countries</h3><ul class="chips">{{#related_countries}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/related_countries}}</ul></div>{{/has_related_countries}}
+    {{#has_related_tags}}<div><h3>Tags</h3><ul class="chips">{{#related_tags}}<li><a class="chip" href="{{url}}">{{name}}</a></li>{{/related_tags}}</ul></div>{{/has_related_tags}}
+    {{#has_neighbours}}<div><h3>Neighbours</h3><ul class="chips">{{#neighbours}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/neighbours}}</ul></div>{{/has_neighbours}}
+  </div>
+</section>
+{{/has_related_terms}}
+{{^has_related_terms}}{{#has_neighbours}}
+<section class="top-terms" aria-labelledby="neighbours-heading">
+  <h2 id="neighbours-heading" class="section-title">Neighbours</h2>
+  <ul class="chips">{{#neighbours}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/neighbours}}</ul>
+</section>
+{{/has_neighbours}}{{/has_related_terms}}
 """###,
         "partials/summary.mustache": ###"""
 <li class="summary">

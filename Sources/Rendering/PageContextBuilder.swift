@@ -16,6 +16,9 @@ public struct PageContextBuilder: Sendable {
     /// Each article's whole summary — its fields and, when the theme has `partials/summary`,
     /// its HTML (`summary_html`) — when the renderer keeps them (see `SummaryCache`).
     let summaryView: (@Sendable (Int) -> [String: Any])?
+    /// Each tag's and country's related-terms box — `partials/related-terms`, the same on
+    /// every page of the term — as HTML by `termKey`, when the renderer keeps them.
+    let relatedTermsView: (@Sendable (Int) -> String)?
 
     /// Each tag's and country's link, made once: every summary and article page shows some.
     /// (Never changed once made, and holding only strings and flags: safe from any thread.)
@@ -27,10 +30,12 @@ public struct PageContextBuilder: Sendable {
     /// What every page's context holds alike (`site`, `nav`, the site's feeds and stylesheet).
     public var siteWide: [String: Any] { siteFields }
 
-    public init(site: SiteModel, gazetteer: CountryGazetteer, summaryView: (@Sendable (Int) -> [String: Any])? = nil) {
+    public init(site: SiteModel, gazetteer: CountryGazetteer, summaryView: (@Sendable (Int) -> [String: Any])? = nil,
+                relatedTermsView: (@Sendable (Int) -> String)? = nil) {
         self.site = site
         self.gazetteer = gazetteer
         self.summaryView = summaryView
+        self.relatedTermsView = relatedTermsView
         self.dates = DateText(timeZone: site.config.timeZone)
         self.basePath = site.config.basePath
         self.baseURL = site.config.baseURL
@@ -192,23 +197,12 @@ public struct PageContextBuilder: Sendable {
             }
             return context
         case .tag(let index, let pagination):
-            let term = site.tags[index]
-            var context = termPage(term, kind: "Tag", settings: site.config.tags, page: page, pagination: pagination)
-            addRelated(countries: site.relations.countriesOfTag[index], tags: site.relations.tagsOfTag[index], to: &context)
+            var context = termPage(site.tags[index], kind: "Tag", settings: site.config.tags, page: page, pagination: pagination)
+            addTermFields(termKey(tag: index), to: &context)
             return context
         case .country(let index, let pagination):
-            let term = site.countries[index]
-            var context = termPage(term, kind: "Country", settings: site.config.countries, page: page, pagination: pagination)
-            addRelated(countries: site.relations.countriesOfCountry[index], tags: site.relations.tagsOfCountry[index], to: &context)
-            if let code = term.code, let country = gazetteer.country(code: code) {
-                context["flag"] = country.flag
-                context["region"] = country.region
-                context["subregion"] = country.subregion
-                // Neighbours with pages of their own, most covered first.
-                let neighbours = Self.neighbours(of: country, in: site).map(countryLink)
-                context["neighbours"] = neighbours
-                context["has_neighbours"] = !neighbours.isEmpty
-            }
+            var context = termPage(site.countries[index], kind: "Country", settings: site.config.countries, page: page, pagination: pagination)
+            addTermFields(termKey(country: index), to: &context)
             return context
         case .archiveMonth(let year, let month, let pagination):
             let monthIDs = site.archive.articleIDs(year: year, month: month)
@@ -352,13 +346,48 @@ public struct PageContextBuilder: Sendable {
         return view
     }
 
+    /// One number for any term: tags by index, then countries after them.
+    public func termKey(tag index: Int) -> Int { index }
+    public func termKey(country index: Int) -> Int { site.tags.count + index }
+
+    /// What a term's related-terms box (`partials/related-terms`) is rendered from: the site's
+    /// fields and those every page of the term shows alike.
+    public func relatedTermsFields(_ key: Int) -> [String: Any] {
+        var context = siteFields
+        addTermFields(key, to: &context, withBox: false)
+        return context
+    }
+
+    /// The fields every page of a term shows alike: its name and kind, the terms its articles
+    /// carry most, for a country its flag, region and neighbours; and the box made of them.
+    private func addTermFields(_ key: Int, to context: inout [String: Any], withBox: Bool = true) {
+        if key < site.tags.count {
+            context["heading"] = site.tags[key].name
+            context["kicker"] = "Tag"
+            addRelated(countries: site.relations.countriesOfTag[key], tags: site.relations.tagsOfTag[key], to: &context)
+        } else {
+            let index = key - site.tags.count, term = site.countries[index]
+            context["heading"] = term.name
+            context["kicker"] = "Country"
+            addRelated(countries: site.relations.countriesOfCountry[index], tags: site.relations.tagsOfCountry[index], to: &context)
+            if let code = term.code, let country = gazetteer.country(code: code) {
+                context["flag"] = country.flag
+                context["region"] = country.region
+                context["subregion"] = country.subregion
+                // Neighbours with pages of their own, most covered first.
+                let neighbours = Self.neighbours(of: country, in: site).map(countryLink)
+                context["neighbours"] = neighbours
+                context["has_neighbours"] = !neighbours.isEmpty
+            }
+        }
+        if withBox, let relatedTermsView { context["related_terms_html"] = relatedTermsView(key) }
+    }
+
     private func termPage(_ term: Term, kind: String, settings: TaxonomySettings, page: PagePlan.Page, pagination: Pagination) -> [String: Any] {
         let base = settings.path(for: term.slug)
         let suffix = pagination.number > 1 ? " — page \(pagination.number)" : ""
         var context = common(path: page.path, title: "\(term.name)\(suffix) — \(site.config.title)",
                              description: "\(countText(term.articleIDs.count)) about \(term.name).")
-        context["heading"] = term.name
-        context["kicker"] = kind
         // Without feeds for the taxonomy, the page links the site's feeds.
         if settings.feed {
             context["feed_url"] = url(Permalinks.feed(base))
@@ -373,8 +402,7 @@ public struct PageContextBuilder: Sendable {
             context["date_range"] = first == last ? "on \(first)" : "from \(first) to \(last)"
         }
         context["has_breadcrumbs"] = true
-            context["breadcrumbs"] = [["name": kind == "Tag" ? "Tags" : "Countries",
-                                   "url": url(settings.indexPath)]]
+        context["breadcrumbs"] = [["name": kind == "Tag" ? "Tags" : "Countries", "url": url(settings.indexPath)]]
         addPage(pagination, to: &context)
         return context
     }

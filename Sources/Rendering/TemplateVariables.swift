@@ -16,7 +16,7 @@ public enum TemplateVariables {
         "json_feed_url", "json_ld", "kicker", "label", "language", "last_date", "latest", "letter", "letters",
         "months", "name", "nav", "neighbours", "newer", "next_url", "number", "og_type", "older", "page",
         "pagination", "path", "photo_credit", "previous_url", "published_time", "reading_minutes", "region",
-        "regions", "related", "related_countries", "related_tags", "site", "source", "stylesheet", "subregion", "summary_html",
+        "regions", "related", "related_countries", "related_tags", "related_terms_html", "site", "source", "stylesheet", "subregion", "summary_html",
         "tag_count", "tags", "terms", "title", "top_countries", "top_tags", "url", "word_count", "world_map",
         "year", "years",
     ]

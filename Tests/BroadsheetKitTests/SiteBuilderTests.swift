@@ -332,6 +332,26 @@ struct SiteBuilderTests {
         #expect(site.read("Output/tags/budget/index.html")?.contains("<li class=\"mine\">") == true)
     }
 
+    @Test("a term's related-terms box comes from the site's own partial, made from the term's fields, alike on all its pages")
+    func relatedTermsPartialOverride() throws {
+        var files = FixtureSite.japanArticles(25)
+        files["site.yml"] = "title: Fixture Times\nbase_url: https://news.example.org/\n"
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        // A page's own fields (its count, its articles) are not the box's: they render as nothing.
+        try site.write("Templates/partials/related-terms.mustache",
+                       "<aside class=\"mine\">{{kicker}} {{heading}}{{#flag}} {{.}}{{/flag}}: {{#related_countries}}{{name}};{{/related_countries}}"
+                       + "{{#related_tags}}{{name}};{{/related_tags}} [{{count_text}}] {{site.title}}</aside>")
+        _ = try build(site)
+        for page in ["Output/tags/trade/index.html", "Output/tags/trade/page/2/index.html"] {
+            #expect(site.read(page)?.contains("<aside class=\"mine\">Tag Trade: Japan; [] Fixture Times</aside>\n") == true, "\(page)")
+        }
+        for page in ["Output/countries/japan/index.html", "Output/countries/japan/page/2/index.html"] {
+            #expect(site.read(page)?.contains("<aside class=\"mine\">Country Japan 🇯🇵: Trade; [] Fixture Times</aside>\n") == true, "\(page)")
+        }
+        #expect(site.read("Output/index.html")?.contains("class=\"mine\"") == false)
+    }
+
     @Test("a rebuild after a settings or dek edit gives the bytes a full build gives")
     func incrementalSettingsAndDek() throws {
         let site = try makeSite()

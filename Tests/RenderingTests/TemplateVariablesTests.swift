@@ -35,7 +35,8 @@ struct TemplateVariablesTests {
         let site = SiteModel(config: SiteConfig(baseURL: "https://example.org/"), articles: articles, gazetteer: .standard)
         let plan = PagePlan(site: site)
         let fields = PageContextBuilder(site: site, gazetteer: .standard)
-        let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in fields.summary(id) { _ in "<li>\(id)</li>" } })
+        let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in fields.summary(id) { _ in "<li>\(id)</li>" } },
+                                          relatedTermsView: { key in "<section>\(key)</section>" })
         var names: Set<String> = []
         func collect(_ value: Any) {
             if let dictionary = value as? [String: Any] {
