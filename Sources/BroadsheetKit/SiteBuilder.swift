@@ -453,8 +453,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     /// changed are read from it rather than rendered.
     static func contexts(site: SiteModel, fields: PageContextBuilder, templates: TemplateSet, gazetteer: CountryGazetteer,
                          stored: StoredSummaries? = nil) -> PageContextBuilder {
-        let summaries = SummaryCache(count: site.articles.count) { id -> [String: Any] in
-            guard templates.names.contains("partials/summary") else { return fields.summaryFields(id) }
+        let summaries = SummaryCache(count: site.articles.count) { id -> ArticleSummary in
+            guard templates.names.contains("partials/summary") else { return fields.bareSummary(id) }
             return fields.summary(id) { view in
                 guard let stored else { return templates.render(view, template: "partials/summary") }
                 return stored.html(id) { templates.render(view, template: "partials/summary") }

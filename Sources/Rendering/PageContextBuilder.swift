@@ -13,9 +13,9 @@ public struct PageContextBuilder: Sendable {
     let basePath: String
     let baseURL: String
 
-    /// Each article's whole summary — its fields and, when the theme has `partials/summary`,
-    /// its HTML (`summary_html`) — when the renderer keeps them (see `SummaryCache`).
-    let summaryView: (@Sendable (Int) -> [String: Any])?
+    /// Each article's summary with, when the theme has `partials/summary`, its HTML
+    /// (`summary_html`), when the renderer keeps them (see `SummaryCache`).
+    let summaryView: (@Sendable (Int) -> ArticleSummary)?
     /// Each tag's and country's related-terms box — `partials/related-terms`, the same on
     /// every page of the term — as HTML by `termKey`, when the renderer keeps them.
     let relatedTermsView: (@Sendable (Int) -> String)?
@@ -26,11 +26,13 @@ public struct PageContextBuilder: Sendable {
     nonisolated(unsafe) private let countryLinks: [[String: Any]]
     /// The parts of every page's context that are the same on every page.
     nonisolated(unsafe) private let siteFields: [String: Any]
+    /// What summaries' fields are made from, shared by all of them.
+    private let summaryFieldSource: SummaryFields
 
     /// What every page's context holds alike (`site`, `nav`, the site's feeds and stylesheet).
     public var siteWide: [String: Any] { siteFields }
 
-    public init(site: SiteModel, gazetteer: CountryGazetteer, summaryView: (@Sendable (Int) -> [String: Any])? = nil,
+    public init(site: SiteModel, gazetteer: CountryGazetteer, summaryView: (@Sendable (Int) -> ArticleSummary)? = nil,
                 relatedTermsView: (@Sendable (Int) -> String)? = nil) {
         self.site = site
         self.gazetteer = gazetteer
@@ -42,6 +44,7 @@ public struct PageContextBuilder: Sendable {
         let basePath = site.config.basePath
         tagLinks = site.tags.map { Self.link(to: $0, url: basePath + site.config.tags.path(for: $0.slug), gazetteer: gazetteer) }
         countryLinks = site.countries.map { Self.link(to: $0, url: basePath + site.config.countries.path(for: $0.slug), gazetteer: gazetteer) }
+        summaryFieldSource = SummaryFields(site: site, dates: dates, basePath: basePath, countryLinks: countryLinks)
         let url = { (path: String) in basePath + path }
         siteFields = [
             "site": [
@@ -83,7 +86,8 @@ public struct PageContextBuilder: Sendable {
         let article = site.articles[id]
         var context = common(path: site.articlePaths[id], title: "\(article.title) — \(site.config.title)",
                              description: article.dek ?? site.config.description)
-        var view = summary(id)
+        var view = summaryFields(id)
+        if let html = summaryView?(id).html { view["summary_html"] = html }
         view["body_html"] = bodyHTML
         view["reading_minutes"] = max(1, (article.wordCount + 229) / 230)
         view["word_count"] = article.wordCount
@@ -92,8 +96,8 @@ public struct PageContextBuilder: Sendable {
         view["has_tags"] = !tags.isEmpty
         view["source"] = article.format == .text ? article.sourcePath : false
         // Neighbours in time: a smaller ID is newer.
-        view["newer"] = id > 0 ? summary(id - 1) : false
-        view["older"] = id + 1 < site.articles.count ? summary(id + 1) : false
+        view["newer"] = id > 0 ? summary(id - 1) as Any : false
+        view["older"] = id + 1 < site.articles.count ? summary(id + 1) as Any : false
         let related = related ?? RelatedArticles.find(for: id, in: site)
         view["related"] = related.map(summary)
         view["has_related"] = !related.isEmpty
@@ -231,7 +235,7 @@ public struct PageContextBuilder: Sendable {
                 let label = dates.weekdayAndDay(site.articles[id].date)
                 if days.last?["label"] as? String == label {
                     var day = days.removeLast()
-                    day["articles"] = (day["articles"] as? [[String: Any]] ?? []) + [summary(id)]
+                    day["articles"] = (day["articles"] as? [ArticleSummary] ?? []) + [summary(id)]
                     days.append(day)
                 } else {
                     days.append(["label": label, "anchor": "day-\(dates.dayOfMonth(site.articles[id].date))", "articles": [summary(id)]])
@@ -314,36 +318,23 @@ public struct PageContextBuilder: Sendable {
 
     /// What a list shows of an article, with its HTML from `partials/summary` when the
     /// renderer provides it.
-    func summary(_ id: Int) -> [String: Any] {
-        summaryView?(id) ?? summaryFields(id)
+    func summary(_ id: Int) -> ArticleSummary {
+        summaryView?(id) ?? bareSummary(id)
     }
 
     /// An article's summary with its HTML made from its fields: what `summaryView` gives.
-    public func summary(_ id: Int, html: ([String: Any]) -> String) -> [String: Any] {
-        var view = summaryFields(id)
-        view["summary_html"] = html(view)
-        return view
+    public func summary(_ id: Int, html: (ArticleSummary) -> String) -> ArticleSummary {
+        ArticleSummary(id: id, html: html(bareSummary(id)), fields: summaryFieldSource)
     }
 
-    /// The fields `partials/summary` is rendered from.
+    /// An article's summary without HTML.
+    public func bareSummary(_ id: Int) -> ArticleSummary {
+        ArticleSummary(id: id, html: nil, fields: summaryFieldSource)
+    }
+
+    /// The fields `partials/summary` is rendered from, as a dictionary.
     public func summaryFields(_ id: Int) -> [String: Any] {
-        let article = site.articles[id]
-        var view: [String: Any] = [
-            "title": article.title,
-            "url": url(site.articlePaths[id]),
-            "date": dates.long(article.date),
-            "datetime": dates.iso8601(article.date),
-        ]
-        // Every key is set, `false` when empty: Mustache looks a missing key up in the enclosing
-        // context, so a related article without a dek would show the page's own.
-        view["dek"] = article.dek ?? false
-        view["byline"] = article.byline ?? false
-        view["dateline"] = article.dateline ?? false
-        view["photo_credit"] = article.photoCredit ?? false
-        let countries = site.countryIndices(of: id).map { countryLinks[$0] }
-        view["countries"] = countries
-        view["has_countries"] = !countries.isEmpty
-        return view
+        summaryFieldSource.dictionary(of: id)
     }
 
     /// One number for any term: tags by index, then countries after them.

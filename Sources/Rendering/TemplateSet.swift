@@ -196,6 +196,11 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
+    /// `partials/summary` and the like, rendered from one article's summary.
+    public func render(_ summary: ArticleSummary, template name: String) -> String {
+        library.render(summary, withTemplate: name) ?? ""
+    }
+
     /// The same templates, with every partial that shows only site-wide values (`site.*` and
     /// `nav.*`, such as the masthead and the footer) rendered once from `siteWide` and included
     /// as text: swift-mustache looks each name up through the context at render time, and these

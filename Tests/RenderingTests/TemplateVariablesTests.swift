@@ -44,6 +44,11 @@ struct TemplateVariablesTests {
                     names.insert(key)
                     collect(inner)
                 }
+            } else if let summary = value as? ArticleSummary {
+                for name in summary.names {
+                    names.insert(name)
+                    summary.child(named: name).map(collect)
+                }
             } else if let array = value as? [Any] {
                 array.forEach(collect)
             }
