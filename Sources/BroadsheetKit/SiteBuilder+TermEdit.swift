@@ -87,8 +87,12 @@ extension SiteBuilder {
         }
         report.phases.append(clock.lap("plan"))
 
-        let contexts = Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
-                                     gazetteer: gazetteer, stored: storedSummaries(site: site, templates: templates))
+        // A stored summary's key is made from its article's digest: until every digest is made
+        // (after the preview's first pages), each is made when its summary is asked for.
+        func makeContexts(digests: [PageFingerprinter.ArticleDigest]?) -> PageContextBuilder {
+            Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
+                          gazetteer: gazetteer, stored: storedSummaries(site: site, templates: templates, digests: digests))
+        }
         let markdown = MarkdownRenderer()
         // The edited articles' own pages first, when the caller shows them at once (the preview):
         // the rest takes as long as the pages of the terms they joined or left.
@@ -96,6 +100,7 @@ extension SiteBuilder {
         if let editedPagesWritten = options.editedPagesWritten {
             var files: [(path: String, contents: String)] = []
             writtenFirst = Set(editedIDs)
+            let contexts = makeContexts(digests: nil)
             for id in writtenFirst.sorted() {
                 files.append((plan.articlePages[id].file,
                               try articlePage(id, page: plan.articlePages[id], site: site, related: RelatedArticlesStore.list(related, for: id),
@@ -114,6 +119,7 @@ extension SiteBuilder {
         let count = site.articles.count
         let digests = parallelMap(count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: sharedStamp(templates), gazetteer: gazetteer)
+        let contexts = makeContexts(digests: digests)
         let store = PageFingerprintStore(cacheDirectory: cacheDirectory)
         let previous = store.load(fileSystem)
 
