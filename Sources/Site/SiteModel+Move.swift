@@ -45,6 +45,12 @@ extension SiteModel {
     /// format or automatic tags, a URL another article has or wanted) or leaves the article where
     /// it was in the same month (`replaceTerms` takes that).
     public mutating func moveArticle(of id: Int, with edited: ArticleMetadata) -> (move: Move, edit: TermEdit)? {
+        moveArticle(of: id, with: edited, findingMonths: true)
+    }
+
+    /// `findingMonths` false leaves the archive's months as they were, for `findMonths` to
+    /// find once after a series of edits replayed.
+    mutating func moveArticle(of id: Int, with edited: ArticleMetadata, findingMonths: Bool) -> (move: Move, edit: TermEdit)? {
         let article = articles[id]
         guard edited.tags == article.tags, edited.countries == article.countries,
               let path = editedPath(of: id, for: edited) else { return nil }
@@ -53,12 +59,14 @@ extension SiteModel {
         let monthChanged = dates.yearAndMonth(article.date) != dates.yearAndMonth(edited.date)
         guard move.from != move.to || monthChanged else { return nil }
 
-        articles.remove(at: id)
-        articles.insert(edited, at: move.to)
-        articlePaths.remove(at: id)
-        articlePaths.insert(path, at: move.to)
-        articleTags = articleTags.moving(move.from, to: move.to)
-        articleCountries = articleCountries.moving(move.from, to: move.to)
+        // Only the articles it passed shift: removing and inserting moved the whole archive's
+        // array after each place, twice.
+        articles.move(move.from, to: move.to)
+        articles[move.to] = edited
+        articlePaths.move(move.from, to: move.to)
+        articlePaths[move.to] = path
+        articleTags.move(move.from, to: move.to)
+        articleCountries.move(move.from, to: move.to)
         for index in tags.indices { Self.renumber(&tags[index].articleIDs, by: move) }
         for index in countries.indices { Self.renumber(&countries[index].articleIDs, by: move) }
         var edit = TermEdit()
@@ -66,9 +74,14 @@ extension SiteModel {
         edit.move = move
         // A tag is shown as its newest article spells it: this one's, or another's now that it moved.
         edit.renamedTags = respell(articleTags[move.to], aliases: TagAliases(config.tagAliases))
+        if findingMonths { findMonths() }
+        return (move, edit)
+    }
+
+    /// The archive's months and those with pages, from every article's date.
+    mutating func findMonths() {
         archive = DateArchive(dates: articles.map(\.date), timeZone: config.timeZone)
         publishedYears = Self.publishedYears(of: archive, config: config)
-        return (move, edit)
     }
 
     /// Where `article` goes among the articles other than `id`, by date and then path.
@@ -96,5 +109,24 @@ extension SiteModel {
             ids[position] = move.newID(ids[position])
         }
         if holdsMoved { ids[start..<end].sort() }
+    }
+}
+
+extension Array {
+    /// Moves the element at `from` to `to`, those between shifting by one place, without
+    /// touching the rest of the array.
+    mutating func move(_ from: Int, to: Int) {
+        precondition(indices.contains(from) && indices.contains(to))
+        guard from != to else { return }
+        withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let moved = (base + from).move()
+            if from < to {
+                (base + from).moveInitialize(from: base + from + 1, count: to - from)
+            } else {
+                (base + to + 1).moveInitialize(from: base + to, count: from - to)
+            }
+            (base + to).initialize(to: moved)
+        }
     }
 }

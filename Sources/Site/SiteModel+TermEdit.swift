@@ -143,7 +143,7 @@ extension SiteModel {
                                          replaying: Bool) -> TermEdit? {
         if replaceShownFields(of: id, with: edited) { return TermEdit() }
         if let edit = replaceTerms(of: id, with: edited, gazetteer: gazetteer, replaying: replaying) { return edit }
-        if let moved = moveArticle(of: id, with: edited) { return moved.edit }
+        if let moved = moveArticle(of: id, with: edited, findingMonths: !replaying) { return moved.edit }
         // New terms and a date that moves the article: the terms at the old date first. The
         // move then takes the article, its URL checked first (the one place it could refuse).
         let article = articles[id]
@@ -152,7 +152,7 @@ extension SiteModel {
         atOldDate.date = article.date
         atOldDate.hasTime = article.hasTime
         guard var edit = replaceTerms(of: id, with: atOldDate, gazetteer: gazetteer, replaying: replaying),
-              let (move, moved) = moveArticle(of: id, with: edited) else { return nil }
+              let (move, moved) = moveArticle(of: id, with: edited, findingMonths: !replaying) else { return nil }
         edit.move = move
         edit.dateChanged = true
         edit.unlinked = edit.unlinked.map(move.newID).sorted()
@@ -173,6 +173,8 @@ extension SiteModel {
             if edit.move != nil { moves += 1 }
         }
         if termsChanged { recountRelations() }
+        // Each move's months were left to find once, here.
+        if moves > 0 { findMonths() }
         return moves
     }
 

@@ -66,20 +66,29 @@ extension IndexLists {
     /// The lists with list `from` taken out and put back at `to`, the others keeping their order
     /// (an article moved among the others by a new date).
     public func moving(_ from: Int, to: Int) -> IndexLists {
-        guard from != to else { return self }
-        let start = Int(offsets[from]), end = Int(offsets[from + 1])
-        var result = IndexLists()
-        result.values = values
-        let row = Array(values[start..<end])
-        result.values.removeSubrange(start..<end)
-        // Where list `to` starts once `from` is out.
-        let insertion = to < from ? Int(offsets[to]) : Int(offsets[to + 1]) - row.count
-        result.values.insert(contentsOf: row, at: insertion)
-        var lengths = (0..<count).map { offsets[$0 + 1] - offsets[$0] }
-        lengths.insert(lengths.remove(at: from), at: to)
-        result.offsets = [0]
-        result.offsets.reserveCapacity(offsets.count)
-        for length in lengths { result.offsets.append(result.offsets[result.offsets.count - 1] + length) }
+        var result = self
+        result.move(from, to: to)
         return result
+    }
+
+    /// Moves list `from` to `to` in place, the lists between shifting by one. Only that
+    /// stretch of values and offsets is touched: a date edit moves an article past the few
+    /// published the same days, and making the whole archive's lists again was most of what
+    /// a build replaying such edits spent on them.
+    public mutating func move(_ from: Int, to: Int) {
+        guard from != to else { return }
+        let start = Int(offsets[from]), end = Int(offsets[from + 1]), length = offsets[from + 1] - offsets[from]
+        let row = Array(values[start..<end])
+        if from < to {
+            // Lists from + 1 through `to` move one place up, and the row follows them.
+            let blockEnd = Int(offsets[to + 1])
+            values.replaceSubrange(start..<blockEnd, with: Array(values[end..<blockEnd]) + row)
+            for list in (from + 1)...to { offsets[list] = offsets[list + 1] - length }
+        } else {
+            // The row goes first, and lists `to` through from - 1 move one place down.
+            let blockStart = Int(offsets[to])
+            values.replaceSubrange(blockStart..<end, with: row + Array(values[blockStart..<start]))
+            for list in stride(from: from, through: to + 1, by: -1) { offsets[list] = offsets[list - 1] + length }
+        }
     }
 }

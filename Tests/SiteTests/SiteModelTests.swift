@@ -350,11 +350,22 @@ struct SiteModelTests {
         let both = try #require(takenBoth)
         #expect(both.move != nil && both.termsChanged)
         expectFresh("a new tag, a new country and a date together")
+        // And a date two months on: the months change.
+        let bID = id("b.md")
+        var twoMonths = site.articles[bID]
+        twoMonths.date += 60 * day
+        #expect(site.moveArticle(of: bID, with: twoMonths) != nil)
+        expectFresh("two months on")
         var replayed = try #require(SiteModel(config: config, restoring: restored))
+        #expect(replayed.archive != site.archive, "the months before the edits differ from those after")
         // Each edit by the ID its article had when it was taken, as a saved build records it.
-        let replays = replayed.replayArticles([(id: cID, article: tagged), (id: dID, article: newTerm)], gazetteer: .standard)
-        #expect(replays == 2, "both dates moved their articles")
+        let replays = replayed.replayArticles([(id: cID, article: tagged), (id: dID, article: newTerm), (id: bID, article: twoMonths)],
+                                              gazetteer: .standard)
+        #expect(replays == 3, "every date moved its article")
         #expect(replayed.parts.articles == site.parts.articles && replayed.tags == site.tags && replayed.countries == site.countries)
+        // The months, found once after the replayed moves, as the live model found them after each.
+        #expect(replayed.archive == site.archive && replayed.publishedYears == site.publishedYears)
+        #expect(replayed.parts.articlePaths == site.parts.articlePaths && replayed.parts.articleCountries == site.parts.articleCountries)
     }
 
     @Test("a move renumbers the IDs of its range among themselves and no other")
@@ -381,6 +392,20 @@ struct SiteModelTests {
         #expect(lists.moving(0, to: 4) == IndexLists([[], [2, 3], [4, 5, 6], [7], [1]]))
         #expect(lists.moving(1, to: 3) == IndexLists([[1], [2, 3], [4, 5, 6], [], [7]]))
         #expect(lists.moving(2, to: 2) == lists)
+        // Every move, in place, as removing and inserting the list would make it.
+        let rows: [[Int]] = [[1], [], [2, 3], [4, 5, 6], [7], [], [8, 9]]
+        for from in rows.indices {
+            for to in rows.indices {
+                var expected = rows
+                expected.insert(expected.remove(at: from), at: to)
+                var moved = IndexLists(rows)
+                moved.move(from, to: to)
+                #expect(moved == IndexLists(expected), "\(from) → \(to)")
+                var strings = rows.map { $0.map { "article \($0)" } }
+                strings.move(from, to: to)
+                #expect(strings == expected.map { $0.map { "article \($0)" } }, "\(from) → \(to)")
+            }
+        }
     }
 
     @Test("pagination splits lists into pages of the configured size")
