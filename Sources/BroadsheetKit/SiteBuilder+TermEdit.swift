@@ -117,7 +117,8 @@ extension SiteBuilder {
         let plan = plan
 
         let count = site.articles.count
-        let digests = parallelMap(count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
+        let digester = PageFingerprinter.Digester(site: site)
+        let digests = parallelMap(count, workers: options.jobs) { digester.digest($0) }
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: sharedStamp(templates), gazetteer: gazetteer)
         let contexts = makeContexts(digests: digests)
         let store = PageFingerprintStore(cacheDirectory: cacheDirectory)

@@ -306,7 +306,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // The masthead and footer show the same on every page: rendered once.
         let templates = themeTemplates.withSiteWidePartials(fields.siteWide)
         let shared = sharedStamp(templates)
-        let digests = parallelMap(site.articles.count, workers: options.jobs) { PageFingerprinter.articleDigest($0, in: site) }
+        let digester = PageFingerprinter.Digester(site: site)
+        let digests = parallelMap(site.articles.count, workers: options.jobs) { digester.digest($0) }
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: shared, gazetteer: gazetteer)
         // Summaries whose inputs are as the last full build had them are read from its store;
         // all of them go into this build's, for the builds after an edit.

@@ -17,6 +17,9 @@ public enum PageFingerprint {
         }
 
         public mutating func add(_ text: String) {
+            // A native string's bytes are read where they are, without a copy of the string.
+            let done: Void? = text.utf8.withContiguousStorageIfAvailable { add(bytes: UnsafeRawBufferPointer($0)) }
+            guard done == nil else { return }
             var text = text
             text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
         }

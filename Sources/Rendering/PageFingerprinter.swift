@@ -21,6 +21,11 @@ public struct PageFingerprinter: Sendable {
     /// The hash with the shared settings already in: every one of a site's pages starts
     /// from it, rather than hashing the same hundred bytes again.
     let seed: PageFingerprint.StableHasher
+    /// What every page of a tag, or of a country, shows of its term alike (see `termPagePart`),
+    /// made once: the United States has 1,587 pages at 100,000 articles, and finding its
+    /// related terms and neighbours for each was half of fingerprinting every list.
+    private var tagPageParts: [UInt64] = []
+    private var countryPageParts: [UInt64] = []
 
     /// - Parameter shared: whatever else shapes every page (templates, renderer, options).
     public init(site: SiteModel, articleDigests: [ArticleDigest], shared: String, gazetteer: CountryGazetteer = .standard) {
@@ -29,6 +34,30 @@ public struct PageFingerprinter: Sendable {
         self.gazetteer = gazetteer
         self.structure = Self.structureDigest(of: site)
         self.seed = Self.seedHash(shared: shared, config: site.config)
+        tagPageParts = site.tags.indices.map { termPagePart(tag: $0) }
+        countryPageParts = site.countries.indices.map { termPagePart(country: $0) }
+    }
+
+    /// A tag's pages: its name and count, the dates of its newest and oldest articles, and its related terms.
+    private func termPagePart(tag index: Int) -> UInt64 {
+        var hash = PageFingerprint.StableHasher()
+        addTermPage(site.tags[index], to: &hash)
+        addRelated(countries: site.relations.countriesOfTag[index], tags: site.relations.tagsOfTag[index], to: &hash)
+        return hash.value
+    }
+
+    /// A country's pages: as a tag's, and its neighbours with pages, in the order of their counts:
+    /// a neighbour's count that changes their order changes the page, one that does not leaves it as it was.
+    private func termPagePart(country index: Int) -> UInt64 {
+        let term = site.countries[index]
+        var hash = PageFingerprint.StableHasher()
+        addTermPage(term, to: &hash)
+        addRelated(countries: site.relations.countriesOfCountry[index], tags: site.relations.tagsOfCountry[index], to: &hash)
+        if let code = term.code, let country = gazetteer.country(code: code) {
+            hash.add("neighbours")
+            for neighbour in PageContextBuilder.neighbours(of: country, in: site) { add(neighbour, count: false, to: &hash) }
+        }
+        return hash.value
     }
 
     private static func seedHash(shared: String, config: SiteConfig) -> PageFingerprint.StableHasher {
@@ -72,21 +101,12 @@ public struct PageFingerprinter: Sendable {
             }
         case .tag(let index, let pagination):
             hash.add("tag")
-            addTermPage(site.tags[index], to: &hash)
+            hash.add(number: tagPageParts[index])
             Self.add(pagination, to: &hash)
-            addRelated(countries: site.relations.countriesOfTag[index], tags: site.relations.tagsOfTag[index], to: &hash)
         case .country(let index, let pagination):
-            let term = site.countries[index]
             hash.add("country")
-            addTermPage(term, to: &hash)
+            hash.add(number: countryPageParts[index])
             Self.add(pagination, to: &hash)
-            addRelated(countries: site.relations.countriesOfCountry[index], tags: site.relations.tagsOfCountry[index], to: &hash)
-            // Neighbours with pages, in the order of their counts: a neighbour's count that
-            // changes their order changes the page, one that does not leaves it as it was.
-            if let code = term.code, let country = gazetteer.country(code: code) {
-                hash.add("neighbours")
-                for neighbour in PageContextBuilder.neighbours(of: country, in: site) { add(neighbour, count: false, to: &hash) }
-            }
         case .archiveMonth(let year, let month, let pagination):
             hash.add("month \(year) \(month)")
             if let pagination { Self.add(pagination, to: &hash) }
@@ -183,31 +203,64 @@ public struct PageFingerprinter: Sendable {
     }
 
     public static func articleDigest(_ id: Int, in site: SiteModel) -> ArticleDigest {
-        let article = site.articles[id]
+        articleDigest(id, in: site, country: { countryHash(site.countries[$0]) }, tag: { tagHash(site.tags[$0]) })
+    }
+
+    /// Every article's digest, by ID, each from any thread: with each term's part hashed once,
+    /// rather than read from the shared terms for every article (two threads taking and
+    /// releasing the same terms a million times cost more than the hashing).
+    public struct Digester: Sendable {
+        let site: SiteModel
+        let countryHashes: [UInt64]
+        let tagHashes: [UInt64]
+
+        public init(site: SiteModel) {
+            self.site = site
+            countryHashes = site.countries.map(PageFingerprinter.countryHash)
+            tagHashes = site.tags.map(PageFingerprinter.tagHash)
+        }
+
+        public func digest(_ id: Int) -> ArticleDigest {
+            PageFingerprinter.articleDigest(id, in: site, country: { countryHashes[$0] }, tag: { tagHashes[$0] })
+        }
+    }
+
+    /// A country as an article's summary shows it: name, page and flag.
+    static func countryHash(_ term: Term) -> UInt64 {
+        var hash = PageFingerprint.StableHasher()
+        hash.add(term.name)
+        hash.add(term.slug)
+        hash.add(optional: term.code)
+        return hash.value
+    }
+
+    /// A tag as an article's page shows it: name and page.
+    static func tagHash(_ term: Term) -> UInt64 {
+        var hash = PageFingerprint.StableHasher()
+        hash.add(term.name)
+        hash.add(term.slug)
+        return hash.value
+    }
+
+    private static func articleDigest(_ id: Int, in site: SiteModel, country: (Int) -> UInt64, tag: (Int) -> UInt64) -> ArticleDigest {
+        // Each field read where it lies: a copy of the whole article took and released every one of its texts.
         var hash = PageFingerprint.StableHasher()
         hash.add(site.articlePaths[id])
-        hash.add(article.title)
-        hash.add(optional: article.dek)
-        hash.add(optional: article.byline)
-        hash.add(number: article.date.timeIntervalSince1970.bitPattern)
-        hash.add(optional: article.dateline)
-        hash.add(optional: article.photoCredit)
-        for index in site.countryIndices(of: id) {
-            hash.add(site.countries[index].name)
-            hash.add(site.countries[index].slug)
-            hash.add(optional: site.countries[index].code)
-        }
+        hash.add(site.articles[id].title)
+        hash.add(optional: site.articles[id].dek)
+        hash.add(optional: site.articles[id].byline)
+        hash.add(number: site.articles[id].date.timeIntervalSince1970.bitPattern)
+        hash.add(optional: site.articles[id].dateline)
+        hash.add(optional: site.articles[id].photoCredit)
+        for index in site.storedCountryIndices(of: id) { hash.add(number: country(Int(index))) }
         let summary = hash.value
         hash.add("page")
-        hash.add(article.sourcePath)
-        hash.add(article.format.rawValue)
-        hash.add(number: article.hasTime ? 1 : 0)
-        hash.add(number: UInt64(article.wordCount))
-        hash.add(article.slug)
-        for index in site.tagIndices(of: id) {
-            hash.add(site.tags[index].name)
-            hash.add(site.tags[index].slug)
-        }
+        hash.add(site.articles[id].sourcePath)
+        hash.add(site.articles[id].format.rawValue)
+        hash.add(number: site.articles[id].hasTime ? 1 : 0)
+        hash.add(number: UInt64(site.articles[id].wordCount))
+        hash.add(site.articles[id].slug)
+        for index in site.storedTagIndices(of: id) { hash.add(number: tag(Int(index))) }
         return ArticleDigest(summary: summary, page: hash.value)
     }
 

@@ -162,4 +162,9 @@ public struct SiteModel: Sendable {
     public func countryIndices(of id: Int) -> [Int] {
         articleCountries[id]
     }
+
+    /// `tagIndices(of:)` and `countryIndices(of:)` as stored, for loops over every article
+    /// that need no array of each.
+    public func storedTagIndices(of id: Int) -> ArraySlice<Int32> { articleTags.values(of: id) }
+    public func storedCountryIndices(of id: Int) -> ArraySlice<Int32> { articleCountries.values(of: id) }
 }

@@ -35,6 +35,11 @@ public struct IndexLists: Sendable, Equatable {
         values[Int(offsets[index])..<Int(offsets[index + 1])].map(Int.init)
     }
 
+    /// One list's values as stored, without making an array of them.
+    public func values(of index: Int) -> ArraySlice<Int32> {
+        values[Int(offsets[index])..<Int(offsets[index + 1])]
+    }
+
     /// Every value replaced by `transform` of it; a value it maps to nil is dropped.
     public func mapped(_ transform: (Int) -> Int?) -> IndexLists {
         var result = IndexLists()
