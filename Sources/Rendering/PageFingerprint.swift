@@ -26,7 +26,7 @@ public enum PageFingerprint {
 
         /// The bytes eight at a time, then the rest, then their count, so that ("ab", "c") and
         /// ("a", "bc") differ.
-        private mutating func add(bytes: UnsafeRawBufferPointer) {
+        public mutating func add(bytes: UnsafeRawBufferPointer) {
             var offset = 0
             while offset + 8 <= bytes.count {
                 mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
