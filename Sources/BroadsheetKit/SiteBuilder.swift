@@ -468,7 +468,15 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             templates.render(fields.relatedTermsFields(key), template: "partials/related-terms")
         }
         let relatedTermsView: (@Sendable (Int) -> String)? = templates.names.contains("partials/related-terms") ? relatedTerms.summary : nil
-        return PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary, relatedTermsView: relatedTermsView)
+        // Each term's chip, made once for every article page that shows it.
+        let tagCount = site.tags.count
+        let chips = SummaryCache<String>(count: termCount, capacity: termCount) { key -> String in
+            templates.render(fields.chipFields(key), template: key < tagCount ? "partials/tag-chip" : "partials/country-chip")
+        }
+        let chipView: (@Sendable (Int) -> String)? =
+            templates.names.isSuperset(of: ["partials/tag-chip", "partials/country-chip"]) ? chips.summary : nil
+        return PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary, relatedTermsView: relatedTermsView,
+                                  chipView: chipView)
     }
 
     /// The template a page other than an article's is rendered with.

@@ -83,8 +83,8 @@ enum DefaultTheme {
     {{{body_html}}}
   </div>
   <footer class="story-footer">
-    {{#has_tags}}<div class="story-terms"><h2>Tags</h2><ul class="chips">{{#tags}}<li><a class="chip" href="{{url}}">{{name}}</a></li>{{/tags}}</ul></div>{{/has_tags}}
-    {{#has_countries}}<div class="story-terms"><h2>Countries</h2><ul class="chips">{{#countries}}<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>{{/countries}}</ul></div>{{/has_countries}}
+    {{#has_tags}}<div class="story-terms"><h2>Tags</h2><ul class="chips">{{{tags_html}}}</ul></div>{{/has_tags}}
+    {{#has_countries}}<div class="story-terms"><h2>Countries</h2><ul class="chips">{{{countries_html}}}</ul></div>{{/has_countries}}
     {{#source}}<p class="source">Imported from the text file <code>{{.}}</code>.</p>{{/source}}
   </footer>
 </article>
@@ -185,6 +185,9 @@ enum DefaultTheme {
 {{#has_breadcrumbs}}<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>{{#breadcrumbs}}<li><a href="{{url}}">{{name}}</a></li>{{/breadcrumbs}}</ol></nav>{{/has_breadcrumbs}}
 
 """###,
+        "partials/country-chip.mustache": ###"""
+<li><a class="chip" href="{{url}}"><span aria-hidden="true">{{flag}}</span> {{name}}</a></li>
+"""###,
         "partials/footer.mustache": ###"""
 <footer class="site-footer">
   <p><a href="{{nav.home}}">{{site.title}}</a> — {{site.description}}</p>
@@ -247,6 +250,9 @@ enum DefaultTheme {
   </article>
 </li>
 
+"""###,
+        "partials/tag-chip.mustache": ###"""
+<li><a class="chip" href="{{url}}">{{name}}</a></li>
 """###,
         "static/style.css": ###"""
 /* Broadsheet default theme: a quiet newspaper layout, readable at any width, light or dark. */

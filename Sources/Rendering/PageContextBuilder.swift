@@ -19,6 +19,10 @@ public struct PageContextBuilder: Sendable {
     /// Each tag's and country's related-terms box — `partials/related-terms`, the same on
     /// every page of the term — as HTML by `termKey`, when the renderer keeps them.
     let relatedTermsView: (@Sendable (Int) -> String)?
+    /// Each tag's chip (`partials/tag-chip`) and country's (`partials/country-chip`) as HTML
+    /// by `termKey`, when the renderer keeps them: an article page's chips, looked up field by
+    /// field, were a fifth of its lookups.
+    let chipView: (@Sendable (Int) -> String)?
 
     /// Each tag's and country's link, made once: every summary and article page shows some.
     /// (Never changed once made, and holding only strings and flags: safe from any thread.)
@@ -33,11 +37,12 @@ public struct PageContextBuilder: Sendable {
     public var siteWide: [String: Any] { siteFields }
 
     public init(site: SiteModel, gazetteer: CountryGazetteer, summaryView: (@Sendable (Int) -> ArticleSummary)? = nil,
-                relatedTermsView: (@Sendable (Int) -> String)? = nil) {
+                relatedTermsView: (@Sendable (Int) -> String)? = nil, chipView: (@Sendable (Int) -> String)? = nil) {
         self.site = site
         self.gazetteer = gazetteer
         self.summaryView = summaryView
         self.relatedTermsView = relatedTermsView
+        self.chipView = chipView
         self.dates = DateText(timeZone: site.config.timeZone)
         self.basePath = site.config.basePath
         self.baseURL = site.config.baseURL
@@ -94,6 +99,10 @@ public struct PageContextBuilder: Sendable {
         let tags = site.tagIndices(of: id).map { tagLinks[$0] }
         view["tags"] = tags
         view["has_tags"] = !tags.isEmpty
+        if let chipView {
+            view["tags_html"] = site.tagIndices(of: id).map { chipView(termKey(tag: $0)) }.joined()
+            view["countries_html"] = site.countryIndices(of: id).map { chipView(termKey(country: $0)) }.joined()
+        }
         view["source"] = article.format == .text ? article.sourcePath : false
         // Neighbours in time: a smaller ID is newer.
         view["newer"] = id > 0 ? summary(id - 1) as Any : false
@@ -340,6 +349,12 @@ public struct PageContextBuilder: Sendable {
     /// One number for any term: tags by index, then countries after them.
     public func termKey(tag index: Int) -> Int { index }
     public func termKey(country index: Int) -> Int { site.tags.count + index }
+
+    /// What a term's chip (`partials/tag-chip`, `partials/country-chip`) is rendered from:
+    /// its `name`, `url` and `flag`, as in every list of terms.
+    public func chipFields(_ key: Int) -> [String: Any] {
+        key < site.tags.count ? tagLinks[key] : countryLinks[key - site.tags.count]
+    }
 
     /// What a term's related-terms box (`partials/related-terms`) is rendered from: the site's
     /// fields and those every page of the term shows alike.

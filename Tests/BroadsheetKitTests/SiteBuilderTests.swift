@@ -352,6 +352,23 @@ struct SiteBuilderTests {
         #expect(site.read("Output/index.html")?.contains("class=\"mine\"") == false)
     }
 
+    @Test("a theme's own tag and country chips show on every article page that carries the term")
+    func chipPartialsOverride() throws {
+        var files = FixtureSite.japanArticles(3)
+        files["site.yml"] = "title: Fixture Times\nbase_url: https://news.example.org/\n"
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        try site.write("Templates/partials/tag-chip.mustache", "<li class=\"mine\">#{{name}} {{url}}</li>")
+        try site.write("Templates/partials/country-chip.mustache", "<li class=\"mine\">{{flag}} {{name}} {{url}}{{site.title}}</li>")
+        _ = try build(site)
+        for day in 1...3 {
+            let page = try #require(site.read("Output/articles/2024/03/trade-report-\(day)/index.html"))
+            #expect(page.contains("<ul class=\"chips\"><li class=\"mine\">#Trade /tags/trade/</li></ul>"), "day \(day)")
+            // A chip sees only its term's fields: nothing of the page or the site.
+            #expect(page.contains("<ul class=\"chips\"><li class=\"mine\">🇯🇵 Japan /countries/japan/</li></ul>"), "day \(day)")
+        }
+    }
+
     @Test("a rebuild after a settings or dek edit gives the bytes a full build gives")
     func incrementalSettingsAndDek() throws {
         let site = try makeSite()

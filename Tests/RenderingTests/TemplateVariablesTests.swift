@@ -36,7 +36,7 @@ struct TemplateVariablesTests {
         let plan = PagePlan(site: site)
         let fields = PageContextBuilder(site: site, gazetteer: .standard)
         let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in fields.summary(id) { _ in "<li>\(id)</li>" } },
-                                          relatedTermsView: { key in "<section>\(key)</section>" })
+                                          relatedTermsView: { key in "<section>\(key)</section>" }, chipView: { key in "<li>\(key)</li>" })
         var names: Set<String> = []
         func collect(_ value: Any) {
             if let dictionary = value as? [String: Any] {
