@@ -341,7 +341,8 @@ public struct PageContextBuilder: Sendable {
         ArticleSummary(id: id, html: nil, fields: summaryFieldSource)
     }
 
-    /// The fields `partials/summary` is rendered from, as a dictionary.
+    /// An article's summary fields as a dictionary, for a context that adds its own beside them
+    /// (an article's page).
     public func summaryFields(_ id: Int) -> [String: Any] {
         summaryFieldSource.dictionary(of: id)
     }
