@@ -73,9 +73,13 @@ struct PageFingerprintStore {
         }
         data.withUnsafeBytes { (stored: UnsafeRawBufferPointer) in
             for offset in stride(from: Self.magic.count, to: stored.count, by: 16) {
+                // One lookup for most of a large site's pages, which neither changed nor went.
                 let key = UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                if dropped.contains(key) && pending[key] == nil { continue }
-                append(key, pending.removeValue(forKey: key) ?? UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                if let fingerprint = pending.removeValue(forKey: key) {
+                    append(key, fingerprint)
+                } else if dropped.isEmpty || !dropped.contains(key) {
+                    append(key, UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                }
             }
         }
         for pair in pairs {
