@@ -209,9 +209,11 @@ public struct TemplateSet: Sendable {
     /// A partial qualifies when it has no sections, blocks or partials of its own, is never
     /// included indented (indentation applies per line), and renders to text without `{{`.
     /// No page context sets `site` or `nav` below its root, so such a partial reads the same
-    /// wherever it is included.
+    /// wherever it is included. In every other template, each variable tag of a `site.*` or
+    /// `nav.*` value is replaced by its text (`substitutingSiteWideValues`), for the same reason.
     public func withSiteWidePartials(_ siteWide: [String: Any]) -> TemplateSet {
         var copy = self
+        var renderedOnce: Set<String> = []
         let included = texts.values.flatMap { Self.partialInclusions(in: $0) }
         for (name, text) in texts where included.contains(where: { $0.name == name }) {
             guard !included.contains(where: { $0.name == name && $0.indented }),
@@ -219,9 +221,66 @@ public struct TemplateSet: Sendable {
             let rendered = render(siteWide, template: name)
             guard !rendered.contains("{{"), let literal = try? MustacheTemplate(string: rendered) else { continue }
             copy.templates[name] = literal
+            renderedOnce.insert(name)
+        }
+        // In every other template, each tag of a site-wide value becomes its text: a page's
+        // head names the site's title and language, and each name looked up costs swift-mustache
+        // a few microseconds of casts, on every one of an archive's pages. A partial rendered on
+        // its own (a summary, a chip) then shows them too.
+        for (name, text) in texts where !renderedOnce.contains(name) {
+            guard let substituted = Self.substitutingSiteWideValues(in: text, siteWide: siteWide),
+                  let template = try? Self.parse(substituted, file: name) else { continue }
+            copy.templates[name] = template
         }
         copy.library = MustacheLibrary(templates: copy.templates)
         return copy
+    }
+
+    /// `text` with each variable tag naming a site-wide value (`{{site.title}}`, `{{{nav.home}}}`)
+    /// replaced by what it renders to from `siteWide`; nil when there is none to replace. A
+    /// value with a brace or a line break is left to the tag (it could make a new tag of the
+    /// text beside it, or a line that an indented partial would indent), as is every tag of a
+    /// template that changes its delimiters.
+    static func substitutingSiteWideValues(in text: String, siteWide: [String: Any]) -> String? {
+        guard !text.contains("{{=") else { return nil }
+        var result = "", cursor = text.startIndex, changed = false
+        while let open = text.range(of: "{{", range: cursor..<text.endIndex),
+              let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) {
+            var end = close.upperBound
+            // `{{{name}}}`: the third brace closes after the two.
+            if text[open.upperBound...].hasPrefix("{") {
+                guard text[end...].hasPrefix("}") else { break }
+                end = text.index(after: end)
+            }
+            let tag = String(text[open.lowerBound..<end])
+            result += text[cursor..<open.lowerBound]
+            if let value = siteWideValue(of: tag, siteWide: siteWide) {
+                result += value
+                changed = true
+            } else {
+                result += tag
+            }
+            cursor = end
+        }
+        guard changed else { return nil }
+        return result + text[cursor...]
+    }
+
+    /// What a variable tag of `site.*` or `nav.*` renders to, when it is one and the text is safe to inline.
+    private static func siteWideValue(of tag: String, siteWide: [String: Any]) -> String? {
+        var inner = tag.dropFirst(2).dropLast(2)
+        if inner.hasPrefix("{") {
+            inner = inner.dropFirst().dropLast()
+        } else if inner.hasPrefix("&") {
+            inner = inner.dropFirst()
+        }
+        let name = inner.trimmingCharacters(in: .whitespaces)
+        guard name.hasPrefix("site.") || name.hasPrefix("nav."),
+              name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "_" }),
+              let template = try? parse(tag, file: "") else { return nil }
+        let value = template.render(siteWide)
+        guard !value.contains(where: { $0 == "{" || $0 == "}" || $0.isNewline }) else { return nil }
+        return value
     }
 
     /// A variable tag (escaped or not) or a comment whose name is a site-wide value.

@@ -359,13 +359,13 @@ struct SiteBuilderTests {
         let site = try FixtureSite(files: files)
         defer { site.remove() }
         try site.write("Templates/partials/tag-chip.mustache", "<li class=\"mine\">#{{name}} {{url}}</li>")
-        try site.write("Templates/partials/country-chip.mustache", "<li class=\"mine\">{{flag}} {{name}} {{url}}{{site.title}}</li>")
+        try site.write("Templates/partials/country-chip.mustache", "<li class=\"mine\">{{flag}} {{name}} {{url}} {{site.title}}{{count_text}}</li>")
         _ = try build(site)
         for day in 1...3 {
             let page = try #require(site.read("Output/articles/2024/03/trade-report-\(day)/index.html"))
             #expect(page.contains("<ul class=\"chips\"><li class=\"mine\">#Trade /tags/trade/</li></ul>"), "day \(day)")
-            // A chip sees only its term's fields: nothing of the page or the site.
-            #expect(page.contains("<ul class=\"chips\"><li class=\"mine\">🇯🇵 Japan /countries/japan/</li></ul>"), "day \(day)")
+            // A chip sees its term's fields and the site's, nothing of the page.
+            #expect(page.contains("<ul class=\"chips\"><li class=\"mine\">🇯🇵 Japan /countries/japan/ Fixture Times</li></ul>"), "day \(day)")
         }
     }
 

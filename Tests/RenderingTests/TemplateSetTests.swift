@@ -95,7 +95,7 @@ struct TemplateSetTests {
         #expect(!templates.names.contains("static/style"))
     }
 
-    @Test("partials of site-wide values are rendered once; partials with page values, sections or indentation are not")
+    @Test("partials of site-wide values are rendered once; in the others, sections, and the page's values, still render with the page")
     func siteWidePartials() throws {
         var sources = Self.minimal
         sources["base"] = "{{>partials/masthead}}\n{{>partials/crumbs}}\n  {{>partials/indented}}\n<p>{{>partials/nav}}</p>{{$main}}{{/main}}"
@@ -109,9 +109,33 @@ struct TemplateSetTests {
         // A page whose own values differ shows which partials were rendered once, from `siteWide`.
         let page: [String: Any] = ["site": ["title": "Page"], "nav": ["home": "/page/"], "headline": "H"]
         let html = once.render(page, template: "article")
-        #expect(html.hasPrefix("<a href=\"/\">Daily &amp; Co</a> \n<b>Page</b>\n  <i>Page</i>\n  <i>/page/</i>\n<p>Page|H</p>"))
+        #expect(html.hasPrefix("<a href=\"/\">Daily &amp; Co</a> \n<b>Daily &amp; Co</b>\n  <i>Daily &amp; Co</i>\n  <i>/</i>\n<p>Daily &amp; Co|H</p>"))
+        // The section is still the page's: without a title of its own, it shows nothing.
+        let untitled: [String: Any] = ["site": ["title": false], "nav": ["home": "/page/"], "headline": "H"]
+        #expect(once.render(untitled, template: "article").hasPrefix("<a href=\"/\">Daily &amp; Co</a> \n\n  <i>Daily &amp; Co</i>"))
         // With the same site-wide values, a page renders as it did before.
         let same: [String: Any] = siteWide.merging(["headline": "H"]) { $1 }
         #expect(once.render(same, template: "article") == templates.render(same, template: "article"))
+    }
+
+    @Test("site-wide values are put in every template as they would render, escaped or not; a brace, a line break or new delimiters keep the tag")
+    func siteWideValues() throws {
+        var sources = Self.minimal
+        sources["value"] = "{{site.title}}|{{{site.title}}}|{{& site.title }}|{{ nav.home }}|{{#site}}{{title}}{{/site}}|{{site.missing}}|{{! {{site.title}} }}|{{headline}}"
+        sources["braced"] = "<b>{{site.tagline}}</b>{{site.note}}"
+        sources["delimited"] = "{{=<% %>=}}<%site.title%>|{{site.title}}"
+        let templates = try TemplateSet(sources: sources)
+        let siteWide: [String: Any] = ["site": ["title": "A & B <C> 'D'", "tagline": "x{", "note": "two\nlines"], "nav": ["home": "/"]]
+        let page = siteWide.merging(["headline": "H"]) { $1 }
+        let once = templates.withSiteWidePartials(siteWide)
+        for name in ["value", "braced", "delimited"] {
+            #expect(once.render(page, template: name) == templates.render(page, template: name), "\(name)")
+        }
+        #expect(templates.render(page, template: "value") == "A &amp; B &lt;C&gt; &#39;D&#39;|A & B <C> 'D'|A & B <C> 'D'|/|A &amp; B &lt;C&gt; &#39;D&#39;|| }}|H")
+        // Which tags became text: a page whose own values differ shows it.
+        let other: [String: Any] = ["site": ["title": "Page", "tagline": "Own", "note": "Own"], "nav": ["home": "/page/"], "headline": "H"]
+        #expect(once.render(other, template: "value") == "A &amp; B &lt;C&gt; &#39;D&#39;|A & B <C> 'D'|A & B <C> 'D'|/|Page|| }}|H")
+        #expect(once.render(other, template: "braced") == "<b>Own</b>Own")
+        #expect(once.render(other, template: "delimited") == "Page|{{site.title}}")
     }
 }
