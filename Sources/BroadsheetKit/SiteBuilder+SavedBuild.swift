@@ -121,7 +121,7 @@ extension SiteBuilder {
         try failIfStrict(report)
 
         var plan = PagePlan(site: site)
-        let templates = themeTemplates.withSiteWidePartials(PageContextBuilder(site: site, gazetteer: gazetteer).siteWide)
+        let templates = themeTemplates.withSiteWideValues(PageContextBuilder(site: site, gazetteer: gazetteer).siteWide)
         guard var relatedLists = RelatedArticlesStore(cacheDirectory: cacheDirectory)
             .load(structure: PageFingerprinter.structureDigest(of: site), count: site.articles.count, fileSystem: fileSystem)
         else { return nil }

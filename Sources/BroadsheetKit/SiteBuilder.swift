@@ -303,8 +303,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     private func render(site: SiteModel, plan: PagePlan, templates themeTemplates: TemplateSet, writer: OutputWriter,
                         previous: [UInt64: UInt64], bodyStamps: [String?]) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
-        // The masthead and footer show the same on every page: rendered once.
-        let templates = themeTemplates.withSiteWidePartials(fields.siteWide)
+        // The site-wide values (the masthead, the footer, the head's title and language) the same on every page: put in once.
+        let templates = themeTemplates.withSiteWideValues(fields.siteWide)
         let shared = sharedStamp(templates)
         let digester = PageFingerprinter.Digester(site: site)
         let digests = parallelMap(site.articles.count, workers: options.jobs) { digester.digest($0) }

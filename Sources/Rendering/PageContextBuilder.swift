@@ -96,11 +96,11 @@ public struct PageContextBuilder: Sendable {
         view["body_html"] = bodyHTML
         view["reading_minutes"] = max(1, (article.wordCount + 229) / 230)
         view["word_count"] = article.wordCount
-        let tags = site.tagIndices(of: id).map { tagLinks[$0] }
-        view["tags"] = tags
-        view["has_tags"] = !tags.isEmpty
+        let tagIndices = site.tagIndices(of: id)
+        view["tags"] = tagIndices.map { tagLinks[$0] }
+        view["has_tags"] = !tagIndices.isEmpty
         if let chipView {
-            view["tags_html"] = site.tagIndices(of: id).map { chipView(termKey(tag: $0)) }.joined()
+            view["tags_html"] = tagIndices.map { chipView(termKey(tag: $0)) }.joined()
             view["countries_html"] = site.countryIndices(of: id).map { chipView(termKey(country: $0)) }.joined()
         }
         view["source"] = article.format == .text ? article.sourcePath : false

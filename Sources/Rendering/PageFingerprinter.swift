@@ -55,7 +55,7 @@ public struct PageFingerprinter: Sendable {
         addRelated(countries: site.relations.countriesOfCountry[index], tags: site.relations.tagsOfCountry[index], to: &hash)
         if let code = term.code, let country = gazetteer.country(code: code) {
             hash.add("neighbours")
-            for neighbour in PageContextBuilder.neighbours(of: country, in: site) { add(neighbour, count: false, to: &hash) }
+            for neighbour in PageContextBuilder.neighbours(of: country, in: site) { Self.add(neighbour, count: false, to: &hash) }
         }
         return hash.value
     }
@@ -95,9 +95,9 @@ public struct PageFingerprinter: Sendable {
             Self.add(pagination, to: &hash)
             // The front page's most covered terms, in their order.
             if pagination.number == 1 {
-                for term in PageContextBuilder.mostUsed(site.tags, limit: PageContextBuilder.topTermCount) { add(term, count: false, to: &hash) }
+                for term in PageContextBuilder.mostUsed(site.tags, limit: PageContextBuilder.topTermCount) { Self.add(term, count: false, to: &hash) }
                 hash.add("|")
-                for term in PageContextBuilder.mostUsed(site.countries, limit: PageContextBuilder.topTermCount) { add(term, count: false, to: &hash) }
+                for term in PageContextBuilder.mostUsed(site.countries, limit: PageContextBuilder.topTermCount) { Self.add(term, count: false, to: &hash) }
             }
         case .tag(let index, let pagination):
             hash.add("tag")
@@ -121,12 +121,12 @@ public struct PageFingerprinter: Sendable {
             for year in site.publishedYears { add(year, to: &hash) }
         case .tagIndex:
             hash.add("tags")
-            for term in site.tags { add(term, count: true, to: &hash) }
+            for term in site.tags { Self.add(term, count: true, to: &hash) }
         case .countryIndex:
             // Each region's count is of its countries' distinct articles.
             hash.add("countries")
             for term in site.countries {
-                add(term, count: true, to: &hash)
+                Self.add(term, count: true, to: &hash)
                 hash.add(numbers: term.articleIDs)
             }
         case .about:
@@ -156,7 +156,7 @@ public struct PageFingerprinter: Sendable {
     }
 
     /// A term as links show it (name, page, flag), with its count where the page shows or orders by it.
-    private func add(_ term: Term, count: Bool, to hash: inout PageFingerprint.StableHasher) {
+    private static func add(_ term: Term, count: Bool, to hash: inout PageFingerprint.StableHasher) {
         hash.add(term.name)
         hash.add(term.slug)
         hash.add(optional: term.code)
@@ -165,7 +165,7 @@ public struct PageFingerprinter: Sendable {
 
     /// A term's own page: its name and count, and the dates of its newest and oldest articles.
     private func addTermPage(_ term: Term, to hash: inout PageFingerprint.StableHasher) {
-        add(term, count: true, to: &hash)
+        Self.add(term, count: true, to: &hash)
         if let newest = term.articleIDs.first, let oldest = term.articleIDs.last {
             hash.add(number: site.articles[newest].date.timeIntervalSince1970.bitPattern)
             hash.add(number: site.articles[oldest].date.timeIntervalSince1970.bitPattern)
@@ -174,9 +174,9 @@ public struct PageFingerprinter: Sendable {
 
     private func addRelated(countries: [Int], tags: [Int], to hash: inout PageFingerprint.StableHasher) {
         hash.add("related")
-        for index in countries { add(site.countries[index], count: false, to: &hash) }
+        for index in countries { Self.add(site.countries[index], count: false, to: &hash) }
         hash.add("|")
-        for index in tags { add(site.tags[index], count: false, to: &hash) }
+        for index in tags { Self.add(site.tags[index], count: false, to: &hash) }
     }
 
     /// An archive year with its months and their counts.
@@ -228,9 +228,7 @@ public struct PageFingerprinter: Sendable {
     /// A country as an article's summary shows it: name, page and flag.
     static func countryHash(_ term: Term) -> UInt64 {
         var hash = PageFingerprint.StableHasher()
-        hash.add(term.name)
-        hash.add(term.slug)
-        hash.add(optional: term.code)
+        add(term, count: false, to: &hash)
         return hash.value
     }
 

@@ -201,33 +201,16 @@ public struct TemplateSet: Sendable {
         library.render(summary, withTemplate: name) ?? ""
     }
 
-    /// The same templates, with every partial that shows only site-wide values (`site.*` and
-    /// `nav.*`, such as the masthead and the footer) rendered once from `siteWide` and included
-    /// as text: swift-mustache looks each name up through the context at render time, and these
-    /// are the same on every one of an archive's pages.
-    ///
-    /// A partial qualifies when it has no sections, blocks or partials of its own, is never
-    /// included indented (indentation applies per line), and renders to text without `{{`.
-    /// No page context sets `site` or `nav` below its root, so such a partial reads the same
-    /// wherever it is included. In every other template, each variable tag of a `site.*` or
-    /// `nav.*` value is replaced by its text (`substitutingSiteWideValues`), for the same reason.
-    public func withSiteWidePartials(_ siteWide: [String: Any]) -> TemplateSet {
+    /// The same templates, with each variable tag of a site-wide value (`site.*` and `nav.*`)
+    /// replaced by its text, rendered once from `siteWide` (`substitutingSiteWideValues`):
+    /// swift-mustache looks each name up through the context at render time, a few microseconds
+    /// of casts, and these are the same on every one of an archive's pages. A partial made of
+    /// them alone (the masthead, the footer) becomes plain text; one rendered on its own (a
+    /// summary, a chip) shows them too. No page context sets `site` or `nav` below its root, so
+    /// such a tag reads the same wherever it is.
+    public func withSiteWideValues(_ siteWide: [String: Any]) -> TemplateSet {
         var copy = self
-        var renderedOnce: Set<String> = []
-        let included = texts.values.flatMap { Self.partialInclusions(in: $0) }
-        for (name, text) in texts where included.contains(where: { $0.name == name }) {
-            guard !included.contains(where: { $0.name == name && $0.indented }),
-                  Self.tags(in: text).allSatisfy(Self.isSiteWideVariable) else { continue }
-            let rendered = render(siteWide, template: name)
-            guard !rendered.contains("{{"), let literal = try? MustacheTemplate(string: rendered) else { continue }
-            copy.templates[name] = literal
-            renderedOnce.insert(name)
-        }
-        // In every other template, each tag of a site-wide value becomes its text: a page's
-        // head names the site's title and language, and each name looked up costs swift-mustache
-        // a few microseconds of casts, on every one of an archive's pages. A partial rendered on
-        // its own (a summary, a chip) then shows them too.
-        for (name, text) in texts where !renderedOnce.contains(name) {
+        for (name, text) in texts {
             guard let substituted = Self.substitutingSiteWideValues(in: text, siteWide: siteWide),
                   let template = try? Self.parse(substituted, file: name) else { continue }
             copy.templates[name] = template
@@ -281,26 +264,6 @@ public struct TemplateSet: Sendable {
         let value = template.render(siteWide)
         guard !value.contains(where: { $0 == "{" || $0 == "}" || $0.isNewline }) else { return nil }
         return value
-    }
-
-    /// A variable tag (escaped or not) or a comment whose name is a site-wide value.
-    private static func isSiteWideVariable(_ tag: Tag) -> Bool {
-        switch tag.sigil {
-        case "!": true
-        case "", "{", "&":
-            ["site.", "nav."].contains(where: tag.name.trimmingCharacters(in: CharacterSet(charactersIn: "{} ")).hasPrefix)
-        default: false
-        }
-    }
-
-    /// Each `{{>name}}` of a template, and whether it is indented (only spaces before it on its line).
-    static func partialInclusions(in text: String) -> [(name: String, indented: Bool)] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return tags(in: text).filter { $0.sigil == ">" }.map { tag in
-            let line = lines[tag.line - 1]
-            let before = line.prefix(tag.column - 1)
-            return (tag.name, !before.isEmpty && before.allSatisfy { $0 == " " || $0 == "\t" })
-        }
     }
 }
 

@@ -32,7 +32,7 @@ public struct IndexLists: Sendable, Equatable {
     }
 
     public subscript(index: Int) -> [Int] {
-        values[Int(offsets[index])..<Int(offsets[index + 1])].map(Int.init)
+        values(of: index).map(Int.init)
     }
 
     /// One list's values as stored, without making an array of them.

@@ -105,7 +105,7 @@ struct TemplateSetTests {
         sources["partials/nav"] = "{{site.title}}|{{headline}}"
         let templates = try TemplateSet(sources: sources)
         let siteWide: [String: Any] = ["site": ["title": "Daily & Co"], "nav": ["home": "/"]]
-        let once = templates.withSiteWidePartials(siteWide)
+        let once = templates.withSiteWideValues(siteWide)
         // A page whose own values differ shows which partials were rendered once, from `siteWide`.
         let page: [String: Any] = ["site": ["title": "Page"], "nav": ["home": "/page/"], "headline": "H"]
         let html = once.render(page, template: "article")
@@ -127,7 +127,7 @@ struct TemplateSetTests {
         let templates = try TemplateSet(sources: sources)
         let siteWide: [String: Any] = ["site": ["title": "A & B <C> 'D'", "tagline": "x{", "note": "two\nlines"], "nav": ["home": "/"]]
         let page = siteWide.merging(["headline": "H"]) { $1 }
-        let once = templates.withSiteWidePartials(siteWide)
+        let once = templates.withSiteWideValues(siteWide)
         for name in ["value", "braced", "delimited"] {
             #expect(once.render(page, template: name) == templates.render(page, template: name), "\(name)")
         }
