@@ -91,6 +91,8 @@ public struct TemplateSet: Sendable {
         var text: String
         var line: Int
         var column: Int
+        /// Where the tag stands in the template's text, braces included.
+        var range: Range<String.Index>
     }
 
     /// Every tag of a template, in order (the default `{{ }}` delimiters; the theme uses no others).
@@ -115,7 +117,7 @@ public struct TemplateSet: Sendable {
                 }
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                 if !inner.isEmpty {
-                    found.append(Tag(sigil: sigil, name: inner, text: text, line: lineIndex + 1, column: column))
+                    found.append(Tag(sigil: sigil, name: inner, text: text, line: lineIndex + 1, column: column, range: open.lowerBound..<end))
                 }
                 rest = afterOpen[end...]
             }
@@ -227,40 +229,23 @@ public struct TemplateSet: Sendable {
     static func substitutingSiteWideValues(in text: String, siteWide: [String: Any]) -> String? {
         guard !text.contains("{{=") else { return nil }
         var result = "", cursor = text.startIndex, changed = false
-        while let open = text.range(of: "{{", range: cursor..<text.endIndex),
-              let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) {
-            var end = close.upperBound
-            // `{{{name}}}`: the third brace closes after the two.
-            if text[open.upperBound...].hasPrefix("{") {
-                guard text[end...].hasPrefix("}") else { break }
-                end = text.index(after: end)
-            }
-            let tag = String(text[open.lowerBound..<end])
-            result += text[cursor..<open.lowerBound]
-            if let value = siteWideValue(of: tag, siteWide: siteWide) {
-                result += value
-                changed = true
-            } else {
-                result += tag
-            }
-            cursor = end
+        for tag in tags(in: text) {
+            guard let value = siteWideValue(of: tag, siteWide: siteWide) else { continue }
+            result += text[cursor..<tag.range.lowerBound]
+            result += value
+            cursor = tag.range.upperBound
+            changed = true
         }
         guard changed else { return nil }
         return result + text[cursor...]
     }
 
     /// What a variable tag of `site.*` or `nav.*` renders to, when it is one and the text is safe to inline.
-    private static func siteWideValue(of tag: String, siteWide: [String: Any]) -> String? {
-        var inner = tag.dropFirst(2).dropLast(2)
-        if inner.hasPrefix("{") {
-            inner = inner.dropFirst().dropLast()
-        } else if inner.hasPrefix("&") {
-            inner = inner.dropFirst()
-        }
-        let name = inner.trimmingCharacters(in: .whitespaces)
-        guard name.hasPrefix("site.") || name.hasPrefix("nav."),
-              name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "_" }),
-              let template = try? parse(tag, file: "") else { return nil }
+    private static func siteWideValue(of tag: Tag, siteWide: [String: Any]) -> String? {
+        guard tag.sigil == "" || tag.sigil == "{" || tag.sigil == "&",
+              tag.name.hasPrefix("site.") || tag.name.hasPrefix("nav."),
+              tag.name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "_" }),
+              let template = try? parse(tag.text, file: "") else { return nil }
         let value = template.render(siteWide)
         guard !value.contains(where: { $0 == "{" || $0 == "}" || $0.isNewline }) else { return nil }
         return value
