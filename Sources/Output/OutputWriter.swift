@@ -15,11 +15,11 @@ public final class OutputWriter: @unchecked Sendable {
     let journalPath: String
     let fileSystem: any FileSystem
     /// The files written into the staging folder.
-    private var staged: Set<String> = []
+    private let staged = PathSet()
     /// The files kept from the last build; with `staged`, every file of the new site. Two
     /// sets that do not overlap, rather than one of every file beside one of the staged: a
     /// first build stages every file, and a million paths held twice were 40 MB.
-    private var kept: Set<String> = []
+    private let kept = PathSet()
     private let lock = NSLock()
 
     public init(outputDirectory: String, cacheDirectory: String, fileSystem: any FileSystem) throws(Diagnostic) {
@@ -65,7 +65,7 @@ public final class OutputWriter: @unchecked Sendable {
         } catch {
             throw .error(.write, file: joinPath(outputDirectory, path), "cannot write: \(error.localizedDescription)")
         }
-        let duplicate = lock.withLock { !staged.insert(path).inserted || kept.contains(path) }
+        let duplicate = lock.withLock { !staged.insert(path) || kept.contains(path) }
         if duplicate {
             throw .error(.write, file: joinPath(outputDirectory, path), "two pages would be written to the same file")
         }
@@ -83,7 +83,6 @@ public final class OutputWriter: @unchecked Sendable {
     /// unspecialised, at a microsecond a path.
     public func keep(_ paths: [String]) {
         lock.withLock {
-            kept.reserveCapacity(kept.count + paths.count)
             for path in paths where !staged.contains(path) { kept.insert(path) }
         }
     }
@@ -93,11 +92,10 @@ public final class OutputWriter: @unchecked Sendable {
     /// Moves the staged site into the output folder and removes what the previous build wrote
     /// that this one did not (with `clean`, every file this build did not write).
     public func commit(clean: Bool = false) throws(Diagnostic) {
-        let (moving, keeping) = lock.withLock { (staged.sorted(), kept.sorted()) }
-        let files = Self.merge(moving, keeping)
+        let files = lock.withLock { SiteFiles(staged: staged, kept: kept) }
         do {
-            try writeJournal(staged: moving, kept: keeping)
-            try moveIntoPlace(moving, site: files, clean: clean, resuming: false)
+            try writeJournal(files)
+            try moveIntoPlace(files, clean: clean, resuming: false)
         } catch let error as Diagnostic {
             throw error
         } catch {
@@ -105,35 +103,67 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// The journal names the staged files (`+`) and the kept ones (`=`) before the first moves,
-    /// in no particular order (reading it sorts them). Built as one text and let go before the
-    /// moves: at a million pages it is a hundred megabytes.
-    private func writeJournal(staged: [String], kept: [String]) throws {
-        var journal = ""
-        journal.reserveCapacity([staged, kept].reduce(0) { total, files in files.reduce(total) { $0 + $1.utf8.count + 2 } })
-        for (mark, files) in [("+", staged), ("=", kept)] {
-            for file in files {
-                journal.append(mark)
-                journal.append(file)
-                journal.append("\n")
-            }
+    /// Every file of the new site: the staged ones, to move into place, and the ones kept from
+    /// the last build, each with its order.
+    struct SiteFiles {
+        let staged: PathSet
+        let stagedOrder: [Int32]
+        let kept: PathSet
+        let keptOrder: [Int32]
+
+        init(staged: PathSet, kept: PathSet) {
+            self.staged = staged
+            self.stagedOrder = staged.sortedIndices()
+            self.kept = kept
+            self.keptOrder = kept.sortedIndices()
         }
-        try fileSystem.writeFile(journalPath, string: journal)
+
+        func contains(_ path: UnsafeRawBufferPointer) -> Bool {
+            staged.contains(path) || kept.contains(path)
+        }
+
+        /// The list as the manifest stores it, one path a line in `String` order: the two
+        /// sorted lists merged, written from the paths' bytes in place.
+        func manifest() -> Data {
+            var text = Data(capacity: byteCount(stagedOrder, in: staged) + byteCount(keptOrder, in: kept))
+            let ascii = staged.isASCII && kept.isASCII
+            var i = 0, j = 0
+            while i < stagedOrder.count || j < keptOrder.count {
+                let path: UnsafeRawBufferPointer
+                if j == keptOrder.count || (i < stagedOrder.count
+                    && PathSet.precedes(staged.bytes(Int(stagedOrder[i])), kept.bytes(Int(keptOrder[j])), ascii: ascii)) {
+                    path = staged.bytes(Int(stagedOrder[i]))
+                    i += 1
+                } else {
+                    path = kept.bytes(Int(keptOrder[j]))
+                    j += 1
+                }
+                OutputWriter.appendLine(path, to: &text)
+            }
+            return text
+        }
+
+        /// The bytes of `order`'s paths with a character more each, for a list's mark or newline.
+        func byteCount(_ order: [Int32], in paths: PathSet) -> Int {
+            order.reduce(0) { $0 + paths.bytes(Int($1)).count + 1 }
+        }
     }
 
-    /// Two sorted lists as one.
-    static func merge(_ first: [String], _ second: [String]) -> [String] {
-        guard !second.isEmpty else { return first }
-        guard !first.isEmpty else { return second }
-        var merged: [String] = []
-        merged.reserveCapacity(first.count + second.count)
-        var i = first.startIndex, j = second.startIndex
-        while i < first.endIndex, j < second.endIndex {
-            if first[i] < second[j] { merged.append(first[i]); i += 1 } else { merged.append(second[j]); j += 1 }
+    static func appendLine(_ path: UnsafeRawBufferPointer, mark: UInt8? = nil, to text: inout Data) {
+        if let mark { text.append(mark) }
+        if let base = path.baseAddress, path.count > 0 {
+            text.append(base.assumingMemoryBound(to: UInt8.self), count: path.count)
         }
-        merged.append(contentsOf: first[i...])
-        merged.append(contentsOf: second[j...])
-        return merged
+        text.append(UInt8(ascii: "\n"))
+    }
+
+    /// The journal names the staged files (`+`) and the kept ones (`=`) before the first moves.
+    /// Built as one text and let go before the moves: at a million pages it is a hundred megabytes.
+    private func writeJournal(_ files: SiteFiles) throws {
+        var journal = Data(capacity: files.byteCount(files.stagedOrder, in: files.staged) + files.byteCount(files.keptOrder, in: files.kept) + files.staged.count + files.kept.count)
+        for index in files.stagedOrder { Self.appendLine(files.staged.bytes(Int(index)), mark: UInt8(ascii: "+"), to: &journal) }
+        for index in files.keptOrder { Self.appendLine(files.kept.bytes(Int(index)), mark: UInt8(ascii: "="), to: &journal) }
+        try fileSystem.writeFile(journalPath, contents: journal)
     }
 
     /// A file list as the manifest stores it, one path a line, built in place: joining the
@@ -148,16 +178,6 @@ public final class OutputWriter: @unchecked Sendable {
         return text
     }
 
-    /// Whether a file's bytes are a text's, compared in place.
-    static func same(_ data: Data, _ text: inout String) -> Bool {
-        text.withUTF8 { text -> Bool in
-            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
-                guard bytes.count == text.count else { return false }
-                return bytes.count == 0 || memcmp(bytes.baseAddress!, text.baseAddress!, text.count) == 0
-            }
-        }
-    }
-
     /// Finishes a commit that a killed or failed build left half done, from its journal.
     private func completeInterruptedCommit() throws(Diagnostic) {
         guard fileSystem.fileExists(journalPath), fileSystem.directoryExists(stagingDirectory) else {
@@ -165,46 +185,61 @@ public final class OutputWriter: @unchecked Sendable {
             return
         }
         do {
-            let journal = String(decoding: try fileSystem.readFile(journalPath), as: UTF8.self)
+            let journal = try fileSystem.readFile(journalPath)
+            let staged = PathSet(), kept = PathSet()
             // A line without a mark (an older journal) names a staged file.
-            let entries = journal.split(separator: "\n").map { line in
-                (staged: line.first != "=", path: String(line.first == "+" || line.first == "=" ? line.dropFirst() : line[...]))
-            }.filter { Self.isSafe($0.path) }
-            try moveIntoPlace(entries.filter(\.staged).map(\.path), site: entries.map(\.path).sorted(), clean: false, resuming: true)
+            Self.forEachLine(of: journal) { line in
+                let isKept = line.first == UInt8(ascii: "=")
+                let path = line.first == UInt8(ascii: "+") || isKept ? UnsafeRawBufferPointer(rebasing: line.dropFirst()) : line
+                guard Self.isSafe(String(decoding: path, as: UTF8.self)) else { return }
+                (isKept ? kept : staged).insert(path)
+            }
+            try moveIntoPlace(SiteFiles(staged: staged, kept: kept), clean: false, resuming: true)
         } catch {
             throw .error(.write, file: outputDirectory, "cannot complete the interrupted previous build: \(error.localizedDescription)")
         }
     }
 
-    /// Moves `moving` from the staging folder into place; `site` is every file of the new site, sorted.
-    private func moveIntoPlace(_ moving: [String], site files: [String], clean: Bool, resuming: Bool) throws {
+    /// Calls `body` with each non-empty line of a file list, in place.
+    static func forEachLine(of data: Data, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+                if index > start { try body(UnsafeRawBufferPointer(rebasing: bytes[start..<index])) }
+                start = index + 1
+            }
+        }
+    }
+
+    /// Moves the staged files from the staging folder into place; `files` is every file of the new site.
+    private func moveIntoPlace(_ files: SiteFiles, clean: Bool, resuming: Bool) throws {
         // A first build moves the whole staging folder into place at once.
-        if !resuming, moving.count == files.count, !fileSystem.directoryExists(outputDirectory), !fileSystem.fileExists(outputDirectory) {
+        if !resuming, files.kept.count == 0, !fileSystem.directoryExists(outputDirectory), !fileSystem.fileExists(outputDirectory) {
             try fileSystem.moveItem(from: stagingDirectory, to: outputDirectory)
-            try fileSystem.writeFile(manifestPath, string: Self.manifest(files))
+            try fileSystem.writeFile(manifestPath, contents: files.manifest())
             try fileSystem.removeItem(journalPath)
             return
         }
-        for path in moving {
+        for index in files.stagedOrder {
+            let path = files.staged.path(Int(index))
             let staged = joinPath(stagingDirectory, path)
             // After an interruption some files have moved already.
             if resuming, !fileSystem.fileExists(staged) { continue }
             try fileSystem.moveReplacing(from: staged, to: joinPath(outputDirectory, path))
         }
-        var manifest = Self.manifest(files)
+        let manifest = files.manifest()
         let previousManifest = try? fileSystem.readFile(manifestPath)
-        let unchanged = previousManifest.map { Self.same($0, &manifest) } ?? false
+        let unchanged = previousManifest == manifest
         var stale: [String] = []
         if clean {
-            let current = Set(files)
-            stale = try fileSystem.listFiles(under: outputDirectory).filter { !current.contains($0) }
+            stale = try fileSystem.listFiles(under: outputDirectory).filter { path in
+                var path = path
+                return !path.withUTF8 { files.contains(UnsafeRawBufferPointer($0)) }
+            }
         } else if let previousManifest, !unchanged {
-            // Both lists are sorted: one walk finds the files the previous build wrote and this one did not.
-            let previous = Self.lines(previousManifest)
-            var next = files.startIndex
-            for path in previous.sorted() {
-                while next < files.endIndex, files[next] < path { next += 1 }
-                if next == files.endIndex || files[next] != path { stale.append(path) }
+            // The files the previous build wrote and this one did not, each looked up in place.
+            Self.forEachLine(of: previousManifest) { path in
+                if !files.contains(path) { stale.append(String(decoding: path, as: UTF8.self)) }
             }
         }
         for path in stale where Self.isSafe(path) {
@@ -213,7 +248,7 @@ public final class OutputWriter: @unchecked Sendable {
         }
         Self.removeEmptyFolders(above: stale, in: outputDirectory, fileSystem: fileSystem)
         // An unchanged file list (most rebuilds) is not written again.
-        if !unchanged { try fileSystem.writeFile(manifestPath, string: manifest) }
+        if !unchanged { try fileSystem.writeFile(manifestPath, contents: manifest) }
         try fileSystem.removeItem(stagingDirectory)
         try fileSystem.removeItem(journalPath)
     }
@@ -236,15 +271,9 @@ public final class OutputWriter: @unchecked Sendable {
     /// The non-empty lines of a file list, split on bytes: a manifest has a line for each of
     /// a hundred thousand pages, and splitting its text by `Character` cost a tenth of a rebuild.
     static func lines(_ data: Data) -> [String] {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var lines: [String] = []
-            var start = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
-                if index > start { lines.append(String(decoding: bytes[start..<index], as: UTF8.self)) }
-                start = index + 1
-            }
-            return lines
-        }
+        var lines: [String] = []
+        forEachLine(of: data) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        return lines
     }
 
     /// Discards the staged files; the output folder is left as it was.

@@ -1,0 +1,79 @@
+import Core
+import Foundation
+import Testing
+@testable import Output
+
+@Suite("The written files' names")
+struct PathSetTests {
+    /// Paths of the site's shapes, enough of them to fill more than one block, with a few that
+    /// are not ASCII: a letter composed and decomposed, which `String` holds equal.
+    func paths() -> [String] {
+        var paths = (0..<24_000).map { "articles/\(2000 + $0 % 25)/\(String(format: "%02d", $0 % 12 + 1))/story-number-\($0)-of-the-archive/index.html" }
+        paths += ["tags/zürich/index.html", "tags/zu\u{308}rich/index.html", "countries/日本/index.html", "tags/a/index.html", "404.html"]
+        return paths
+    }
+
+    @Test("holds each path once, finds it, and gives it back byte for byte")
+    func membership() {
+        let set = PathSet()
+        let paths = paths()
+        for path in paths { #expect(set.insert(path)) }
+        #expect(set.count == paths.count)
+        #expect(paths.allSatisfy { !set.insert($0) }, "a second insert of a path is refused")
+        #expect(set.count == paths.count)
+        #expect(paths.allSatisfy(set.contains))
+        #expect(!set.contains("articles/2000/01/story-number-0-of-the-archive/index.htm"))
+        #expect(!set.contains("articles/2000/01/story-number-0-of-the-archive/index.html/"))
+        #expect((0..<set.count).map { Array(set.path($0).utf8) } == paths.map { Array($0.utf8) })
+        // The composed and the decomposed letter are two files to the file system.
+        #expect(set.contains("tags/zürich/index.html") && set.contains("tags/zu\u{308}rich/index.html"))
+    }
+
+    @Test("a path longer than a block is kept whole")
+    func longPath() {
+        let set = PathSet()
+        let long = String(repeating: "a/", count: PathSet.blockSize) + "index.html"
+        #expect(set.insert("short.html"))
+        #expect(set.insert(long))
+        #expect(set.insert("after.html"))
+        #expect(set.path(1) == long && set.path(2) == "after.html")
+        #expect(set.contains(long) && !set.insert(long))
+    }
+
+    @Test("sorts in String order, and paths String holds equal by their bytes, whatever the order they came in")
+    func order() {
+        let paths = paths()
+        let expected = paths.sorted { a, b in a != b ? a < b : Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) }
+        for shuffled in [paths, paths.reversed(), paths.shuffled()] {
+            let set = PathSet()
+            for path in shuffled { set.insert(path) }
+            #expect(!set.isASCII)
+            #expect(set.sortedIndices().map { Array(set.path(Int($0)).utf8) } == expected.map { Array($0.utf8) })
+        }
+        let ascii = PathSet()
+        let asciiPaths = paths.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        for path in asciiPaths.shuffled() { ascii.insert(path) }
+        #expect(ascii.isASCII)
+        #expect(ascii.sortedIndices().map { ascii.path(Int($0)) } == asciiPaths.sorted())
+    }
+
+    @Test("a rebuild that keeps some files and writes others lists both in order and removes only what it left out")
+    func keptAndStaged() throws {
+        let disk = MemoryFileSystem(files: ["site/Output/a.html": "a", "site/Output/b/index.html": "b",
+                                            "site/Output/gone/index.html": "gone", "site/Output/mine.txt": "mine"])
+        try disk.writeFile("site/.cache/output-manifest.txt", string: "a.html\nb/index.html\ngone/index.html\n")
+        let writer = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: disk)
+        try writer.write("c.html", string: "c")
+        try writer.write("a.html", string: "new a")
+        #expect(writer.canKeep("b/index.html") && !writer.canKeep("../b/index.html"))
+        writer.keep(["b/index.html", "a.html"])
+        #expect(writer.writtenCount == 3)
+        try writer.commit()
+        #expect(disk.string(at: "site/.cache/output-manifest.txt") == "a.html\nb/index.html\nc.html\n")
+        #expect(disk.string(at: "site/Output/a.html") == "new a")
+        #expect(disk.string(at: "site/Output/b/index.html") == "b")
+        #expect(disk.string(at: "site/Output/gone/index.html") == nil)
+        #expect(!disk.allPaths.contains { $0.hasPrefix("site/Output/gone") }, "the folder it left empty goes too")
+        #expect(disk.string(at: "site/Output/mine.txt") == "mine")
+    }
+}
