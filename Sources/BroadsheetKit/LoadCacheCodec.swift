@@ -32,12 +32,18 @@ enum LoadCacheCodec {
     /// copying it into `Data`) held it two or three times over at the end of loading.
     static func encode(_ entries: [String: LoadCache.Entry], settings: String, pieceSize: Int = 4 << 20,
                        write: (Data) throws -> Void) rethrows {
+        try encode(records: entries.lazy.map { (path: $0.key, entry: $0.value) }, settings: settings, pieceSize: pieceSize, write: write)
+    }
+
+    /// A whole cache file of `records`, one for each path, in their order.
+    static func encode(records: some Sequence<(path: String, entry: LoadCache.Entry)>, settings: String, pieceSize: Int = 4 << 20,
+                       write: (Data) throws -> Void) rethrows {
         var writer = Writer()
         writer.bytes.reserveCapacity(pieceSize + (64 << 10))
         writer.bytes.append(contentsOf: magic)
         writer.int(Int(version))
         writer.string(settings)
-        for (path, entry) in entries {
+        for (path, entry) in records {
             writer.record(path: path, entry: entry)
             if writer.bytes.count >= pieceSize {
                 try write(Data(writer.bytes))

@@ -176,13 +176,19 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             }
             return (read(paths[index], loader: loader, enricher: enricher, sampleWords: sampled), false, stamp)
         } }(cache.snapshot)
-        for (index, reading) in readings.enumerated() where !reading.cached {
-            cache.store(reading.outcome, for: paths[index], stamp: reading.stamp)
-        }
-        cache.keep(only: paths)
-        if options.loadCache == nil {
-            try? cache.save(to: savedCachePath, fileSystem: fileSystem)
-            cache.removeAll()
+        if options.loadCache == nil, !readings.contains(where: \.cached) {
+            // Every file was read: the readings are the whole cache file.
+            try? cache.saveWhole(zip(paths, readings).lazy.map { (path: $0, entry: LoadCache.Entry(stamp: $1.stamp, outcome: $1.outcome)) },
+                                 to: savedCachePath, fileSystem: fileSystem)
+        } else {
+            for (index, reading) in readings.enumerated() where !reading.cached {
+                cache.store(reading.outcome, for: paths[index], stamp: reading.stamp)
+            }
+            cache.keep(only: paths)
+            if options.loadCache == nil {
+                try? cache.save(to: savedCachePath, fileSystem: fileSystem)
+                cache.removeAll()
+            }
         }
         report.filesRead = readings.reduce(0) { $0 + ($1.cached ? 0 : 1) }
         var articles: [ArticleMetadata] = []

@@ -396,6 +396,22 @@ struct SiteBuilderTests {
         #expect(site.snapshot("Output") == incremental)
     }
 
+    @Test("the readings a first build writes to the cache folder are read back whole when the saved model cannot serve")
+    func loadCacheFileAfterFirstBuild() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let first = try build(site)
+        #expect(first.filesRead > 20 && !first.restoredModel)
+        let built = site.snapshot("Output")
+        try FileManager.default.removeItem(atPath: site.path + "/.broadsheet-cache/site-model.bin")
+        let second = try build(site)
+        #expect(!second.restoredModel)
+        #expect(second.filesRead == 0, "every article's reading came from the cache file")
+        #expect(second.articles == first.articles && second.drafts == first.drafts)
+        #expect(second.diagnostics.map(\.description) == first.diagnostics.map(\.description), "the warnings the readings carry too")
+        #expect(site.snapshot("Output") == built)
+    }
+
     @Test("with a load cache, a rebuild reads only the files that changed, and builds what a fresh build does")
     func loadCache() throws {
         let site = try makeSite()
