@@ -66,7 +66,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         // Each article's file stamp by ID; the stamps by path, and with them the scan's copy of
         // every path, are let go (at a million articles, about 150 MB).
-        let bodyStamps = site.articles.map { stamps[$0.sourcePath] }
+        let bodyStamps = site.articles.map { stamps[$0.sourcePath].map(PageFingerprinter.stampHash) }
         _ = consume stamps
         report.phases.append(clock.lap("index"))
 
@@ -307,7 +307,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     private func render(site: SiteModel, plan: PagePlan, templates themeTemplates: TemplateSet, writer: OutputWriter,
-                        previous: [UInt64: UInt64], bodyStamps: [String?]) throws(Diagnostic) -> Rendered {
+                        previous: [UInt64: UInt64], bodyStamps: [UInt64?]) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
         // The site-wide values (the masthead, the footer, the head's title and language) the same on every page: put in once.
         let templates = themeTemplates.withSiteWideValues(fields.siteWide)
@@ -341,9 +341,9 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             // and on its body file.
             // The load cache examined the file a moment ago.
             let sourcePath = site.articles[id].sourcePath
-            let stamp = bodyStamps[id] ?? fileSystem.stamp(joinPath(contentDirectory, sourcePath))
+            let stamp = bodyStamps[id] ?? PageFingerprinter.stampHash(fileSystem.stamp(joinPath(contentDirectory, sourcePath)))
             let related = RelatedArticlesStore.list(relatedLists, for: id)
-            let fingerprint = fingerprinter.article(id, related: related, bodyStamp: stamp)
+            let fingerprint = fingerprinter.article(id, related: related, bodyStampHash: stamp)
             let key = PageFingerprintStore.key(page.file)
             if previous[key] == fingerprint, writer.canKeep(page.file) {
                 return PageOutcome(key: key, fingerprint: fingerprint, reused: true)
