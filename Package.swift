@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The C library allocator's settings, which Swift's Glibc module does not bring in.
+        .target(name: "CAllocator"),
         .target(name: "Core"),
         .target(name: "Loading", dependencies: ["Core", "Yams"]),
         .target(name: "Markdown", dependencies: ["CCmark"]),
@@ -43,7 +45,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "BroadsheetCLI", dependencies: [
-            "BroadsheetKit", "Core", "Serve", "Loading", "Output",
+            "BroadsheetKit", "Core", "Serve", "Loading", "Output", "CAllocator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 
 @main
 struct Broadsheet: AsyncParsableCommand {
@@ -9,4 +10,11 @@ struct Broadsheet: AsyncParsableCommand {
         subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, ExtractCommand.self, ImportCommand.self],
         defaultSubcommand: BuildCommand.self
     )
+
+    static func main() async {
+        // A build's phases free hundreds of megabytes of one kind before making the next: the
+        // allocator is asked to give it back (see CAllocator.h) before any is allocated.
+        _ = broadsheet_limit_retained_memory()
+        await main(nil)
+    }
 }
