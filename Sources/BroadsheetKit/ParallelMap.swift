@@ -14,24 +14,28 @@ func parallelMap<T: Sendable>(in order: [Int32], workers: Int? = nil, _ body: @S
 }
 
 private func parallelMap<T: Sendable>(_ count: Int, workers: Int?, index: @Sendable (Int) -> Int, _ body: @Sendable (Int) -> T) -> [T] {
-    let results = ResultSlots<T>(count: count)
+    guard count > 0 else { return [] }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let threads = max(1, workers ?? cores)
     // Chunks keep the per-item overhead small while still balancing uneven articles.
     let chunk = max(1, min(64, count / (max(threads, cores) * 8)))
     let chunks = (count + chunk - 1) / chunk
     let next = ChunkCounter()
-    // Each worker takes the next chunk until none is left.
-    DispatchQueue.concurrentPerform(iterations: min(threads, max(1, chunks))) { _ in
-        while let chunkIndex = next.take(below: chunks) {
-            let start = chunkIndex * chunk
-            for position in start..<min(count, start + chunk) {
-                let item = index(position)
-                results.set(item, body(item))
+    return Array(unsafeUninitializedCapacity: count) { buffer, initializedCount in
+        let results = ResultSlots(buffer)
+        // Each worker takes the next chunk until none is left.
+        DispatchQueue.concurrentPerform(iterations: min(threads, chunks)) { _ in
+            while let chunkIndex = next.take(below: chunks) {
+                let start = chunkIndex * chunk
+                for position in start..<min(count, start + chunk) {
+                    let item = index(position)
+                    results.initialize(item, body(item))
+                }
             }
         }
+        // Every index was visited once (`index` maps the positions onto all of them).
+        initializedCount = count
     }
-    return results.values()
 }
 
 /// Hands out chunk numbers to workers, each once.
@@ -48,25 +52,27 @@ final class ChunkCounter: @unchecked Sendable {
     }
 }
 
-/// Write-once slots filled from many threads; each index is written by exactly one worker.
+/// The result array's own storage (or another array's), filled from many threads; each index
+/// is written once, by one worker. Written in place: slots of their own, copied into the array at the end, held
+/// every result twice for a moment (at a million articles' readings, 230 MB more at the load's
+/// peak).
 ///
 /// No lock: distinct elements of one buffer are distinct memory, and `concurrentPerform`
-/// returns only when every worker is done, so `values()` reads after every write. (A lock
+/// returns only when every worker is done, so the array is read after every write. (A lock
 /// per slot made the two cores wait on each other for every article.)
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<T?>
+struct ResultSlots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<T>
 
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
+    init(_ storage: UnsafeMutableBufferPointer<T>) {
+        self.storage = storage
     }
 
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
+    func initialize(_ index: Int, _ value: T) {
+        (storage.baseAddress! + index).initialize(to: value)
     }
 
-    func set(_ index: Int, _ value: T) { storage[index] = value }
-
-    func values() -> [T] { storage.map { $0! } }
+    /// Replaces the value at `index`, in storage already initialized.
+    func assign(_ index: Int, _ value: T) {
+        storage[index] = value
+    }
 }
