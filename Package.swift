@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Site", "Core"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Site", "Core"]),
         // The CLI is a dependency so that its binary exists for the test that kills a build mid-way.
-        .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core", "Loading", "BroadsheetCLI"], exclude: ["Golden"]),
+        .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core", "Loading", "Site", "Taxonomy", "BroadsheetCLI"], exclude: ["Golden"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "BroadsheetKit", "Core"]),
     ]
 )

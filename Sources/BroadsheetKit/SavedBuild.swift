@@ -177,29 +177,31 @@ struct SavedBuild {
                 reader.offset += length
             }
             let runs = starts
-            let decoded = parallelMap(runs.count, workers: workers) { index -> [(ArticleMetadata, String)]? in
-                data.withUnsafeBytes { raw in
-                    var run = LoadCacheCodec.Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[runs[index]]))
-                    var articles: [(ArticleMetadata, String)] = []
-                    articles.reserveCapacity(articlesPerRun)
-                    while !run.atEnd {
-                        guard let article = run.metadata(), let path = run.string() else { return nil }
-                        articles.append((article, path))
-                    }
-                    return articles
+            // Each run is decoded into its place in the model's arrays: decoded into arrays of its
+            // own and then joined, the articles were held twice for a moment (at a million, 200 MB).
+            let placeholder = ArticleMetadata(sourcePath: "", format: .markdown, title: "", date: Date(timeIntervalSince1970: 0), slug: "")
+            var articles = [ArticleMetadata](repeating: placeholder, count: articleCount)
+            var articlePaths = [String](repeating: "", count: articleCount)
+            let complete = articles.withUnsafeMutableBufferPointer { articleBuffer in
+                articlePaths.withUnsafeMutableBufferPointer { pathBuffer in
+                    let articleSlots = ResultSlots(articleBuffer), pathSlots = ResultSlots(pathBuffer)
+                    return parallelMap(runs.count, workers: workers) { index -> Bool in
+                        data.withUnsafeBytes { raw in
+                            var run = LoadCacheCodec.Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[runs[index]]))
+                            var id = index * articlesPerRun
+                            let end = min(id + articlesPerRun, articleCount)
+                            while !run.atEnd {
+                                guard id < end, let article = run.metadata(), let path = run.string() else { return false }
+                                articleSlots.assign(id, article)
+                                pathSlots.assign(id, path)
+                                id += 1
+                            }
+                            return id == end
+                        }
+                    }.allSatisfy { $0 }
                 }
             }
-            var articles: [ArticleMetadata] = [], articlePaths: [String] = []
-            articles.reserveCapacity(articleCount)
-            articlePaths.reserveCapacity(articleCount)
-            for run in decoded {
-                guard let run else { return nil }
-                for (article, path) in run {
-                    articles.append(article)
-                    articlePaths.append(path)
-                }
-            }
-            guard articles.count == articleCount else { return nil }
+            guard complete else { return nil }
             guard let contested = reader.strings() else { return nil }
             var termLists: [[Term]] = []
             for _ in 0..<2 {

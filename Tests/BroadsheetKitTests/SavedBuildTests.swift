@@ -1,5 +1,7 @@
 import Core
 import Foundation
+import Site
+import Taxonomy
 import Testing
 @testable import BroadsheetKit
 
@@ -202,5 +204,32 @@ struct SavedBuildTests {
         #expect(decoded.build.parts.articles.count == 27)
         #expect(decoded.build.fileHashes.count == 27)
         #expect(decoded.build.loadDiagnostics.count == 1)
+    }
+
+    @Test("a model of several runs of articles comes back in order on any number of threads, and a cut run is refused")
+    func severalRuns() throws {
+        let count = SavedBuild.articlesPerRun * 2 + 17
+        let articles = (0..<count).map { index in
+            ArticleMetadata(sourcePath: "2024/\(index % 12 + 1)/story-\(index).md", format: .markdown, title: "Story \(index)",
+                            dek: index % 3 == 0 ? "Dek \(index)" : nil, date: Date(timeIntervalSince1970: Double(index) * 3_600),
+                            countries: index % 2 == 0 ? ["JP"] : ["FR", "DE"], tags: ["Trade \(index % 7)"], slug: "story-\(index)",
+                            wordCount: index)
+        }
+        let site = SiteModel(config: SiteConfig(title: "Runs"), articles: articles, gazetteer: .standard)
+        let saved = SavedBuild(key: "key", fileHashes: (0..<count).map { UInt64($0) }, tagInputs: Array(repeating: 7, count: count),
+                               loadDiagnostics: [], drafts: 0, files: count, parts: site.parts)
+        var data = Data()
+        saved.encode(pieceSize: 1 << 16) { data.append($0) }
+        for workers in [1, 2, 5] {
+            let decoded = try #require(SavedBuild.decode(data, workers: workers))
+            #expect(decoded.build.parts.articles == site.parts.articles, "\(workers) threads")
+            #expect(decoded.build.parts.articlePaths == site.parts.articlePaths, "\(workers) threads")
+            #expect(decoded.build.fileHashes == saved.fileHashes)
+        }
+        // A byte gone from the middle of the second run: its articles no longer line up.
+        let secondRun = try #require(data.range(of: Data("story-\(SavedBuild.articlesPerRun + 100).md".utf8)))
+        var cut = data
+        cut.remove(at: secondRun.lowerBound)
+        #expect(SavedBuild.decode(cut) == nil)
     }
 }
