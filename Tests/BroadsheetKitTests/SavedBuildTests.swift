@@ -18,6 +18,13 @@ struct SavedBuildTests {
         return try FixtureSite(files: files)
     }
 
+    /// The model the last build saved, read under the key its file starts with.
+    func savedModel(_ site: FixtureSite) throws -> (build: SavedBuild, edits: [SavedBuild.Edit])? {
+        let cache = joinPath(site.path, ".broadsheet-cache")
+        let key = try #require(SavedBuild.savedKey(try Data(contentsOf: URL(fileURLWithPath: joinPath(cache, SavedBuild.fileName)))))
+        return SavedBuild.load(cacheDirectory: cache, fileSystem: LocalFileSystem(), workers: 1, key: key)
+    }
+
     func build(_ site: FixtureSite, strict: Bool = false) throws -> BuildReport {
         try SiteBuilder(options: BuildOptions(siteDirectory: site.path, strict: strict), fileSystem: LocalFileSystem()).build()
     }
@@ -124,7 +131,7 @@ struct SavedBuildTests {
         try site.edit("Content/trade/day-8.md") { $0.replacingOccurrences(of: "tags: [Trade]", with: "tags: [Trade, Ports]") }
         let compacting = try build(site)
         #expect(compacting.restoredModel && compacting.savedModelCompacted)
-        let (saved, edits) = try #require(SavedBuild.load(cacheDirectory: joinPath(site.path, ".broadsheet-cache"), fileSystem: LocalFileSystem(), workers: 1))
+        let (saved, edits) = try #require(try savedModel(site))
         #expect(edits.isEmpty && saved.parts.tags.map(\.slug) == ["ports", "trade"] && saved.files == compacting.files)
         #expect(try site.differencesFromFreshBuild() == [])
         try site.edit("Content/trade/day-7.md") { $0 + "\n\nOne more line.\n" }
@@ -151,7 +158,7 @@ struct SavedBuildTests {
         try site.edit("Content/trade/day-12.md") { $0 + "\n\nA line more.\n" }
         let compacting = try build(site)
         #expect(compacting.restoredModel && compacting.savedModelCompacted, "after \(movesKept) moves")
-        let (_, edits) = try #require(SavedBuild.load(cacheDirectory: joinPath(site.path, ".broadsheet-cache"), fileSystem: LocalFileSystem(), workers: 1))
+        let (_, edits) = try #require(try savedModel(site))
         #expect(edits.isEmpty)
         #expect(try site.differencesFromFreshBuild() == [])
     }
@@ -197,6 +204,13 @@ struct SavedBuildTests {
         _ = try build(site)
         let data = try Data(contentsOf: URL(fileURLWithPath: joinPath(site.path, ".broadsheet-cache/site-model.bin")))
         let decoded = try #require(SavedBuild.decode(data))
+        // Read under its own key only; another key stops at the file's start.
+        let cache = joinPath(site.path, ".broadsheet-cache")
+        #expect(SavedBuild.savedKey(data.prefix(40 + decoded.build.key.utf8.count)) == decoded.build.key)
+        #expect(try savedModel(site)?.build.parts.articles == decoded.build.parts.articles)
+        for other in ["", decoded.build.key + "x", String(decoded.build.key.dropLast())] {
+            #expect(SavedBuild.load(cacheDirectory: cache, fileSystem: LocalFileSystem(), workers: 1, key: other) == nil)
+        }
         var encoded = Data()
         decoded.build.encode(pieceSize: 64) { encoded.append($0) }
         #expect(encoded == data)
