@@ -53,9 +53,8 @@ final class ChunkCounter: @unchecked Sendable {
 }
 
 /// The result array's own storage (or another array's), filled from many threads; each index
-/// is written once, by one worker. Written in place: slots of their own, copied into the array at the end, held
-/// every result twice for a moment (at a million articles' readings, 230 MB more at the load's
-/// peak).
+/// is written once, by one worker. In place because slots of their own, copied into the array
+/// at the end, held every result twice for a moment.
 ///
 /// No lock: distinct elements of one buffer are distinct memory, and `concurrentPerform`
 /// returns only when every worker is done, so the array is read after every write. (A lock

@@ -66,7 +66,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         // Each article's file stamp by ID; the stamps by path, and with them the scan's copy of
         // every path, are let go (at a million articles, about 150 MB).
-        let bodyStamps = site.articles.map { stamps[$0.sourcePath].map(PageFingerprinter.stampHash) }
+        let bodyStamps = site.articles.map { stamps[$0.sourcePath] }
         _ = consume stamps
         report.phases.append(clock.lap("index"))
 
@@ -128,10 +128,10 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
     // MARK: Load
 
-    /// The articles, each content file's stamp by path (the cache itself, with every reading,
+    /// The articles, each content file's stamp hash by path (the cache itself, with every reading,
     /// is let go here unless the preview server keeps it), and, for the preview server, the content files in scan order.
     private func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic)
-        -> ([ArticleMetadata], [String: String], [String], SavedScan) {
+        -> ([ArticleMetadata], [String: UInt64], [String], SavedScan) {
         guard fileSystem.directoryExists(contentDirectory) else {
             throw .error(.load, file: contentDirectory, "the content folder does not exist")
         }
@@ -226,9 +226,10 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             articles[index].automaticTags = tags
             articles[index].share(&names)
         }
-        var stamps: [String: String] = [:]
+        // Hashed as article fingerprints take them: the texts are not held past loading.
+        var stamps: [String: UInt64] = [:]
         stamps.reserveCapacity(paths.count)
-        for (path, reading) in zip(paths, readings) { stamps[path] = reading.stamp }
+        for (path, reading) in zip(paths, readings) { stamps[path] = PageFingerprinter.stampHash(reading.stamp) }
         // Only the preview server needs the scan's paths after loading.
         return (articles, stamps, options.session == nil ? [] : paths, scanned)
     }

@@ -232,10 +232,7 @@ public final class OutputWriter: @unchecked Sendable {
         let unchanged = previousManifest == manifest
         var stale: [String] = []
         if clean {
-            stale = try fileSystem.listFiles(under: outputDirectory).filter { path in
-                var path = path
-                return !path.withUTF8 { files.contains(UnsafeRawBufferPointer($0)) }
-            }
+            stale = try fileSystem.listFiles(under: outputDirectory).filter { !files.staged.contains($0) && !files.kept.contains($0) }
         } else if let previousManifest, !unchanged {
             // The files the previous build wrote and this one did not, each looked up in place.
             Self.forEachLine(of: previousManifest) { path in
