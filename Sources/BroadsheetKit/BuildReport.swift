@@ -19,6 +19,8 @@ public struct BuildReport: Sendable {
     public var pages = 0
     /// Pages whose inputs had not changed since the last build: their files were kept, not rendered.
     public var pagesReused = 0
+    /// Pages rendered again that came out as their files already were: the files were kept, not written.
+    public var pagesAsBefore = 0
     /// Content files read and parsed (the rest came from the load cache, when there is one).
     public var filesRead = 0
     public var feeds = 0
@@ -48,11 +50,16 @@ public struct BuildReport: Sendable {
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let skipped = diagnostics.filter { $0.severity == .error }.count
         var text = "Built \(articles) articles into \(pages) pages (\(tags) tags, \(countries) countries, \(feeds) feeds) in \(outputDirectory)"
-        if pagesReused > 0 { text += " (\(pages - pagesReused) rendered, \(pagesReused) unchanged)" }
+        if pagesReused > 0 || pagesAsBefore > 0 { text += " (\(renderedText), \(pagesReused) unchanged)" }
         text += String(format: " in %.2f s", totalSeconds)
         if skipped > 0 { text += "; \(skipped) file\(skipped == 1 ? "" : "s") skipped" }
         if warnings > 0 { text += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }
         return text
+    }
+
+    /// How many pages were rendered, and how many of those came out as their files were.
+    private var renderedText: String {
+        "\(pages - pagesReused) rendered" + (pagesAsBefore > 0 ? ", \(pagesAsBefore) of them as their files were, not rewritten" : "")
     }
 
     public var phaseTable: String {
@@ -65,7 +72,7 @@ public struct BuildReport: Sendable {
             }
             return line
         }
-        lines.append("  articles \(articles), drafts \(drafts), pages \(pages) (\(pages - pagesReused) rendered), tags \(tags), countries \(countries), feeds \(feeds), files \(files)")
+        lines.append("  articles \(articles), drafts \(drafts), pages \(pages) (\(renderedText)), tags \(tags), countries \(countries), feeds \(feeds), files \(files)")
         lines.append("  content files read \(filesRead)" + (restoredModel ? "; the rest of the model as the last build saved it" : ""))
         lines.append(String(format: "  peak memory %.0f MB", Double(Self.peakResidentBytes()) / 1_048_576))
         return lines.joined(separator: "\n")

@@ -142,7 +142,7 @@ extension SiteBuilder {
             let fingerprint = fingerprinter.article(id, related: RelatedArticlesStore.list(related, for: id),
                                                     bodyStamp: fileSystem.stamp(joinPath(contentDirectory, site.articles[id].sourcePath)))
             let key = PageFingerprintStore.key(plan.articlePages[id].file)
-            guard previous[key] != fingerprint else { continue }
+            guard previous[key]?.fingerprint != fingerprint else { continue }
             if !writtenFirst.contains(id) { changedArticles.append(id) }
             fingerprints.append((key, fingerprint))
         }
@@ -153,14 +153,14 @@ extension SiteBuilder {
         for (index, fingerprint) in listFingerprints.enumerated() {
             guard let fingerprint else { continue }
             let key = PageFingerprintStore.key(plan.listPages[index].file)
-            guard previous[key] != fingerprint else { continue }
+            guard previous[key]?.fingerprint != fingerprint else { continue }
             changedLists.append(index)
             fingerprints.append((key, fingerprint))
         }
         var feeds: [PagePlan.Feed] = []
         for feed in plan.feeds {
             let fingerprint = fingerprinter.feed(feed), key = PageFingerprintStore.key(feed.path)
-            guard previous[key] != fingerprint else { continue }
+            guard previous[key]?.fingerprint != fingerprint else { continue }
             feeds.append(feed)
             fingerprints.append((key, fingerprint))
         }
@@ -175,14 +175,24 @@ extension SiteBuilder {
             }
         }
         var files: [(path: String, contents: String)] = []
-        for (id, html) in zip(articlePages, renderedArticles) { files.append((plan.articlePages[id].file, try html.get())) }
+        // The hash of each page's bytes by its key, saved with its fingerprint as a full build saves it.
+        var contents: [UInt64: UInt64] = [:]
+        func add(_ file: String, _ html: String) {
+            files.append((file, html))
+            contents[PageFingerprintStore.key(file)] = PageFingerprintStore.contentHash(html)
+        }
+        for (id, html) in zip(articlePages, renderedArticles) { add(plan.articlePages[id].file, try html.get()) }
         let renderedLists = parallelMap(listPages.count, workers: options.jobs) { position -> String in
             let page = plan.listPages[listPages[position]]
             return listPage(page, template: Self.template(for: page.kind) ?? "list", site: site, contexts: contexts, templates: templates)
         }
-        for (index, html) in zip(listPages, renderedLists) { files.append((plan.listPages[index].file, html)) }
+        for (index, html) in zip(listPages, renderedLists) { add(plan.listPages[index].file, html) }
         let feedWriter = FeedWriter(site: site)
-        for feed in feeds { files += feedWriter.files(feed) }
+        for feed in feeds {
+            let written = feedWriter.files(feed)
+            files += written
+            contents[PageFingerprintStore.key(feed.path)] = PageFingerprintStore.contentHash(written.map(\.contents))
+        }
         if sitemapsChanged {
             // A sitemap file more or fewer: the entries are shared out again.
             files += SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile)
@@ -204,7 +214,10 @@ extension SiteBuilder {
         // The written pages' fingerprints are what a full build would save for them; the model's
         // new structure has its related articles.
         do {
-            try store.update(fingerprints, removing: removed + filesRemoved, fileSystem: fileSystem)
+            let records = fingerprints.map { pair in
+                (key: pair.key, record: PageFingerprintStore.Record(fingerprint: pair.fingerprint, content: contents[pair.key] ?? 0))
+            }
+            try store.update(records, removing: removed + filesRemoved, fileSystem: fileSystem)
         } catch {
             throw .error(.write, file: cacheDirectory, "cannot update the page fingerprints: \(error.localizedDescription)")
         }

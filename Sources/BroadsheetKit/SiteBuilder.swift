@@ -85,10 +85,11 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, bodyStamps: bodyStamps)
             report.diagnostics += rendered.diagnostics
             report.pagesReused = rendered.reused
+            report.pagesAsBefore = rendered.asBefore
             report.phases.append(clock.lap("render"))
             try writer.commit(clean: options.clean)
             // Fingerprints are kept only for a build whose files are in place.
-            try? store.save(rendered.fingerprints, to: fileSystem)
+            try? store.save(rendered.records, to: fileSystem)
             // The next build starts from this one's model when only what pages show of a few
             // articles changed; not after an article that could not be rendered, which it would
             // not try again.
@@ -271,35 +272,42 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
     private struct Rendered {
         var diagnostics: [Diagnostic]
-        var fingerprints: [(key: UInt64, fingerprint: UInt64)]
+        var records: [(key: UInt64, record: PageFingerprintStore.Record)]
         var reused: Int
+        /// Pages rendered again whose bytes came out as their files' already were: kept, not written.
+        var asBefore: Int
         var templates: TemplateSet
         var relatedLists: [Int32]
     }
 
-    /// What one page's rendering came to: a problem, or the fingerprint of what was written
-    /// (or kept, `reused`). The page's file is not held here: at a million pages, the files of
-    /// those kept were a hundred megabytes, and the plan names them.
+    /// What one page's rendering came to: a problem, or the record of what was written (or
+    /// kept: `reused` when its inputs had not changed, `asBefore` when it rendered as its file
+    /// already was). The page's file is not held here: at a million pages, the files of those
+    /// kept were a hundred megabytes, and the plan names them.
     private struct PageOutcome: Sendable {
         /// A problem, held in an array: nearly every page has none, and a diagnostic stored
         /// inline made each of a million pages' outcomes several times larger.
         private var failures: [Diagnostic] = []
-        /// The key the fingerprint is stored under (`PageFingerprintStore.key(file)`).
+        /// The key the record is stored under (`PageFingerprintStore.key(file)`).
         var key: UInt64 = 0
-        var fingerprint: UInt64 = 0
+        var record = PageFingerprintStore.Record(fingerprint: 0)
         /// False for the outcome of a slot that holds no page of its kind.
         var isPage = false
         var reused = false
+        var asBefore = false
 
         var failure: Diagnostic? { failures.first }
+        /// Whether the page's file from the last build stays.
+        var keepsFile: Bool { reused || asBefore }
 
         init() {}
 
-        init(key: UInt64, fingerprint: UInt64, reused: Bool = false) {
+        init(key: UInt64, record: PageFingerprintStore.Record, reused: Bool = false, asBefore: Bool = false) {
             self.key = key
-            self.fingerprint = fingerprint
+            self.record = record
             self.isPage = true
             self.reused = reused
+            self.asBefore = asBefore
         }
 
         init(failure: Diagnostic) {
@@ -308,7 +316,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     private func render(site: SiteModel, plan: PagePlan, templates themeTemplates: TemplateSet, writer: OutputWriter,
-                        previous: [UInt64: UInt64], bodyStamps: [UInt64?]) throws(Diagnostic) -> Rendered {
+                        previous: [UInt64: PageFingerprintStore.Record], bodyStamps: [UInt64?]) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
         // The site-wide values (the masthead, the footer, the head's title and language) the same on every page: put in once.
         let templates = themeTemplates.withSiteWideValues(fields.siteWide)
@@ -335,6 +343,18 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
 
         let renderProgress = options.progress.map { ProgressCounter(phase: "render", total: plan.pageCount, report: $0) }
+        /// Writes the files of a page rendered again, or keeps those already there when the
+        /// page came out as they are.
+        @Sendable func place(_ files: [(path: String, contents: String)], key: UInt64, fingerprint: UInt64) throws(Diagnostic) -> PageOutcome {
+            let content = files.count == 1 ? PageFingerprintStore.contentHash(files[0].contents)
+                                            : PageFingerprintStore.contentHash(files.map(\.contents))
+            let record = PageFingerprintStore.Record(fingerprint: fingerprint, content: content)
+            if previous[key]?.content == content, files.allSatisfy({ writer.canKeep($0.path) }) {
+                return PageOutcome(key: key, record: record, asBefore: true)
+            }
+            for file in files { try writer.write(file.path, string: file.contents) }
+            return PageOutcome(key: key, record: record)
+        }
         @Sendable func renderArticlePage(_ index: Int) -> PageOutcome {
             let page = plan.articlePages[index]
             guard case .article(let id) = page.kind else { return PageOutcome() }
@@ -346,14 +366,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let related = RelatedArticlesStore.list(relatedLists, for: id)
             let fingerprint = fingerprinter.article(id, related: related, bodyStampHash: stamp)
             let key = PageFingerprintStore.key(page.file)
-            if previous[key] == fingerprint, writer.canKeep(page.file) {
-                return PageOutcome(key: key, fingerprint: fingerprint, reused: true)
+            if let before = previous[key], before.fingerprint == fingerprint, writer.canKeep(page.file) {
+                return PageOutcome(key: key, record: before, reused: true)
             }
             do throws(Diagnostic) {
                 let html = try articlePage(id, page: page, site: site, related: related, loader: loader, contexts: contexts,
                                            markdown: markdown, templates: templates)
-                try writer.write(page.file, string: html)
-                return PageOutcome(key: key, fingerprint: fingerprint)
+                return try place([(page.file, html)], key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
@@ -363,12 +382,12 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             guard let template = Self.template(for: page.kind) else { return PageOutcome() }
             let fingerprint = fingerprinter.list(page, template: template)
             let key = PageFingerprintStore.key(page.file)
-            if previous[key] == fingerprint, writer.canKeep(page.file) {
-                return PageOutcome(key: key, fingerprint: fingerprint, reused: true)
+            if let before = previous[key], before.fingerprint == fingerprint, writer.canKeep(page.file) {
+                return PageOutcome(key: key, record: before, reused: true)
             }
             do throws(Diagnostic) {
-                try writer.write(page.file, string: listPage(page, template: template, site: site, contexts: contexts, templates: templates))
-                return PageOutcome(key: key, fingerprint: fingerprint)
+                let html = listPage(page, template: template, site: site, contexts: contexts, templates: templates)
+                return try place([(page.file, html)], key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
@@ -391,15 +410,16 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             return index < articleCount ? renderArticlePage(index) : renderListPage(index - articleCount)
         }
         let articleResults = pageResults[..<articleCount], listResults = pageResults[articleCount...]
-        var fingerprints: [(key: UInt64, fingerprint: UInt64)] = []
-        fingerprints.reserveCapacity(plan.pageCount + plan.feeds.count)
-        var reused = 0
-        writer.keep(zip(articleResults, plan.articlePages).compactMap { $0.reused ? $1.file : nil })
-        writer.keep(zip(listResults, plan.listPages).compactMap { $0.reused ? $1.file : nil })
+        var records: [(key: UInt64, record: PageFingerprintStore.Record)] = []
+        records.reserveCapacity(plan.pageCount + plan.feeds.count)
+        var reused = 0, asBefore = 0
+        writer.keep(zip(articleResults, plan.articlePages).compactMap { $0.keepsFile ? $1.file : nil })
+        writer.keep(zip(listResults, plan.listPages).compactMap { $0.keepsFile ? $1.file : nil })
         for results in [articleResults, listResults] {
             for outcome in results where outcome.failure == nil && outcome.isPage {
-                fingerprints.append((outcome.key, outcome.fingerprint))
+                records.append((outcome.key, outcome.record))
                 if outcome.reused { reused += 1 }
+                if outcome.asBefore { asBefore += 1 }
             }
         }
         // A page that cannot be written means the output would be incomplete: fail the build.
@@ -415,24 +435,25 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let feed = plan.feeds[index]
             let fingerprint = fingerprinter.feed(feed)
             let key = PageFingerprintStore.key(feed.path)
-            if previous[key] == fingerprint, writer.canKeep(feed.path), writer.canKeep(feed.atomPath), writer.canKeep(feed.jsonPath) {
-                return PageOutcome(key: key, fingerprint: fingerprint, reused: true)
+            if let before = previous[key], before.fingerprint == fingerprint,
+               writer.canKeep(feed.path), writer.canKeep(feed.atomPath), writer.canKeep(feed.jsonPath) {
+                return PageOutcome(key: key, record: before, reused: true)
             }
             do throws(Diagnostic) {
-                for (path, contents) in feeds.files(feed) { try writer.write(path, string: contents) }
-                return PageOutcome(key: key, fingerprint: fingerprint)
+                return try place(feeds.files(feed), key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
         }
         if let failure = feedResults.compactMap(\.failure).first { throw failure }
-        writer.keep(zip(plan.feeds, feedResults).filter { $0.1.reused }.flatMap { [$0.0.path, $0.0.atomPath, $0.0.jsonPath] })
-        for outcome in feedResults where outcome.isPage { fingerprints.append((outcome.key, outcome.fingerprint)) }
+        writer.keep(zip(plan.feeds, feedResults).filter { $0.1.keepsFile }.flatMap { [$0.0.path, $0.0.atomPath, $0.0.jsonPath] })
+        for outcome in feedResults where outcome.isPage { records.append((outcome.key, outcome.record)) }
         try SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile) { (path, contents) throws(Diagnostic) in try writer.write(path, string: contents) }
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
         stored.finish()
-        return Rendered(diagnostics: diagnostics, fingerprints: fingerprints, reused: reused, templates: templates, relatedLists: relatedLists)
+        return Rendered(diagnostics: diagnostics, records: records, reused: reused, asBefore: asBefore, templates: templates,
+                        relatedLists: relatedLists)
     }
 
     /// Everything besides the site's data that shapes a page's bytes (`templates` with the site-wide partials).

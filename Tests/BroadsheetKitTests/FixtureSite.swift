@@ -50,6 +50,19 @@ struct FixtureSite {
         return files
     }
 
+    /// The inode of every file under `folder`, relative to it: a file written again (moved into
+    /// place from the staging folder) has a new one.
+    func fileNumbers(_ folder: String) -> [String: UInt64] {
+        let base = root.appendingPathComponent(folder)
+        var numbers: [String: UInt64] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return numbers }
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            numbers[String(url.path.dropFirst(base.path.count + 1))] = (attributes?[.systemFileNumber] as? NSNumber)?.uint64Value
+        }
+        return numbers
+    }
+
     /// Every folder under `folder`, relative to it.
     func folders(_ folder: String) -> Set<String> {
         let base = root.appendingPathComponent(folder)

@@ -279,6 +279,37 @@ struct SiteBuilderTests {
         #expect(templateEdit.pagesReused < templateEdit.pages / 2)
     }
 
+    @Test("a template edit renders every page again but rewrites only the files whose bytes changed")
+    func templateEditKeepsUnchangedFiles() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        let first = site.fileNumbers("Output")
+        let articlePage = seedPage.dropFirst("Output/".count)
+        // A comment changes the template, and so every page's fingerprint, but no page's bytes.
+        try site.edit("Templates/article.mustache") { "{{! Why this layout: see the style guide. }}" + $0 }
+        let commentEdit = try build(site)
+        #expect(commentEdit.pagesReused == 0)
+        #expect(commentEdit.pagesAsBefore == commentEdit.pages)
+        let afterComment = site.fileNumbers("Output")
+        let pages = first.keys.filter { $0.hasSuffix(".html") }
+        #expect(pages.count > 40)
+        #expect(pages.filter { afterComment[$0] != first[$0] }.isEmpty)
+        // A visible change rewrites the article pages only; the lists keep their files.
+        try site.edit("Templates/article.mustache") { $0.replacingOccurrences(of: "{{$main}}", with: "{{$main}}<p class=\"edition\">Late edition</p>") }
+        let visibleEdit = try build(site)
+        let afterVisible = site.fileNumbers("Output")
+        let rewritten = Set(pages.filter { afterVisible[$0] != afterComment[$0] })
+        #expect(rewritten.contains(String(articlePage)))
+        #expect(rewritten.allSatisfy { site.read("Output/" + $0)?.contains("Late edition") == true })
+        #expect(!rewritten.contains("index.html") && !rewritten.contains("tags/taliban/index.html"))
+        #expect(visibleEdit.pagesAsBefore == visibleEdit.pages - rewritten.count)
+        #expect(try site.differencesFromFreshBuild().isEmpty)
+        // The records saved with the kept files serve the next build: nothing renders again.
+        let again = try build(site)
+        #expect(again.pagesReused == again.pages)
+    }
+
     @Test("a headline edit that moves a page's URL leaves no empty folder where the page was, and keeps folders with other files")
     func movedPageFolder() throws {
         let site = try makeSite()
