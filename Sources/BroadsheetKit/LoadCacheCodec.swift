@@ -63,26 +63,35 @@ enum LoadCacheCodec {
 
     /// The entries, the settings they were read under, and how many records the file holds.
     static func decode(_ data: Data) -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? {
-        data.withUnsafeBytes { raw -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? in
-            var reader = Reader(bytes: raw)
-            guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version),
-                  let settings = reader.string() else { return nil }
-            var entries: [String: LoadCache.Entry] = [:]
-            // Records run to the end of the file: its size tells about how many there are.
-            entries.reserveCapacity(raw.count / 400)
-            var records = 0
-            while !reader.atEnd {
-                guard let path = reader.string(), let kind = reader.int().flatMap(Kind.init(rawValue:)) else { return nil }
-                records += 1
-                if kind == .removed {
-                    entries[path] = nil
-                    continue
-                }
-                guard let entry = reader.entry(kind) else { return nil }
-                entries[path] = entry
+        data.withUnsafeBytes { decode($0) }
+    }
+
+    /// The same from bytes in place, telling `passed` every `step` bytes how far it has read.
+    static func decode(_ raw: UnsafeRawBufferPointer, step: Int = 16 << 20, passed: (Int) -> Void = { _ in })
+        -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? {
+        var reader = Reader(bytes: raw)
+        guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version),
+              let settings = reader.string() else { return nil }
+        var entries: [String: LoadCache.Entry] = [:]
+        // Records run to the end of the file: its size tells about how many there are.
+        entries.reserveCapacity(raw.count / 400)
+        var records = 0
+        var reported = 0
+        while !reader.atEnd {
+            if reader.offset - reported >= step {
+                passed(reader.offset)
+                reported = reader.offset
             }
-            return (entries, settings, records)
+            guard let path = reader.string(), let kind = reader.int().flatMap(Kind.init(rawValue:)) else { return nil }
+            records += 1
+            if kind == .removed {
+                entries[path] = nil
+                continue
+            }
+            guard let entry = reader.entry(kind) else { return nil }
+            entries[path] = entry
         }
+        return (entries, settings, records)
     }
 
     struct Writer {

@@ -7,6 +7,10 @@ public protocol FileSystem: Sendable {
     /// The file open for reads of any part of it, from any thread: a large cache file of which
     /// a build needs a little, read without holding it in memory.
     func openFile(_ path: String) throws -> any RandomAccessFile
+    /// Reads a file once from its start to its end: `body` gets its bytes and tells `passed`
+    /// how far it has gone, and what is behind may be let go. A cache file of hundreds of
+    /// megabytes is decoded without being held whole beside what it decodes to.
+    func readThrough<Result>(_ path: String, _ body: (UnsafeRawBufferPointer, _ passed: (Int) -> Void) throws -> Result) throws -> Result
     func writeFile(_ path: String, contents: Data) throws
     /// Writes text as UTF-8 (a rendered page: the real disk writes its bytes without a copy).
     func writeFile(_ path: String, string: String) throws
@@ -80,6 +84,9 @@ public struct JoinedPathStamper<FS: FileSystem>: FileStamper {
 
 extension FileSystem {
     public func openFile(_ path: String) throws -> any RandomAccessFile { InMemoryFile(data: try readFile(path)) }
+    public func readThrough<Result>(_ path: String, _ body: (UnsafeRawBufferPointer, _ passed: (Int) -> Void) throws -> Result) throws -> Result {
+        try readFile(path).withUnsafeBytes { try body($0, { _ in }) }
+    }
     public func fileSize(_ path: String) -> Int? { nil }
 
     public func stamp(_ path: String) -> String {

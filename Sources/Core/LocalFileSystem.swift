@@ -32,6 +32,27 @@ public struct LocalFileSystem: FileSystem {
 
     /// open(2), then pread(2) for each read: what is read goes through the system's cache,
     /// not the process's memory, which a mapped file of hundreds of megabytes would fill.
+    /// The file mapped into memory, and the pages behind `passed` given back as it goes: they
+    /// are the file's own, read again from it if ever touched, never lost.
+    public func readThrough<Result>(_ path: String, _ body: (UnsafeRawBufferPointer, _ passed: (Int) -> Void) throws -> Result) throws -> Result {
+        let file = try OpenFile(path: path)
+        defer { close(file.descriptor) }
+        guard file.size > 0, let base = mmap(nil, file.size, PROT_READ, MAP_PRIVATE, file.descriptor, 0), base != MAP_FAILED else {
+            // Empty, or a file that cannot be mapped: read the ordinary way.
+            return try readFile(path).withUnsafeBytes { try body($0, { _ in }) }
+        }
+        defer { munmap(base, file.size) }
+        _ = madvise(base, file.size, MADV_SEQUENTIAL)
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        var released = 0
+        return try body(UnsafeRawBufferPointer(start: base, count: file.size)) { offset in
+            let end = min(offset, file.size) / pageSize * pageSize
+            guard end > released else { return }
+            _ = madvise(base + released, end - released, MADV_DONTNEED)
+            released = end
+        }
+    }
+
     public func openFile(_ path: String) throws -> any RandomAccessFile {
         try OpenFile(path: path)
     }

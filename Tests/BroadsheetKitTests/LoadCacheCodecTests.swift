@@ -79,6 +79,36 @@ struct LoadCacheCodecTests {
         #expect(cache.count == 0)
     }
 
+    @Test("a cache file read through from the disk decodes as read whole, its bytes behind the reader given back but not lost")
+    func readThroughFromDisk() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var entries: [String: LoadCache.Entry] = [:]
+        for index in 0..<3_000 { entries["2024/05/story-\(index).md"] = LoadCache.Entry(stamp: "\(index):\(index * 7)", outcome: .draft) }
+        let data = LoadCacheCodec.encode(entries, settings: Self.settings)
+        #expect(data.count > 40_000)
+        let path = folder.appendingPathComponent("articles.bin").path
+        try data.write(to: URL(fileURLWithPath: path))
+        var offsets: [Int] = []
+        let (decoded, settings, records) = try #require(try LocalFileSystem().readThrough(path) { bytes, passed in
+            let decoded = LoadCacheCodec.decode(bytes, step: 4096) { offset in
+                offsets.append(offset)
+                passed(offset)
+            }
+            // What was passed reads as it did.
+            #expect(Data(bytes) == data)
+            return decoded
+        })
+        #expect(settings == Self.settings && records == entries.count)
+        #expect(Set(decoded.keys) == Set(entries.keys))
+        #expect(decoded.allSatisfy { entries[$0.key]?.stamp == $0.value.stamp })
+        #expect(offsets.count > 8 && offsets == offsets.sorted() && offsets.last! < data.count)
+        // An empty file is read too (it cannot be mapped), and is no cache.
+        try Data().write(to: URL(fileURLWithPath: path))
+        #expect(try LocalFileSystem().readThrough(path) { bytes, _ in LoadCacheCodec.decode(bytes) } == nil)
+    }
+
     @Test("records appended to a saved cache replace and remove entries; a cut record reads as no cache")
     func appendedRecords() throws {
         var data = LoadCacheCodec.encode(Self.entries, settings: Self.settings)
