@@ -122,31 +122,53 @@ public final class OutputWriter: @unchecked Sendable {
             staged.contains(path) || kept.contains(path)
         }
 
-        /// The list as the manifest stores it, one path a line in `String` order: the two
-        /// sorted lists merged, written from the paths' bytes in place.
-        func manifest() -> Data {
-            var text = Data(capacity: byteCount(stagedOrder, in: staged) + byteCount(keptOrder, in: kept))
+        /// Each path of the list as the manifest stores it, in `String` order: the two sorted
+        /// lists merged, the paths' bytes in place.
+        func forEachPath(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
             let ascii = staged.isASCII && kept.isASCII
             var i = 0, j = 0
             while i < stagedOrder.count || j < keptOrder.count {
-                let path: UnsafeRawBufferPointer
                 if j == keptOrder.count || (i < stagedOrder.count
                     && PathSet.precedes(staged.bytes(Int(stagedOrder[i])), kept.bytes(Int(keptOrder[j])), ascii: ascii)) {
-                    path = staged.bytes(Int(stagedOrder[i]))
+                    try body(staged.bytes(Int(stagedOrder[i])))
                     i += 1
                 } else {
-                    path = kept.bytes(Int(keptOrder[j]))
+                    try body(kept.bytes(Int(keptOrder[j])))
                     j += 1
                 }
-                OutputWriter.appendLine(path, to: &text)
             }
-            return text
         }
 
-        /// The bytes of `order`'s paths with a character more each, for a list's mark or newline.
-        func byteCount(_ order: [Int32], in paths: PathSet) -> Int {
-            order.reduce(0) { $0 + paths.bytes(Int($1)).count + 1 }
+        /// Whether `previous`, a manifest as stored, lists these files: compared line by line
+        /// in place, without the list made first (at a million pages both are 94 MB), telling
+        /// `passed` every few megabytes how far it has read.
+        func isListed(by previous: UnsafeRawBufferPointer, passed: (Int) -> Void = { _ in }) -> Bool {
+            var offset = 0, reported = 0
+            var same = true
+            forEachPath { path in
+                guard same else { return }
+                if offset - reported >= 16 << 20 {
+                    passed(offset)
+                    reported = offset
+                }
+                let end = offset + path.count
+                guard end < previous.count, previous[end] == UInt8(ascii: "\n"),
+                      path.elementsEqual(previous[offset..<end]) else {
+                    same = false
+                    return
+                }
+                offset = end + 1
+            }
+            return same && offset == previous.count
         }
+
+        /// Writes the manifest in pieces of a few megabytes, never whole.
+        func writeManifest(to path: String, fileSystem: any FileSystem, pieceSize: Int = PieceWriter.pieceSize) throws {
+            var pieces = OutputWriter.PieceWriter(path: path, fileSystem: fileSystem, pieceSize: pieceSize)
+            try forEachPath { try pieces.appendLine($0) }
+            try pieces.finish()
+        }
+
     }
 
     static func appendLine(_ path: UnsafeRawBufferPointer, mark: UInt8? = nil, to text: inout Data) {
@@ -158,12 +180,50 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// The journal names the staged files (`+`) and the kept ones (`=`) before the first moves.
-    /// Built as one text and let go before the moves: at a million pages it is a hundred megabytes.
+    /// Written in pieces: at a million pages it is a hundred megabytes.
     private func writeJournal(_ files: SiteFiles) throws {
-        var journal = Data(capacity: files.byteCount(files.stagedOrder, in: files.staged) + files.byteCount(files.keptOrder, in: files.kept) + files.staged.count + files.kept.count)
-        for index in files.stagedOrder { Self.appendLine(files.staged.bytes(Int(index)), mark: UInt8(ascii: "+"), to: &journal) }
-        for index in files.keptOrder { Self.appendLine(files.kept.bytes(Int(index)), mark: UInt8(ascii: "="), to: &journal) }
-        try fileSystem.writeFile(journalPath, contents: journal)
+        var pieces = PieceWriter(path: journalPath, fileSystem: fileSystem)
+        for index in files.stagedOrder { try pieces.appendLine(files.staged.bytes(Int(index)), mark: UInt8(ascii: "+")) }
+        for index in files.keptOrder { try pieces.appendLine(files.kept.bytes(Int(index)), mark: UInt8(ascii: "=")) }
+        try pieces.finish()
+    }
+
+    /// A file list written a few megabytes at a time: the first piece replaces the file, the
+    /// rest are appended to it.
+    struct PieceWriter {
+        let path: String
+        let fileSystem: any FileSystem
+        let pieceSize: Int
+        var buffer = Data()
+        var started = false
+        static let pieceSize = 4 << 20
+
+        init(path: String, fileSystem: any FileSystem, pieceSize: Int = Self.pieceSize) {
+            self.path = path
+            self.fileSystem = fileSystem
+            self.pieceSize = pieceSize
+            buffer.reserveCapacity(pieceSize + 4096)
+        }
+
+        mutating func appendLine(_ line: UnsafeRawBufferPointer, mark: UInt8? = nil) throws {
+            OutputWriter.appendLine(line, mark: mark, to: &buffer)
+            if buffer.count >= pieceSize { try flush() }
+        }
+
+        /// Writes what is left; an empty list is an empty file.
+        mutating func finish() throws {
+            if !buffer.isEmpty || !started { try flush() }
+        }
+
+        private mutating func flush() throws {
+            if started {
+                try fileSystem.appendFile(path, contents: buffer)
+            } else {
+                try fileSystem.writeFile(path, contents: buffer)
+                started = true
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
     }
 
     /// A file list as the manifest stores it, one path a line, built in place: joining the
@@ -202,12 +262,14 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Calls `body` with each non-empty line of a file list, in place.
     static func forEachLine(of data: Data, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var start = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
-                if index > start { try body(UnsafeRawBufferPointer(rebasing: bytes[start..<index])) }
-                start = index + 1
-            }
+        try data.withUnsafeBytes { try forEachLine(of: $0, body) }
+    }
+
+    static func forEachLine(of bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+            if index > start { try body(UnsafeRawBufferPointer(rebasing: bytes[start..<index])) }
+            start = index + 1
         }
     }
 
@@ -216,7 +278,7 @@ public final class OutputWriter: @unchecked Sendable {
         // A first build moves the whole staging folder into place at once.
         if !resuming, files.kept.count == 0, !fileSystem.directoryExists(outputDirectory), !fileSystem.fileExists(outputDirectory) {
             try fileSystem.moveItem(from: stagingDirectory, to: outputDirectory)
-            try fileSystem.writeFile(manifestPath, contents: files.manifest())
+            try files.writeManifest(to: manifestPath, fileSystem: fileSystem)
             try fileSystem.removeItem(journalPath)
             return
         }
@@ -227,17 +289,19 @@ public final class OutputWriter: @unchecked Sendable {
             if resuming, !fileSystem.fileExists(staged) { continue }
             try fileSystem.moveReplacing(from: staged, to: joinPath(outputDirectory, path))
         }
-        let manifest = files.manifest()
-        let previousManifest = try? fileSystem.readFile(manifestPath)
-        let unchanged = previousManifest == manifest
+        // The last build's list, read through in place: whether it is this one's, and if not
+        // the files it names that this build did not write, each looked up in place.
+        var unchanged = false
         var stale: [String] = []
-        if clean {
-            stale = try fileSystem.listFiles(under: outputDirectory).filter { !files.staged.contains($0) && !files.kept.contains($0) }
-        } else if let previousManifest, !unchanged {
-            // The files the previous build wrote and this one did not, each looked up in place.
-            Self.forEachLine(of: previousManifest) { path in
+        try? fileSystem.readThrough(manifestPath) { previous, passed in
+            unchanged = files.isListed(by: previous, passed: passed)
+            guard !clean, !unchanged else { return }
+            Self.forEachLine(of: previous) { path in
                 if !files.contains(path) { stale.append(String(decoding: path, as: UTF8.self)) }
             }
+        }
+        if clean {
+            stale = try fileSystem.listFiles(under: outputDirectory).filter { !files.staged.contains($0) && !files.kept.contains($0) }
         }
         for path in stale where Self.isSafe(path) {
             let file = joinPath(outputDirectory, path)
@@ -245,7 +309,7 @@ public final class OutputWriter: @unchecked Sendable {
         }
         Self.removeEmptyFolders(above: stale, in: outputDirectory, fileSystem: fileSystem)
         // An unchanged file list (most rebuilds) is not written again.
-        if !unchanged { try fileSystem.writeFile(manifestPath, contents: manifest) }
+        if !unchanged { try files.writeManifest(to: manifestPath, fileSystem: fileSystem) }
         try fileSystem.removeItem(stagingDirectory)
         try fileSystem.removeItem(journalPath)
     }

@@ -76,4 +76,31 @@ struct PathSetTests {
         #expect(!disk.allPaths.contains { $0.hasPrefix("site/Output/gone") }, "the folder it left empty goes too")
         #expect(disk.string(at: "site/Output/mine.txt") == "mine")
     }
+
+    @Test("the manifest, written in pieces, lists every file in order; a list is matched line by line, and only when it is the same")
+    func manifestInPieces() throws {
+        let all = paths()
+        let staged = PathSet(), kept = PathSet()
+        for (index, path) in all.enumerated() { (index % 3 == 0 ? staged : kept).insert(path) }
+        let files = OutputWriter.SiteFiles(staged: staged, kept: kept)
+        let disk = MemoryFileSystem(files: [:])
+        try files.writeManifest(to: "list.txt", fileSystem: disk, pieceSize: 64 << 10)
+        let text = try #require(disk.string(at: "list.txt"))
+        let expected = OutputWriter.manifest(staged.sortedIndices().map { staged.path(Int($0)) }
+                                             + kept.sortedIndices().map { kept.path(Int($0)) })
+        #expect(text.utf8.count > 20 * (64 << 10))
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().sorted() == expected.split(separator: "\n").sorted())
+        #expect(text.split(separator: "\n").map(String.init) == text.split(separator: "\n").map(String.init).sorted())
+        func listed(_ list: String) -> Bool { Data(list.utf8).withUnsafeBytes { files.isListed(by: $0) } }
+        #expect(listed(text))
+        #expect(!listed(String(text.dropLast())))
+        #expect(!listed(text + "extra.html\n"))
+        #expect(!listed(text.replacingOccurrences(of: "story-number-5-", with: "story-number-6-")))
+        #expect(!listed(""))
+        // An empty site's list is an empty file, and matches an empty list.
+        let none = OutputWriter.SiteFiles(staged: PathSet(), kept: PathSet())
+        try none.writeManifest(to: "empty.txt", fileSystem: disk)
+        #expect(disk.string(at: "empty.txt") == "")
+        #expect(Data().withUnsafeBytes { none.isListed(by: $0) })
+    }
 }
