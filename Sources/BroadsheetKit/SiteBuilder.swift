@@ -80,7 +80,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let writer = try OutputWriter(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem)
         let store = PageFingerprintStore(cacheDirectory: cacheDirectory)
         // `--clean` renders everything afresh; otherwise unchanged pages keep their files.
-        let previous = options.clean ? [:] : store.load(fileSystem)
+        let previous = PreviousRecords(options.clean ? [:] : store.load(fileSystem))
         do {
             let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, bodyStamps: bodyStamps)
             report.diagnostics += rendered.diagnostics
@@ -116,7 +116,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.tags = site.tags.count
         report.countries = site.countries.count
         report.files = writer.writtenCount
-        if options.endsProcess { MemoryLeftToExit.hold((site, plan, writer, previous)) }
+        if options.endsProcess { MemoryLeftToExit.hold((site, plan, writer)) }
         return report
     }
 
@@ -316,7 +316,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     private func render(site: SiteModel, plan: PagePlan, templates themeTemplates: TemplateSet, writer: OutputWriter,
-                        previous: [UInt64: PageFingerprintStore.Record], bodyStamps: [UInt64?]) throws(Diagnostic) -> Rendered {
+                        previous: PreviousRecords, bodyStamps: [UInt64?]) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
         // The site-wide values (the masthead, the footer, the head's title and language) the same on every page: put in once.
         let templates = themeTemplates.withSiteWideValues(fields.siteWide)
@@ -409,6 +409,24 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             }
             return index < articleCount ? renderArticlePage(index) : renderListPage(index - articleCount)
         }
+        let feeds = FeedWriter(site: site)
+        let feedResults = parallelMap(plan.feeds.count, workers: options.jobs) { index -> PageOutcome in
+            let feed = plan.feeds[index]
+            let fingerprint = fingerprinter.feed(feed)
+            let key = PageFingerprintStore.key(feed.path)
+            if let before = previous[key], before.fingerprint == fingerprint,
+               writer.canKeep(feed.path), writer.canKeep(feed.atomPath), writer.canKeep(feed.jsonPath) {
+                return PageOutcome(key: key, record: before, reused: true)
+            }
+            do throws(Diagnostic) {
+                return try place(feeds.files(feed), key: key, fingerprint: fingerprint)
+            } catch {
+                return PageOutcome(failure: error)
+            }
+        }
+        // Every page and feed has been looked up.
+        previous.release()
+
         let articleResults = pageResults[..<articleCount], listResults = pageResults[articleCount...]
         var records: [(key: UInt64, record: PageFingerprintStore.Record)] = []
         records.reserveCapacity(plan.pageCount + plan.feeds.count)
@@ -428,22 +446,6 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         for failure in articleResults.compactMap(\.failure) {
             if failure.stage == .write { throw failure }
             diagnostics.append(failure)
-        }
-
-        let feeds = FeedWriter(site: site)
-        let feedResults = parallelMap(plan.feeds.count, workers: options.jobs) { index -> PageOutcome in
-            let feed = plan.feeds[index]
-            let fingerprint = fingerprinter.feed(feed)
-            let key = PageFingerprintStore.key(feed.path)
-            if let before = previous[key], before.fingerprint == fingerprint,
-               writer.canKeep(feed.path), writer.canKeep(feed.atomPath), writer.canKeep(feed.jsonPath) {
-                return PageOutcome(key: key, record: before, reused: true)
-            }
-            do throws(Diagnostic) {
-                return try place(feeds.files(feed), key: key, fingerprint: fingerprint)
-            } catch {
-                return PageOutcome(failure: error)
-            }
         }
         if let failure = feedResults.compactMap(\.failure).first { throw failure }
         writer.keep(zip(plan.feeds, feedResults).filter { $0.1.keepsFile }.flatMap { [$0.0.path, $0.0.atomPath, $0.0.jsonPath] })
