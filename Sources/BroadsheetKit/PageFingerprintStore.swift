@@ -4,7 +4,8 @@ import Rendering
 
 /// The fingerprints of the pages the last successful build wrote (`page-fingerprints.bin` in the
 /// cache folder): a page whose fingerprint has not changed keeps its file, so editing one article
-/// re-renders that article's page and the pages that show it, not the whole site.
+/// re-renders that article's page and the pages that show it, not the whole site. With each
+/// goes a hash of the page's bytes (`Record`), so a page rendered again as it was keeps its file too.
 ///
 /// Pages are known by a 64-bit hash of their file's path rather than by the path: a rebuild
 /// looks up every one of a large site's pages, and reading, hashing and writing hundreds of
