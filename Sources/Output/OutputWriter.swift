@@ -226,18 +226,6 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// A file list as the manifest stores it, one path a line, built in place: joining the
-    /// paths and then adding the last newline held the list twice.
-    static func manifest(_ files: [String]) -> String {
-        var text = ""
-        text.reserveCapacity(files.reduce(0) { $0 + $1.utf8.count + 1 })
-        for file in files {
-            text.append(file)
-            text.append("\n")
-        }
-        return text
-    }
-
     /// Finishes a commit that a killed or failed build left half done, from its journal.
     private func completeInterruptedCommit() throws(Diagnostic) {
         guard fileSystem.fileExists(journalPath), fileSystem.directoryExists(stagingDirectory) else {
@@ -327,14 +315,6 @@ public final class OutputWriter: @unchecked Sendable {
         }
         // A folder's path is a prefix of its subfolders', so in descending order each comes after them.
         for folder in folders.sorted(by: >) { fileSystem.removeDirectoryIfEmpty(joinPath(outputDirectory, folder)) }
-    }
-
-    /// The non-empty lines of a file list, split on bytes: a manifest has a line for each of
-    /// a hundred thousand pages, and splitting its text by `Character` cost a tenth of a rebuild.
-    static func lines(_ data: Data) -> [String] {
-        var lines: [String] = []
-        forEachLine(of: data) { lines.append(String(decoding: $0, as: UTF8.self)) }
-        return lines
     }
 
     /// Discards the staged files; the output folder is left as it was.

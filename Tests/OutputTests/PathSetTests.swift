@@ -86,8 +86,8 @@ struct PathSetTests {
         let disk = MemoryFileSystem(files: [:])
         try files.writeManifest(to: "list.txt", fileSystem: disk, pieceSize: 64 << 10)
         let text = try #require(disk.string(at: "list.txt"))
-        let expected = OutputWriter.manifest(staged.sortedIndices().map { staged.path(Int($0)) }
-                                             + kept.sortedIndices().map { kept.path(Int($0)) })
+        let expected = (staged.sortedIndices().map { staged.path(Int($0)) } + kept.sortedIndices().map { kept.path(Int($0)) })
+            .map { $0 + "\n" }.joined()
         #expect(text.utf8.count > 20 * (64 << 10))
         #expect(text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().sorted() == expected.split(separator: "\n").sorted())
         #expect(text.split(separator: "\n").map(String.init) == text.split(separator: "\n").map(String.init).sorted())
@@ -102,5 +102,20 @@ struct PathSetTests {
         try none.writeManifest(to: "empty.txt", fileSystem: disk)
         #expect(disk.string(at: "empty.txt") == "")
         #expect(Data().withUnsafeBytes { none.isListed(by: $0) })
+    }
+
+    @Test("a quick rebuild's file list loses the paths removed and gains the new ones in their places, or is left as it was")
+    func updatedManifest() throws {
+        let list = Data("a.html\nb/index.html\ntags/zürich/index.html\nz.xml\n".utf8)
+        func updated(removing removed: [String], adding added: [String]) -> String? {
+            OutputWriter.updatedManifest(list, removing: removed, adding: added).map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(updated(removing: ["b/index.html"], adding: ["0.html", "c.html", "bb.html", "zz.xml", "tags/a/index.html"])
+                == "0.html\na.html\nbb.html\nc.html\ntags/a/index.html\ntags/zürich/index.html\nz.xml\nzz.xml\n")
+        #expect(updated(removing: ["a.html", "z.xml"], adding: []) == "b/index.html\ntags/zürich/index.html\n")
+        // Paths not listed are not removed; paths listed are not added twice (a decomposed ü is the same path to String).
+        #expect(updated(removing: ["gone.html"], adding: ["a.html", "tags/zu\u{308}rich/index.html"]) == nil)
+        #expect(updated(removing: [], adding: ["c.html", "c.html"]) == "a.html\nb/index.html\nc.html\ntags/zürich/index.html\nz.xml\n")
+        #expect(OutputWriter.updatedManifest(Data(), removing: [], adding: ["a.html"]).map { String(decoding: $0, as: UTF8.self) } == "a.html\n")
     }
 }
