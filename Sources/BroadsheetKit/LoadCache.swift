@@ -150,14 +150,8 @@ public final class LoadCache: @unchecked Sendable {
     /// Written piece by piece: the first piece replaces the file, the rest follow it.
     private static func write(_ records: some Sequence<(path: String, entry: Entry)>, settings: String,
                               to path: String, fileSystem: some FileSystem) throws {
-        var started = false
-        try LoadCacheCodec.encode(records: records, settings: settings) { piece in
-            if started {
-                try fileSystem.appendFile(path, contents: piece)
-            } else {
-                try fileSystem.writeFile(path, contents: piece)
-                started = true
-            }
+        try fileSystem.writeInPieces(path) { write in
+            try LoadCacheCodec.encode(records: records, settings: settings, write: write)
         }
     }
 }

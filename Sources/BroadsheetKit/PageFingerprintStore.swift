@@ -37,13 +37,11 @@ struct PageFingerprintStore {
 
     /// A hash of a page's bytes, never 0 (which stands for "not known").
     static func contentHash(_ text: String) -> UInt64 {
-        var hash = PageFingerprint.StableHasher()
-        hash.add(text)
-        return hash.value == 0 ? 1 : hash.value
+        contentHash(CollectionOfOne(text))
     }
 
     /// A hash of several files' bytes taken together (a feed's three formats).
-    static func contentHash(_ texts: [String]) -> UInt64 {
+    static func contentHash(_ texts: some Sequence<String>) -> UInt64 {
         var hash = PageFingerprint.StableHasher()
         for text in texts { hash.add(text) }
         return hash.value == 0 ? 1 : hash.value

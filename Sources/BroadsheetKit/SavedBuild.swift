@@ -276,16 +276,7 @@ struct SavedBuild {
     }
 
     func save(cacheDirectory: String, fileSystem: some FileSystem) throws {
-        let path = joinPath(cacheDirectory, Self.fileName)
-        var started = false
-        try encode { piece in
-            if started {
-                try fileSystem.appendFile(path, contents: piece)
-            } else {
-                try fileSystem.writeFile(path, contents: piece)
-                started = true
-            }
-        }
+        try fileSystem.writeInPieces(joinPath(cacheDirectory, Self.fileName)) { write in try encode(write: write) }
     }
 
     /// The model's parts, handed over: the model restored from them is then the only holder of

@@ -346,8 +346,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         /// Writes the files of a page rendered again, or keeps those already there when the
         /// page came out as they are.
         @Sendable func place(_ files: [(path: String, contents: String)], key: UInt64, fingerprint: UInt64) throws(Diagnostic) -> PageOutcome {
-            let content = files.count == 1 ? PageFingerprintStore.contentHash(files[0].contents)
-                                            : PageFingerprintStore.contentHash(files.map(\.contents))
+            let content = PageFingerprintStore.contentHash(files.lazy.map(\.contents))
             let record = PageFingerprintStore.Record(fingerprint: fingerprint, content: content)
             if previous[key]?.content == content, files.allSatisfy({ writer.canKeep($0.path) }) {
                 return PageOutcome(key: key, record: record, asBefore: true)

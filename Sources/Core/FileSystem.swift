@@ -89,6 +89,22 @@ extension FileSystem {
     }
     public func fileSize(_ path: String) -> Int? { nil }
 
+    /// Writes a file a piece at a time, as `produce` hands the pieces to the function it is
+    /// given: the first replaces the file, the rest are appended to it, so a file of hundreds of
+    /// megabytes is never held whole. No piece at all leaves an empty file.
+    public func writeInPieces(_ path: String, _ produce: (_ write: (Data) throws -> Void) throws -> Void) throws {
+        var started = false
+        try produce { piece in
+            if started {
+                try appendFile(path, contents: piece)
+            } else {
+                try writeFile(path, contents: piece)
+                started = true
+            }
+        }
+        if !started { try writeFile(path, contents: Data()) }
+    }
+
     public func stamp(_ path: String) -> String {
         "\(modificationDate(path)?.timeIntervalSince1970 ?? -1):\(fileSize(path) ?? -1)"
     }

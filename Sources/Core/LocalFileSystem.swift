@@ -30,8 +30,6 @@ public struct LocalFileSystem: FileSystem {
         return data
     }
 
-    /// open(2), then pread(2) for each read: what is read goes through the system's cache,
-    /// not the process's memory, which a mapped file of hundreds of megabytes would fill.
     /// The file mapped into memory, and the pages behind `passed` given back as it goes: they
     /// are the file's own, read again from it if ever touched, never lost.
     public func readThrough<Result>(_ path: String, _ body: (UnsafeRawBufferPointer, _ passed: (Int) -> Void) throws -> Result) throws -> Result {
@@ -53,6 +51,8 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    /// open(2), then pread(2) for each read: what is read goes through the system's cache,
+    /// not the process's memory, which a mapped file of hundreds of megabytes would fill.
     public func openFile(_ path: String) throws -> any RandomAccessFile {
         try OpenFile(path: path)
     }

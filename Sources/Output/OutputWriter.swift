@@ -163,12 +163,11 @@ public final class OutputWriter: @unchecked Sendable {
         }
 
         /// Writes the manifest in pieces of a few megabytes, never whole.
-        func writeManifest(to path: String, fileSystem: any FileSystem, pieceSize: Int = PieceWriter.pieceSize) throws {
-            var pieces = OutputWriter.PieceWriter(path: path, fileSystem: fileSystem, pieceSize: pieceSize)
-            try forEachPath { try pieces.appendLine($0) }
-            try pieces.finish()
+        func writeManifest(to path: String, fileSystem: any FileSystem, pieceSize: Int = OutputWriter.pieceSize) throws {
+            try OutputWriter.writeLines(to: path, fileSystem: fileSystem, pieceSize: pieceSize) { line in
+                try forEachPath { try line($0, nil) }
+            }
         }
-
     }
 
     static func appendLine(_ path: UnsafeRawBufferPointer, mark: UInt8? = nil, to text: inout Data) {
@@ -182,47 +181,31 @@ public final class OutputWriter: @unchecked Sendable {
     /// The journal names the staged files (`+`) and the kept ones (`=`) before the first moves.
     /// Written in pieces: at a million pages it is a hundred megabytes.
     private func writeJournal(_ files: SiteFiles) throws {
-        var pieces = PieceWriter(path: journalPath, fileSystem: fileSystem)
-        for index in files.stagedOrder { try pieces.appendLine(files.staged.bytes(Int(index)), mark: UInt8(ascii: "+")) }
-        for index in files.keptOrder { try pieces.appendLine(files.kept.bytes(Int(index)), mark: UInt8(ascii: "=")) }
-        try pieces.finish()
+        try Self.writeLines(to: journalPath, fileSystem: fileSystem) { line in
+            for index in files.stagedOrder { try line(files.staged.bytes(Int(index)), UInt8(ascii: "+")) }
+            for index in files.keptOrder { try line(files.kept.bytes(Int(index)), UInt8(ascii: "=")) }
+        }
     }
 
-    /// A file list written a few megabytes at a time: the first piece replaces the file, the
-    /// rest are appended to it.
-    struct PieceWriter {
-        let path: String
-        let fileSystem: any FileSystem
-        let pieceSize: Int
-        var buffer = Data()
-        var started = false
-        static let pieceSize = 4 << 20
+    static let pieceSize = 4 << 20
 
-        init(path: String, fileSystem: any FileSystem, pieceSize: Int = Self.pieceSize) {
-            self.path = path
-            self.fileSystem = fileSystem
-            self.pieceSize = pieceSize
-            buffer.reserveCapacity(pieceSize + 4096)
-        }
-
-        mutating func appendLine(_ line: UnsafeRawBufferPointer, mark: UInt8? = nil) throws {
-            OutputWriter.appendLine(line, mark: mark, to: &buffer)
-            if buffer.count >= pieceSize { try flush() }
-        }
-
-        /// Writes what is left; an empty list is an empty file.
-        mutating func finish() throws {
-            if !buffer.isEmpty || !started { try flush() }
-        }
-
-        private mutating func flush() throws {
-            if started {
-                try fileSystem.appendFile(path, contents: buffer)
-            } else {
-                try fileSystem.writeFile(path, contents: buffer)
-                started = true
+    /// A file list written `pieceSize` bytes at a time: `produce` gives each line, with its
+    /// mark when it has one.
+    static func writeLines(to path: String, fileSystem: any FileSystem, pieceSize: Int = pieceSize,
+                           _ produce: (_ line: (UnsafeRawBufferPointer, UInt8?) throws -> Void) throws -> Void) throws {
+        try fileSystem.writeInPieces(path) { write in
+            // Called only while `produce` runs: it escapes no further.
+            try withoutActuallyEscaping(write) { write in
+                var buffer = Data()
+                buffer.reserveCapacity(pieceSize + 4096)
+                try produce { line, mark in
+                    appendLine(line, mark: mark, to: &buffer)
+                    guard buffer.count >= pieceSize else { return }
+                    try write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                if !buffer.isEmpty { try write(buffer) }
             }
-            buffer.removeAll(keepingCapacity: true)
         }
     }
 
