@@ -15,7 +15,9 @@ let copies = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
 let disk = MemoryFileSystem()
 var paths: [String] = []
 var bytes = 0
-for name in try FileManager.default.contentsOfDirectory(atPath: corpus).sorted() where name.hasSuffix(".txt") {
+// Folders are read through (`gen-corpus --format text` writes `YYYY/MM/slug.txt`).
+let names = (FileManager.default.enumerator(atPath: corpus)?.allObjects as? [String] ?? []).sorted()
+for name in names where name.hasSuffix(".txt") {
     let data = try Data(contentsOf: URL(fileURLWithPath: corpus).appendingPathComponent(name))
     try disk.writeFile(name, contents: data)
     paths.append(name)

@@ -181,22 +181,31 @@ public struct CountryDetector: Sendable {
     private func count(_ words: [WordScanner.Word], weight: Double, into tally: inout Tally) {
         var index = 0
         while index < words.count {
-            // Names start with a capital (or a caseless script): most words are passed over here.
+            // Names start with a capital (or a caseless script): most words are passed over here,
+            // and most of the rest by their hash.
             guard let first = words[index].text.unicodeScalars.first,
                   first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : !first.properties.isLowercase,
+                  gazetteer.firstWordHashes.contains(words[index].hash),
                   let longest = gazetteer.phraseLengthByFirstWord[words[index].text] else {
                 index += 1
                 continue
             }
             var matched = 0
             var phrase = ""
-            var candidate = ""
+            // The hash of the words so far joined by spaces, as `WordScanner.hash` gives a phrase's.
+            var hash = words[index].hash
             // Longest phrase first, never across punctuation.
             for length in 1...longest where index + length <= words.count {
-                candidate = length == 1 ? String(words[index].text) : candidate + " " + words[index + length - 1].text
-                if gazetteer.phrases[candidate] != nil || gazetteer.neutralPhrases.contains(candidate) {
-                    matched = length
-                    phrase = candidate
+                if length > 1 {
+                    hash = (hash ^ UInt64(UInt8(ascii: " "))) &* WordScanner.prime
+                    for byte in words[index + length - 1].text.utf8 { hash = (hash ^ UInt64(byte)) &* WordScanner.prime }
+                }
+                if gazetteer.phraseHashes.contains(hash) {
+                    let candidate = words[index..<(index + length)].map { String($0.text) }.joined(separator: " ")
+                    if gazetteer.phrases[candidate] != nil || gazetteer.neutralPhrases.contains(candidate) {
+                        matched = length
+                        phrase = candidate
+                    }
                 }
                 if words[index + length - 1].endsPhrase { break }
             }

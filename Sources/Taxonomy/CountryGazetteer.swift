@@ -15,6 +15,11 @@ public struct CountryGazetteer: Sendable {
     /// For each word that starts some phrase, the most words a phrase starting with it has:
     /// most words start none, and are passed over with one lookup.
     let phraseLengthByFirstWord: [Substring: Int]
+    /// `WordScanner.hash` of each word that starts a phrase, and of each phrase (evidence or
+    /// neutral): a word or run of words whose hash is missing here is none, and running text is
+    /// mostly such words, passed over without their text being hashed as a string.
+    let firstWordHashes: WordHashTable
+    let phraseHashes: WordHashTable
 
     /// The table shipped with Broadsheet, derived by `Scripts/derive-countries.py`.
     public static let standard = CountryGazetteer(tsv: countryTableTSV)
@@ -67,6 +72,8 @@ public struct CountryGazetteer: Sendable {
             lengths[Substring(String(first.text)), default: 0] = max(lengths[Substring(String(first.text)), default: 0], words.count)
         }
         self.phraseLengthByFirstWord = lengths
+        self.firstWordHashes = WordHashTable(lengths.keys.map { (WordScanner.hash($0), 1) })
+        self.phraseHashes = WordHashTable((Array(phrases.keys) + Array(self.neutralPhrases)).map { (WordScanner.hash($0), 1) })
         self.longestPhrase = (phrases.keys.map { $0.split(separator: " ").count } + neutralPhrases.map { $0.split(separator: " ").count }).max() ?? 1
     }
 
@@ -92,7 +99,7 @@ public struct CountryGazetteer: Sendable {
 
     /// Whether a phrase (exact case) names a country in any way: such phrases are never tags.
     public func isCountryPhrase(_ phrase: String) -> Bool {
-        phrases[phrase] != nil || neutralPhrases.contains(phrase)
+        phraseHashes.contains(WordScanner.hash(phrase)) && (phrases[phrase] != nil || neutralPhrases.contains(phrase))
     }
 }
 

@@ -28,6 +28,15 @@ public struct TagExtractor: Sendable {
         "AP", "APP", "PTI", "Inc", "Ltd", "Corp", "Co", "Said", "New",
     ]
 
+    /// The lists' words by `WordScanner.hash`: most words are on neither, and are told so
+    /// without their text being hashed as a string.
+    private static let stopWordHashes = WordHashTable(stopWords.map { (WordScanner.hash($0), 1) })
+    private static let connectorHashes = WordHashTable(connectors.map { (WordScanner.hash($0), 1) })
+
+    private static func isStopWord(_ word: WordScanner.Word) -> Bool {
+        stopWordHashes.contains(word.hash) && stopWords.contains(word.text)
+    }
+
     public init(gazetteer: CountryGazetteer = .standard, places: PlaceIndex = .standard, topics: TopicPhraseFinder = TopicPhraseFinder(),
                 minimumNameMentions: Int = 2, maximumTags: Int = 16) {
         self.gazetteer = gazetteer
@@ -70,7 +79,7 @@ public struct TagExtractor: Sendable {
             if words[index].startsSentence {
                 index += 1
                 // `The Taliban said`: after a capitalised function word, a name may start.
-                if Self.stopWords.contains(words[index - 1].text) { continue }
+                if Self.isStopWord(words[index - 1]) { continue }
                 while index < words.count, isCapitalised(words[index].text), !words[index - 1].endsPhrase { index += 1 }
                 continue
             }
@@ -79,9 +88,9 @@ public struct TagExtractor: Sendable {
             if !words[index].endsPhrase {
                 while end < words.count {
                     let word = words[end]
-                    if isCapitalised(word.text) && !Self.stopWords.contains(word.text) {
+                    if isCapitalised(word.text) && !Self.isStopWord(word) {
                         lastName = end
-                    } else if !Self.connectors.contains(word.text) {
+                    } else if !(Self.connectorHashes.contains(word.hash) && Self.connectors.contains(word.text)) {
                         break
                     }
                     if word.endsPhrase { break }

@@ -85,7 +85,7 @@ public struct TopicPhraseFinder: Sendable {
         let facts = words.map(Self.facts)
         // Phrases are keyed by their words' hashes, not by strings: this runs over every word
         // of every article, and only the few phrases that qualify are ever spelled out.
-        var slots: [UInt64: Int] = [:]
+        var slots = WordHashTable(minimumCapacity: words.count)
         var tallies: [Tally] = []
         for start in words.indices where facts[start].kind == .content || facts[start].kind == .modifier {
             var key: UInt64 = 0
@@ -108,7 +108,7 @@ public struct TopicPhraseFinder: Sendable {
                 if let slot = slots[phraseKey] {
                     tallies[slot].add(before: before, after: after, definite: definite)
                 } else {
-                    slots[phraseKey] = tallies.count
+                    slots.set(phraseKey, to: tallies.count)
                     var tally = Tally(start: start, length: length)
                     tally.add(before: before, after: after, definite: definite)
                     tallies.append(tally)
@@ -153,11 +153,12 @@ public struct TopicPhraseFinder: Sendable {
     }
 
     static func facts(of word: WordScanner.Word) -> WordFacts {
-        let hash = foldedHash(word.text)
-        if let listed = listedWords[hash] {
+        let hash = word.foldedHash
+        if let code = listedWords[hash] {
+            let kind = WordFacts.Kind(rawValue: UInt8(code & 0xFF))!, isVague = code & vague != 0
             // Function words count in any case; a listed adjective or noun only as a topic word.
-            if listed.kind == .stop || listed.kind == .joiner || isTopicWord(word.text) {
-                return WordFacts(kind: listed.kind, hash: hash, isVague: listed.isVague)
+            if kind == .stop || kind == .joiner || isTopicWord(word.text) {
+                return WordFacts(kind: kind, hash: hash, isVague: isVague)
             }
             return WordFacts(kind: .other, hash: hash)
         }
@@ -172,25 +173,25 @@ public struct TopicPhraseFinder: Sendable {
         return WordFacts(kind: .content, hash: hash, endsLikeVerb: verbLike)
     }
 
-    /// The word lists by hash, with what each word is.
-    static let listedWords: [UInt64: (kind: WordFacts.Kind, isVague: Bool)] = {
-        var table: [UInt64: (kind: WordFacts.Kind, isVague: Bool)] = [:]
-        for word in vagueNouns { table[foldedHash(word)] = (.content, true) }
-        for word in modifiers { table[foldedHash(word)] = (.modifier, false) }
-        for word in stopWords { table[foldedHash(word)] = (.stop, false) }
-        for word in joiners { table[foldedHash(word)] = (.joiner, false) }
-        return table
-    }()
+    /// The word lists by folded hash, with what each word is: its kind's raw value, and `vague`
+    /// for a vague noun. A later list overrides an earlier one for a word on both.
+    static let listedWords = WordHashTable(
+        vagueNouns.map { (foldedHash($0), Int(WordFacts.Kind.content.rawValue) | vague) }
+            + modifiers.map { (foldedHash($0), Int(WordFacts.Kind.modifier.rawValue)) }
+            + stopWords.map { (foldedHash($0), Int(WordFacts.Kind.stop.rawValue)) }
+            + joiners.map { (foldedHash($0), Int(WordFacts.Kind.joiner.rawValue)) })
+    private static let vague = 0x100
 
     static let theHash = foldedHash("the")
     static let boundary: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    /// FNV-1a over the UTF-8 bytes, ASCII capitals folded to small letters.
+    /// FNV-1a over the UTF-8 bytes, ASCII capitals folded to small letters (as
+    /// `WordScanner.Word.foldedHash` is of each word).
     static func foldedHash(_ text: Substring) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = WordScanner.offsetBasis
         for byte in text.utf8 {
             let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            hash = (hash ^ UInt64(folded)) &* 0x100_0000_01B3
+            hash = (hash ^ UInt64(folded)) &* WordScanner.prime
         }
         return hash
     }

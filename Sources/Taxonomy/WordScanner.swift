@@ -19,37 +19,59 @@ public struct ScannedText: Sendable {
 /// noting which words open a sentence (where capitals say nothing about names).
 ///
 /// Works on Unicode scalars rather than grapheme clusters: it reads every word of every
-/// article, and words are made of letters and digits, where the two agree.
+/// article, and words are made of letters and digits, where the two agree. The scalars are
+/// decoded from the text's UTF-8 bytes in place: going through `String.UnicodeScalarView`
+/// index by index cost more than everything the taxonomy then did with the words.
 struct WordScanner {
     struct Word: Sendable {
         var text: Substring
         var startsSentence: Bool
         /// Whether punctuation separates this word from the next one (names do not run across it).
         var endsPhrase: Bool
+        /// FNV-1a of the word's UTF-8 bytes as written (`WordScanner.hash`): the key of a first,
+        /// cheap look-up that most words fail, before any string is hashed or compared.
+        var hash: UInt64
+        /// The same with ASCII capitals folded to small letters (`The` and `the` alike).
+        var foldedHash: UInt64
     }
 
     static func words(_ text: String) -> [Word] {
-        let scalars = text.unicodeScalars
+        if let words = text.utf8.withContiguousStorageIfAvailable({ words(text, bytes: $0) }) { return words }
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        return contiguous.utf8.withContiguousStorageIfAvailable { words(contiguous, bytes: $0) } ?? []
+    }
+
+    private static func words(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
         var words: [Word] = []
-        words.reserveCapacity(text.utf8.count / 6)
-        var index = scalars.startIndex
+        words.reserveCapacity(bytes.count / 6)
+        let utf8 = text.utf8
+        let count = bytes.count
+        var index = 0
         var sentenceStart = true
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
+        while index < count {
+            let (scalar, length) = decode(bytes, at: index)
             if isWordScalar(scalar) {
                 let start = index
-                var end = scalars.index(after: index)
-                while end < scalars.endIndex {
-                    let next = scalars[end]
+                var end = index + length
+                while end < count {
+                    let (next, nextLength) = decode(bytes, at: end)
                     if isWordScalar(next) || (!next.isASCII && next.properties.isGraphemeExtend) {
-                        end = scalars.index(after: end)
-                    } else if next == "." || next == "-" || next == "&", continuesWord(scalars, start: start, at: end) {
-                        end = scalars.index(after: end)
+                        end += nextLength
+                    } else if next == "." || next == "-" || next == "&", continuesWord(bytes, start: start, at: end) {
+                        end += 1
                     } else {
                         break
                     }
                 }
-                words.append(Word(text: text[start..<end], startsSentence: sentenceStart, endsPhrase: false))
+                var hash: UInt64 = offsetBasis, folded: UInt64 = offsetBasis
+                for position in start..<end {
+                    let byte = bytes[position]
+                    hash = (hash ^ UInt64(byte)) &* prime
+                    folded = (folded ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* prime
+                }
+                let lower = utf8.index(utf8.startIndex, offsetBy: start), upper = utf8.index(lower, offsetBy: end - start)
+                words.append(Word(text: text[lower..<upper], startsSentence: sentenceStart, endsPhrase: false, hash: hash, foldedHash: folded))
                 sentenceStart = false
                 index = end
             } else {
@@ -62,10 +84,42 @@ struct WordScanner {
                 if !words.isEmpty && scalar != " " && scalar != "\u{2019}" && scalar != "'" && scalar != "\u{A0}" && scalar != "\t" {
                     words[words.count - 1].endsPhrase = true
                 }
-                index = scalars.index(after: index)
+                index += length
             }
         }
         return words
+    }
+
+    static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01B3
+
+    /// FNV-1a of a text's UTF-8 bytes, as `Word.hash` is of a word's; a phrase's words joined by
+    /// single spaces hash as its text does.
+    static func hash(_ text: some StringProtocol) -> UInt64 {
+        var hash = offsetBasis
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+        return hash
+    }
+
+    /// The scalar that starts at `index` and its length in bytes. A `String`'s bytes are always
+    /// valid UTF-8, so the lead byte gives the length.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let value: UInt32, length: Int
+        if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            length = 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            length = 3
+        } else {
+            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     @inline(__always)
@@ -77,33 +131,33 @@ struct WordScanner {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
+    @inline(__always)
+    private static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
     /// `U.S.`: single capitals separated by dots; `Guinea-Bissau`, `AT&T`: a joiner between letters.
-    private static func continuesWord(_ scalars: String.UnicodeScalarView, start: String.Index, at position: String.Index) -> Bool {
-        let separator = scalars[position]
-        let afterIndex = scalars.index(after: position)
-        if separator == "-" || separator == "&" {
-            return afterIndex < scalars.endIndex && isWordScalar(scalars[afterIndex])
+    private static func continuesWord(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, at position: Int) -> Bool {
+        let separator = bytes[position]
+        let after = position + 1
+        if separator == UInt8(ascii: "-") || separator == UInt8(ascii: "&") {
+            return after < bytes.count && isWordScalar(decode(bytes, at: after).0)
         }
         // A dot continues the word only inside runs of single capitals: U.S., U.K., U.S.A.
         var letters = 0
         var runLength = 0
-        var cursor = start
-        while cursor < position {
-            let scalar = scalars[cursor]
-            if scalar == "." {
+        for cursor in start..<position {
+            if bytes[cursor] == UInt8(ascii: ".") {
                 guard runLength == 1 else { return false }
                 runLength = 0
             } else {
-                guard scalar.isASCII, scalar.properties.isUppercase else { return false }
+                guard isCapital(bytes[cursor]) else { return false }
                 runLength += 1
                 letters += 1
             }
-            cursor = scalars.index(after: cursor)
         }
         guard runLength == 1 else { return false }
-        if afterIndex < scalars.endIndex, scalars[afterIndex].properties.isUppercase, scalars[afterIndex].isASCII {
-            let nextNext = scalars.index(after: afterIndex)
-            return nextNext == scalars.endIndex || scalars[nextNext] == "." || !isWordScalar(scalars[nextNext])
+        if after < bytes.count, isCapital(bytes[after]) {
+            let nextNext = after + 1
+            return nextNext == bytes.count || bytes[nextNext] == UInt8(ascii: ".") || !isWordScalar(decode(bytes, at: nextNext).0)
         }
         return letters >= 2
     }
