@@ -51,6 +51,9 @@ struct BuildCommand: ParsableCommand {
         options.endsProcess = true
         let display = ProgressDisplay()
         if !quiet { options.progress = { display.update($0) } }
+        options.waitingForOtherBuild = { cache in
+            logger.notice("waiting for another build of this site to finish (it holds \(joinPath(cache, "build.lock")))")
+        }
         let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
         let report: BuildReport
         defer { display.finish() }

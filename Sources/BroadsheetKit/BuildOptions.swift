@@ -29,6 +29,9 @@ public struct BuildOptions: Sendable {
     /// with those pages' paths in the output folder: the preview server reloads the page an
     /// author is looking at first, as Hugo's fast render does, and the rest after.
     public var editedPagesWritten: (@Sendable ([String]) -> Void)?
+    /// Called, with the cache folder, when another build of the site is running: this one
+    /// waits for it to finish (see `SiteBuilder.holdingBuildLock`).
+    public var waitingForOtherBuild: (@Sendable (String) -> Void)?
     /// Write links relative to each page, so that the site also works from `file://`.
     public var relativeURLs: Bool
     /// Threads that load and render; all cores when nil. The output is the same for any number.

@@ -32,6 +32,8 @@ extension SiteBuilder {
     public func rebuildArticles(of changedFiles: [String]) throws(Diagnostic) -> BuildReport? {
         guard let session = options.session, let saved = session.state, let cache = options.loadCache,
               !changedFiles.isEmpty, saved.outputDirectory == outputDirectory else { return nil }
+        let buildLock = holdingBuildLock()
+        defer { withExtendedLifetime(buildLock) {} }
         var clock = PhaseClock()
         let config = saved.site.config
         guard cache.isRead(under: Self.readingSettings(config)) else { return nil }

@@ -46,6 +46,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.diagnostics += templates.unknownVariables
         report.phases.append(clock.lap("config"))
 
+        let buildLock = holdingBuildLock()
+        defer { withExtendedLifetime(buildLock) {} }
         if let quick = try buildFromSaved(config: config, templates: templates, report: report, clock: &clock) { return quick }
         // A saved model describes the site before this build: gone until this one succeeds
         // (for good when this build keeps none, as the preview server's do not).
@@ -506,6 +508,14 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             templates.names.isSuperset(of: ["partials/tag-chip", "partials/country-chip"]) ? chips.summary : nil
         return PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary, relatedTermsView: relatedTermsView,
                                   chipView: chipView)
+    }
+
+    /// Two builds of one site at once would stage, move and remove each other's files and
+    /// overwrite each other's cache: each holds `build.lock` in the cache folder while it reads
+    /// or writes either, and a second one waits, as Cargo does with its build folder.
+    func holdingBuildLock() -> (any FileLock)? {
+        try? fileSystem.createDirectory(cacheDirectory)
+        return fileSystem.exclusiveLock(joinPath(cacheDirectory, "build.lock")) { options.waitingForOtherBuild?(cacheDirectory) }
     }
 
     /// The template a page other than an article's is rendered with.

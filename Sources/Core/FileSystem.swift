@@ -38,7 +38,14 @@ public protocol FileSystem: Sendable {
     /// Starts reading files named relative to `directory` into the system's cache, for reads
     /// soon after; nil where there is nothing to gain (files already in memory).
     func prefetcher(in directory: String) -> (any FilePrefetcher)?
+    /// Holds the lock file at `path`, made if missing, until the returned lock is let go. When
+    /// another build holds it, `waiting` is told and this one waits for it. Nil when the file
+    /// cannot be made (a read-only folder): the build then goes on unguarded, as before.
+    func exclusiveLock(_ path: String, waiting: () -> Void) -> (any FileLock)?
 }
+
+/// A lock held on a file until this is let go (`FileSystem.exclusiveLock`).
+public protocol FileLock: AnyObject, Sendable {}
 
 /// A file open for reading at any offset (`FileSystem.openFile`).
 public protocol RandomAccessFile: Sendable {

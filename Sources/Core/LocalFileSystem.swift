@@ -316,6 +316,32 @@ public struct LocalFileSystem: FileSystem {
         FolderPrefetcher(directory: directory)
     }
 
+    /// flock(2): the lock belongs to the open file, so a build that is killed leaves none behind.
+    public func exclusiveLock(_ path: String, waiting: () -> Void) -> (any FileLock)? {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else {
+                close(descriptor)
+                return nil
+            }
+            waiting()
+            while flock(descriptor, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    close(descriptor)
+                    return nil
+                }
+            }
+        }
+        return HeldLock(descriptor: descriptor)
+    }
+
+    private final class HeldLock: FileLock {
+        let descriptor: Int32
+        init(descriptor: Int32) { self.descriptor = descriptor }
+        deinit { close(descriptor) }
+    }
+
     /// Opens each file from the folder's descriptor and asks the kernel to read it in the
     /// background (`POSIX_FADV_WILLNEED`); the open itself brings in the file's inode.
     private final class FolderPrefetcher: FilePrefetcher {

@@ -9,6 +9,9 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     private var writes: [String: Int] = [:]
     private var writeCount = 0
     private let lock = NSLock()
+    /// Lock files held (`exclusiveLock`), and the signal that one was let go.
+    private var heldLocks: Set<String> = []
+    private let lockReleased = NSCondition()
 
     public init(files: [String: String] = [:]) {
         self.files = files.mapValues { Data($0.utf8) }
@@ -114,5 +117,29 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         var path = path
         while path.hasSuffix("/") && path.count > 1 { path.removeLast() }
         return path
+    }
+
+    /// As the disk's: one holder at a time, the others wait (here, threads of this process).
+    public func exclusiveLock(_ path: String, waiting: () -> Void) -> (any FileLock)? {
+        let path = normalize(path)
+        lockReleased.lock()
+        defer { lockReleased.unlock() }
+        if heldLocks.contains(path) {
+            waiting()
+            while heldLocks.contains(path) { lockReleased.wait() }
+        }
+        heldLocks.insert(path)
+        return HeldLock { [self] in
+            lockReleased.lock()
+            heldLocks.remove(path)
+            lockReleased.broadcast()
+            lockReleased.unlock()
+        }
+    }
+
+    private final class HeldLock: FileLock, @unchecked Sendable {
+        let release: () -> Void
+        init(release: @escaping () -> Void) { self.release = release }
+        deinit { release() }
     }
 }

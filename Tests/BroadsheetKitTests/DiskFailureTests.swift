@@ -36,6 +36,7 @@ final class FailingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func readFile(_ path: String) throws -> Data { try base.readFile(path) }
+    func exclusiveLock(_ path: String, waiting: () -> Void) -> (any FileLock)? { base.exclusiveLock(path, waiting: waiting) }
     func listFiles(under directory: String) throws -> [String] { try base.listFiles(under: directory) }
     func fileExists(_ path: String) -> Bool { base.fileExists(path) }
     func fileSize(_ path: String) -> Int? { base.fileSize(path) }

@@ -78,6 +78,26 @@ struct FixtureSite {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
+    /// `count` Markdown stories over the months of 2024 in twelve folders, with forty tags and
+    /// four countries among them: enough pages that a build takes a moment.
+    static func stories(_ count: Int) -> [String: String] {
+        var files: [String: String] = [:]
+        for index in 1...count {
+            files["Content/\(index % 12)/story-\(index).md"] = """
+            ---
+            title: "Story \(index)"
+            date: 2024-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1))
+            tags: [Topic \(index % 40)]
+            countries: [\(["Japan", "Pakistan", "Brazil", "Kenya"][index % 4])]
+            ---
+            Paragraph one of story \(index), long enough to need rendering. Paragraph text goes on for a while.
+
+            Paragraph two.
+            """
+        }
+        return files
+    }
+
     /// Markdown articles about Japan, one a day, enough to need a second page.
     static func japanArticles(_ count: Int) -> [String: String] {
         var files: [String: String] = [:]

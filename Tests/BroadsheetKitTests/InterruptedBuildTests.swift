@@ -22,20 +22,8 @@ struct InterruptedBuildTests {
     @Test("a build killed mid-way leaves Output/ byte-identical; the next build finishes the job")
     func killedBuild() throws {
         #expect(FileManager.default.isExecutableFile(atPath: binary.path), "no broadsheet binary at \(binary.path)")
-        var files = ["site.yml": "title: Kill Test\nbase_url: https://example.org/\n"]
-        for index in 1...1000 {
-            files["Content/\(index % 12)/story-\(index).md"] = """
-            ---
-            title: "Story \(index)"
-            date: 2024-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1))
-            tags: [Topic \(index % 40)]
-            countries: [\(["Japan", "Pakistan", "Brazil", "Kenya"][index % 4])]
-            ---
-            Paragraph one of story \(index), long enough to need rendering. Paragraph text goes on for a while.
-
-            Paragraph two.
-            """
-        }
+        var files = FixtureSite.stories(1000)
+        files["site.yml"] = "title: Kill Test\nbase_url: https://example.org/\n"
         let site = try FixtureSite(files: files)
         defer { site.remove() }
         let first = try run(["build", "--site", site.path, "--quiet"])

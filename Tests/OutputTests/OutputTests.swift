@@ -211,6 +211,7 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func readFile(_ path: String) throws -> Data { try base.readFile(path) }
+    func exclusiveLock(_ path: String, waiting: () -> Void) -> (any FileLock)? { base.exclusiveLock(path, waiting: waiting) }
     func writeFile(_ path: String, contents: Data) throws { try base.writeFile(path, contents: contents) }
     func listFiles(under directory: String) throws -> [String] { try base.listFiles(under: directory) }
     func fileExists(_ path: String) -> Bool { base.fileExists(path) }
