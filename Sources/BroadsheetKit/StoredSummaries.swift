@@ -28,8 +28,10 @@ final class StoredSummaries: @unchecked Sendable {
         }
     }
 
-    /// The article's summary HTML from the store, or `render`ed when the store has none with its inputs.
+    /// The article's summary HTML as this build already made it, or from the last build's
+    /// store, or `render`ed when neither has it.
     func html(_ id: Int, render: () -> String) -> String {
+        if let html = writer?.html(id) { return html }
         let key = key(id)
         let html = previous?.html(key) ?? render()
         writer?.add(id, key: key, html: html)

@@ -139,8 +139,11 @@ struct SummaryStore {
         private var buffer: [UInt8] = []
         private var written = 0
         private var entries: [(key: UInt64, entry: Entry)] = []
-        private var stored: [Bool]
+        /// Each article's place in `entries`, or -1 before its summary is added.
+        private var positions: [Int32]
         private var failed = false
+        /// The new data file open for reading back (`html(_:)`), as large as when it was opened.
+        private var readBack: (any RandomAccessFile)?
         /// Bytes gathered before they are appended to the file: a few hundred summaries.
         private static let chunk = 1 << 18
 
@@ -148,7 +151,7 @@ struct SummaryStore {
             self.store = store
             self.fileSystem = fileSystem
             newDataPath = store.dataPath + ".new"
-            stored = Array(repeating: false, count: count)
+            positions = Array(repeating: -1, count: count)
             entries.reserveCapacity(count)
             do {
                 try fileSystem.writeFile(newDataPath, contents: Data())
@@ -162,13 +165,38 @@ struct SummaryStore {
             html.withUTF8 { bytes in
                 let check = SummaryStore.check(UnsafeRawBufferPointer(bytes))
                 lock.withLock {
-                    guard !stored[id] else { return }
-                    stored[id] = true
+                    guard positions[id] < 0 else { return }
+                    positions[id] = Int32(entries.count)
                     entries.append((key, Entry(offset: written + buffer.count, length: bytes.count, check: check)))
                     buffer.append(contentsOf: bytes)
                     if buffer.count >= Self.chunk { flush() }
                 }
             }
+        }
+
+        /// The summary HTML this build already added for the article, read back from the chunk
+        /// not yet written or from the new data file. At a million articles the summary cache
+        /// cannot keep every summary that a rare tag's pages or a related-articles box need
+        /// again, and reading one back costs a small part of rendering it again.
+        func html(_ id: Int) -> String? {
+            let found: (entry: Entry, file: (any RandomAccessFile)?, buffered: String?)? = lock.withLock {
+                guard positions[id] >= 0, !failed else { return nil }
+                let entry = entries[Int(positions[id])].entry
+                if entry.offset >= written {
+                    let start = entry.offset - written
+                    return (entry, nil, String(decoding: buffer[start..<(start + entry.length)], as: UTF8.self))
+                }
+                if readBack == nil || entry.offset + entry.length > readBack!.size {
+                    readBack = try? fileSystem.openFile(newDataPath)
+                }
+                return (entry, readBack, nil)
+            }
+            guard let found else { return nil }
+            if let buffered = found.buffered { return buffered }
+            // A summary that cannot be read back as it was written is rendered again.
+            guard let bytes = try? found.file?.read(offset: found.entry.offset, count: found.entry.length),
+                  bytes.count == found.entry.length, bytes.withUnsafeBytes(SummaryStore.check) == found.entry.check else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         /// Called with the lock held.
@@ -189,7 +217,7 @@ struct SummaryStore {
         func finish(keys: (Int) -> UInt64, previous: Reader?) {
             lock.withLock {
                 if let previous {
-                    for id in stored.indices where !stored[id] {
+                    for id in positions.indices where positions[id] < 0 {
                         let key = keys(id)
                         guard let entry = previous.entry(key), let bytes = previous.bytes(entry) else { continue }
                         entries.append((key, Entry(offset: written + buffer.count, length: entry.length, check: entry.check)))

@@ -85,6 +85,31 @@ struct SummaryStoreTests {
         #expect(reader.html(UInt64(3001)) == nil)
     }
 
+    @Test("a summary added this build reads back as it was added, from the unwritten chunk or the new file, before and after more are added")
+    func readBackDuringTheBuild() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("summaries-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let disk = LocalFileSystem()
+        try disk.createDirectory(folder)
+        try readBack(on: disk, folder: folder)
+        try readBack(on: MemoryFileSystem(), folder: folder)
+    }
+
+    private func readBack(on fileSystem: some FileSystem, folder: String) throws {
+        let writer = try #require(SummaryStore.Writer(store: SummaryStore(cacheDirectory: folder), count: 3000, fileSystem: fileSystem))
+        func html(_ id: Int) -> String { "<li>Ünïcode \(id) " + String(repeating: "x", count: id % 300) + "</li>" }
+        #expect(writer.html(0) == nil)
+        // Several chunks of the writer's buffer: early summaries are in the file, the last in the buffer.
+        for id in 0..<3000 where id != 1234 {
+            writer.add(id, key: UInt64(id), html: html(id))
+            #expect(writer.html(id) == html(id))
+            #expect(writer.html(id / 2) == (id / 2 == 1234 ? nil : html(id / 2)))
+        }
+        for id in [0, 1, 299, 1233, 1235, 2999] { #expect(writer.html(id) == html(id)) }
+        #expect(writer.html(1234) == nil)
+        writer.finish(keys: { UInt64($0) }, previous: nil)
+    }
+
     @Test("a build after an edit takes the summaries it shows from the store the full build left")
     func usedAfterAnEdit() throws {
         let site = try StructuralEditTests().makeSite()
