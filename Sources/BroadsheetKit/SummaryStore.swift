@@ -180,7 +180,8 @@ struct SummaryStore {
         /// again, and reading one back costs a small part of rendering it again.
         func html(_ id: Int) -> String? {
             let found: (entry: Entry, file: (any RandomAccessFile)?, buffered: String?)? = lock.withLock {
-                guard positions[id] >= 0, !failed else { return nil }
+                // After `finish` the entries are sorted by key and the positions are gone.
+                guard id < positions.count, positions[id] >= 0, !failed else { return nil }
                 let entry = entries[Int(positions[id])].entry
                 if entry.offset >= written {
                     let start = entry.offset - written
@@ -260,6 +261,8 @@ struct SummaryStore {
                     try? fileSystem.removeItem(store.indexPath)
                 }
                 entries = []
+                positions = []
+                readBack = nil
             }
         }
     }
