@@ -37,7 +37,9 @@ extension SiteBuilder {
             staticFiles.add(path)
             staticFiles.add(data)
         }
-        return [String(settings.value), options.baseURL ?? "", String(options.relativeURLs), outputDirectory,
+        // The output folder as an absolute path: `--site .` and `--site /path/to/site` are one site.
+        let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path
+        return [String(settings.value), options.baseURL ?? "", String(options.relativeURLs), output,
                 Self.readingSettings(config), String(templates.fingerprint), String(staticFiles.value),
                 PageFingerprintStore.rendererStamp].joined(separator: "\n")
     }

@@ -57,6 +57,18 @@ struct SavedBuildTests {
         #expect(page?.contains("Shipping costs fell too.") == true && page?.contains("Exports fell on day 7.") == true)
     }
 
+    @Test("the site named by another spelling of its path (`--site .`) is built from the same saved model")
+    func samePathSpelledOtherwise() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try build(site)
+        try site.edit("Content/trade/day-7.md") { $0.replacingOccurrences(of: "Trade report 7", with: "Harbour strike ends") }
+        let report = try SiteBuilder(options: BuildOptions(siteDirectory: site.path + "/./Content/.."), fileSystem: LocalFileSystem()).build()
+        #expect(report.restoredModel)
+        #expect(report.filesRead == 1)
+        #expect(try site.differencesFromFreshBuild() == [])
+    }
+
     @Test("a build from the saved model reports what a full build reports")
     func sameReport() throws {
         let site = try makeSite()
