@@ -196,10 +196,7 @@ public struct CountryDetector: Sendable {
             var hash = words[index].hash
             // Longest phrase first, never across punctuation.
             for length in 1...longest where index + length <= words.count {
-                if length > 1 {
-                    hash = (hash ^ UInt64(UInt8(ascii: " "))) &* WordScanner.prime
-                    for byte in words[index + length - 1].text.utf8 { hash = (hash ^ UInt64(byte)) &* WordScanner.prime }
-                }
+                if length > 1 { hash = WordScanner.hash(words[index + length - 1].text, continuing: WordScanner.adding(UInt8(ascii: " "), to: hash)) }
                 if gazetteer.phraseHashes.contains(hash) {
                     let candidate = words[index..<(index + length)].map { String($0.text) }.joined(separator: " ")
                     if gazetteer.phrases[candidate] != nil || gazetteer.neutralPhrases.contains(candidate) {

@@ -72,8 +72,8 @@ public struct CountryGazetteer: Sendable {
             lengths[Substring(String(first.text)), default: 0] = max(lengths[Substring(String(first.text)), default: 0], words.count)
         }
         self.phraseLengthByFirstWord = lengths
-        self.firstWordHashes = WordHashTable(lengths.keys.map { (WordScanner.hash($0), 1) })
-        self.phraseHashes = WordHashTable((Array(phrases.keys) + Array(self.neutralPhrases)).map { (WordScanner.hash($0), 1) })
+        self.firstWordHashes = WordHashTable(hashesOf: lengths.keys)
+        self.phraseHashes = WordHashTable(hashesOf: Array(phrases.keys) + Array(self.neutralPhrases))
         self.longestPhrase = (phrases.keys.map { $0.split(separator: " ").count } + neutralPhrases.map { $0.split(separator: " ").count }).max() ?? 1
     }
 

@@ -30,11 +30,15 @@ public struct TagExtractor: Sendable {
 
     /// The lists' words by `WordScanner.hash`: most words are on neither, and are told so
     /// without their text being hashed as a string.
-    private static let stopWordHashes = WordHashTable(stopWords.map { (WordScanner.hash($0), 1) })
-    private static let connectorHashes = WordHashTable(connectors.map { (WordScanner.hash($0), 1) })
+    private static let stopWordHashes = WordHashTable(hashesOf: stopWords)
+    private static let connectorHashes = WordHashTable(hashesOf: connectors)
 
     private static func isStopWord(_ word: WordScanner.Word) -> Bool {
         stopWordHashes.contains(word.hash) && stopWords.contains(word.text)
+    }
+
+    private static func isConnector(_ word: WordScanner.Word) -> Bool {
+        connectorHashes.contains(word.hash) && connectors.contains(word.text)
     }
 
     public init(gazetteer: CountryGazetteer = .standard, places: PlaceIndex = .standard, topics: TopicPhraseFinder = TopicPhraseFinder(),
@@ -90,7 +94,7 @@ public struct TagExtractor: Sendable {
                     let word = words[end]
                     if isCapitalised(word.text) && !Self.isStopWord(word) {
                         lastName = end
-                    } else if !(Self.connectorHashes.contains(word.hash) && Self.connectors.contains(word.text)) {
+                    } else if !Self.isConnector(word) {
                         break
                     }
                     if word.endsPhrase { break }

@@ -176,25 +176,14 @@ public struct TopicPhraseFinder: Sendable {
     /// The word lists by folded hash, with what each word is: its kind's raw value, and `vague`
     /// for a vague noun. A later list overrides an earlier one for a word on both.
     static let listedWords = WordHashTable(
-        vagueNouns.map { (foldedHash($0), Int(WordFacts.Kind.content.rawValue) | vague) }
-            + modifiers.map { (foldedHash($0), Int(WordFacts.Kind.modifier.rawValue)) }
-            + stopWords.map { (foldedHash($0), Int(WordFacts.Kind.stop.rawValue)) }
-            + joiners.map { (foldedHash($0), Int(WordFacts.Kind.joiner.rawValue)) })
+        vagueNouns.map { (WordScanner.foldedHash($0), Int(WordFacts.Kind.content.rawValue) | vague) }
+            + modifiers.map { (WordScanner.foldedHash($0), Int(WordFacts.Kind.modifier.rawValue)) }
+            + stopWords.map { (WordScanner.foldedHash($0), Int(WordFacts.Kind.stop.rawValue)) }
+            + joiners.map { (WordScanner.foldedHash($0), Int(WordFacts.Kind.joiner.rawValue)) })
     private static let vague = 0x100
 
-    static let theHash = foldedHash("the")
+    static let theHash = WordScanner.foldedHash("the")
     static let boundary: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-    /// FNV-1a over the UTF-8 bytes, ASCII capitals folded to small letters (as
-    /// `WordScanner.Word.foldedHash` is of each word).
-    static func foldedHash(_ text: Substring) -> UInt64 {
-        var hash = WordScanner.offsetBasis
-        for byte in text.utf8 {
-            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            hash = (hash ^ UInt64(folded)) &* WordScanner.prime
-        }
-        return hash
-    }
 
     /// What comes before a phrase: the word, or the punctuation mark; after a function word
     /// (`on`, `the`), the word before that as well, since `rules on` and `talks on` are

@@ -9,7 +9,7 @@ struct WordHashTable: Sendable {
     private var keys: [UInt64]
     private var values: [Int32]
     private var mask: Int
-    private(set) var count = 0
+    private var count = 0
 
     /// Marks a free slot in `values`.
     private static let empty = Int32.min
@@ -27,6 +27,11 @@ struct WordHashTable: Sendable {
         var table = WordHashTable(minimumCapacity: entries.count)
         for (key, value) in entries { table.set(key, to: value) }
         self = table
+    }
+
+    /// The words' `WordScanner.hash`es, as a set to check a word's hash against before its text.
+    init(hashesOf words: some Sequence<some StringProtocol>) {
+        self.init(words.map { (WordScanner.hash($0), 1) })
     }
 
     @inline(__always)

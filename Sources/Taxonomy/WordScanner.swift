@@ -64,11 +64,10 @@ struct WordScanner {
                         break
                     }
                 }
-                var hash: UInt64 = offsetBasis, folded: UInt64 = offsetBasis
+                var hash = offsetBasis, folded = offsetBasis
                 for position in start..<end {
-                    let byte = bytes[position]
-                    hash = (hash ^ UInt64(byte)) &* prime
-                    folded = (folded ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* prime
+                    hash = adding(bytes[position], to: hash)
+                    folded = adding(lowercased(bytes[position]), to: folded)
                 }
                 let lower = utf8.index(utf8.startIndex, offsetBy: start), upper = utf8.index(lower, offsetBy: end - start)
                 words.append(Word(text: text[lower..<upper], startsSentence: sentenceStart, endsPhrase: false, hash: hash, foldedHash: folded))
@@ -91,14 +90,23 @@ struct WordScanner {
     }
 
     static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let prime: UInt64 = 0x100_0000_01B3
 
-    /// FNV-1a of a text's UTF-8 bytes, as `Word.hash` is of a word's; a phrase's words joined by
-    /// single spaces hash as its text does.
-    static func hash(_ text: some StringProtocol) -> UInt64 {
-        var hash = offsetBasis
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
-        return hash
+    /// One byte into an FNV-1a hash.
+    @inline(__always)
+    static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+
+    @inline(__always)
+    private static func lowercased(_ byte: UInt8) -> UInt8 { isCapital(byte) ? byte | 0x20 : byte }
+
+    /// FNV-1a of a text's UTF-8 bytes, as `Word.hash` is of a word's, from `hash` on: a phrase's
+    /// words joined by single spaces hash as its text does.
+    static func hash(_ text: some StringProtocol, continuing hash: UInt64 = offsetBasis) -> UInt64 {
+        text.utf8.reduce(hash) { adding($1, to: $0) }
+    }
+
+    /// The same with ASCII capitals folded to small letters, as `Word.foldedHash` is of a word's.
+    static func foldedHash(_ text: some StringProtocol) -> UInt64 {
+        text.utf8.reduce(offsetBasis) { adding(lowercased($1), to: $0) }
     }
 
     /// The scalar that starts at `index` and its length in bytes. A `String`'s bytes are always
