@@ -5,9 +5,18 @@ import Foundation
 
 /// Watches the site's folders for changes with inotify and calls back once per burst of
 /// events: an editor's save-rename-write counts once.
+///
+/// A burst ends sooner when every file in it was last seen finished — written and closed,
+/// moved into place or removed — than when a file is still open for writing: a save shows in
+/// the preview a few milliseconds after it, while a file written piece by piece is not read
+/// half-written.
 public final class FileWatcher: @unchecked Sendable {
     public let paths: [String]
+    /// How long nothing must happen before a burst with a file still being written is over.
     public let quietPeriod: Duration
+    /// How long nothing must happen before a burst whose files are all finished is over: an
+    /// editor's last steps after the write (removing its backup) come within it.
+    public let settlePeriod: Duration
     private let onChange: @Sendable ([String]) -> Void
     private var descriptor: Int32 = -1
     private var watches: [Int32: String] = [:]
@@ -16,9 +25,11 @@ public final class FileWatcher: @unchecked Sendable {
     private var stopped = false
 
     /// `paths` are folders (watched with everything below them) or single files.
-    public init(paths: [String], quietPeriod: Duration = .milliseconds(60), onChange: @escaping @Sendable ([String]) -> Void) {
+    public init(paths: [String], quietPeriod: Duration = .milliseconds(60), settlePeriod: Duration = .milliseconds(8),
+                onChange: @escaping @Sendable ([String]) -> Void) {
         self.paths = paths
         self.quietPeriod = quietPeriod
+        self.settlePeriod = min(settlePeriod, quietPeriod)
         self.onChange = onChange
     }
 
@@ -60,6 +71,9 @@ public final class FileWatcher: @unchecked Sendable {
 
     #if canImport(Glibc)
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_DELETE_SELF)
+    /// Events after which nothing more is written to the path: a file closed after writing,
+    /// moved in or out, removed; a folder made (what is written into it has events of its own).
+    private static let finishing = UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF)
 
     private func addTree(_ root: String) {
         addWatch(root)
@@ -83,30 +97,42 @@ public final class FileWatcher: @unchecked Sendable {
 
     private func loop() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        var pending: [String] = []
+        var pending: Set<String> = []
+        // The pending paths whose last event leaves them open for more writing.
+        var unfinished: Set<String> = []
         var lastEvent = ContinuousClock.now
         while !lock.withLock({ stopped }) {
+            // A burst is over once nothing has happened for the settle or the quiet period.
+            let wait = unfinished.isEmpty ? settlePeriod : quietPeriod
+            var timeout: Int32 = 20
+            if !pending.isEmpty {
+                let left = lastEvent + wait - .now
+                timeout = left <= .zero ? 0 : Int32(min(20, (left / .milliseconds(1)).rounded(.up)))
+            }
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, 20)
-            if ready > 0 {
+            if poll(&poller, 1, timeout) > 0 {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 if count > 0 {
-                    pending += parse(buffer, count: count)
+                    for (path, finished) in parse(buffer, count: count) {
+                        pending.insert(path)
+                        if finished { unfinished.remove(path) } else { unfinished.insert(path) }
+                    }
                     lastEvent = .now
                 }
             }
-            // A burst is over once nothing has happened for the quiet period.
-            if !pending.isEmpty, ContinuousClock.now - lastEvent >= quietPeriod {
-                let changed = Array(Set(pending)).sorted()
+            if !pending.isEmpty, ContinuousClock.now - lastEvent >= (unfinished.isEmpty ? settlePeriod : quietPeriod) {
+                let changed = pending.sorted()
                 pending = []
+                unfinished = []
                 onChange(changed)
             }
         }
         close(descriptor)
     }
 
-    private func parse(_ buffer: [UInt8], count: Int) -> [String] {
-        var changed: [String] = []
+    /// The paths the events in `buffer` name, each with whether it is finished (`finishing`).
+    private func parse(_ buffer: [UInt8], count: Int) -> [(path: String, finished: Bool)] {
+        var changed: [(path: String, finished: Bool)] = []
         var offset = 0
         let headerSize = MemoryLayout<inotify_event>.size
         while offset + headerSize <= count {
@@ -123,7 +149,7 @@ public final class FileWatcher: @unchecked Sendable {
                 addTree(path)
             }
             if !name.hasPrefix(".") && !name.hasSuffix("~") && !name.hasSuffix(".swp") {
-                changed.append(path)
+                changed.append((path, mask & Self.finishing != 0 || mask & UInt32(IN_ISDIR) != 0))
             }
             offset += headerSize + length
         }
