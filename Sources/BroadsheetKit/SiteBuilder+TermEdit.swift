@@ -41,8 +41,9 @@ extension SiteBuilder {
         // Pages and feeds that come or go: a term's (one that came or went, or one with a page
         // more or fewer), a month's. Every list of IDs from a moved article's place to its new
         // one changed, and after a term came or went every later term's position moved: the plan
-        // is made again (it costs little beside rendering). Only a move changes article pages:
-        // otherwise, in the preview, the plan is made after the edited pages are written first.
+        // is made again (it costs little beside rendering, but a third of a date edit's time
+        // before its page shows). In the preview, it is made after the edited pages are written
+        // first, whose place the model already knows.
         var filesAdded: [String] = [], filesRemoved: [String] = []
         // The first list page that is not the one the plan had in its place: the sitemap's
         // entries from there on moved.
@@ -55,7 +56,7 @@ extension SiteBuilder {
             filesAdded = after.subtracting(before).sorted()
             filesRemoved = before.subtracting(after).sorted()
         }
-        let replansAfterFirstPages = !moving && !replannedInPlace && options.editedPagesWritten != nil
+        let replansAfterFirstPages = !replannedInPlace && options.editedPagesWritten != nil
         if !replannedInPlace, !replansAfterFirstPages { replanWhole() }
 
         // Related articles, found again where an edit can change them.
@@ -102,9 +103,10 @@ extension SiteBuilder {
             writtenFirst = Set(editedIDs)
             let contexts = makeContexts(digests: nil)
             for id in writtenFirst.sorted() {
-                files.append((plan.articlePages[id].file,
-                              try articlePage(id, page: plan.articlePages[id], site: site, related: RelatedArticlesStore.list(related, for: id),
-                                              loader: loader, contexts: contexts, markdown: markdown, templates: templates)))
+                // After a move the plan still numbers the articles as before.
+                let page = PagePlan.articlePage(id, in: site)
+                files.append((page.file, try articlePage(id, page: page, site: site, related: RelatedArticlesStore.list(related, for: id),
+                                                         loader: loader, contexts: contexts, markdown: markdown, templates: templates)))
             }
             try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
                                            writing: files, added: added, removing: removed)

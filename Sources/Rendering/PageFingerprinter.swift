@@ -264,7 +264,7 @@ public struct PageFingerprinter: Sendable {
         hash.add(number: site.articles[id].date.timeIntervalSince1970.bitPattern)
         hash.add(optional: site.articles[id].dateline)
         hash.add(optional: site.articles[id].photoCredit)
-        for index in site.storedCountryIndices(of: id) { hash.add(number: country(Int(index))) }
+        site.forEachCountryIndex(of: id) { hash.add(number: country(Int($0))) }
         let summary = hash.value
         hash.add("page")
         hash.add(site.articles[id].sourcePath)
@@ -272,7 +272,7 @@ public struct PageFingerprinter: Sendable {
         hash.add(number: site.articles[id].hasTime ? 1 : 0)
         hash.add(number: UInt64(site.articles[id].wordCount))
         hash.add(site.articles[id].slug)
-        for index in site.storedTagIndices(of: id) { hash.add(number: tag(Int(index))) }
+        site.forEachTagIndex(of: id) { hash.add(number: tag(Int($0))) }
         return ArticleDigest(summary: summary, page: hash.value)
     }
 

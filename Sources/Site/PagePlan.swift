@@ -58,6 +58,12 @@ public struct PagePlan: Sendable {
         }
     }
 
+    /// An article's page as the plan of `site` has it, without making the plan: an edit's own
+    /// page is written before the plan is made again.
+    public static func articlePage(_ id: Int, in site: SiteModel) -> Page {
+        Page(kind: .article(id: id), path: site.articlePaths[id])
+    }
+
     public struct Feed: Sendable, Hashable {
         public var title: String
         /// Path of the page the feed belongs to.
@@ -85,7 +91,7 @@ public struct PagePlan: Sendable {
     public init(site: SiteModel) {
         let pageSize = site.config.itemsPerPage
         let feedSize = site.config.feedItems
-        articlePages = site.articlePaths.enumerated().map { Page(kind: .article(id: $0), path: $1) }
+        articlePages = site.articlePaths.indices.map { Self.articlePage($0, in: site) }
 
         var pages: [Page] = []
         // The newest article each list page shows (0 for pages that show none).

@@ -163,8 +163,8 @@ public struct SiteModel: Sendable {
         articleCountries[id]
     }
 
-    /// `tagIndices(of:)` and `countryIndices(of:)` as stored, for loops over every article
-    /// that need no array of each.
-    public func storedTagIndices(of id: Int) -> ArraySlice<Int32> { articleTags.values(of: id) }
-    public func storedCountryIndices(of id: Int) -> ArraySlice<Int32> { articleCountries.values(of: id) }
+    /// `tagIndices(of:)` and `countryIndices(of:)` one by one, for loops over every article on
+    /// every core that need no array of each (see `IndexLists.forEachValue`).
+    public func forEachTagIndex(of id: Int, _ body: (Int32) -> Void) { articleTags.forEachValue(of: id, body) }
+    public func forEachCountryIndex(of id: Int, _ body: (Int32) -> Void) { articleCountries.forEachValue(of: id, body) }
 }

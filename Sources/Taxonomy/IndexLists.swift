@@ -40,6 +40,13 @@ public struct IndexLists: Sendable, Equatable {
         values[Int(offsets[index])..<Int(offsets[index + 1])]
     }
 
+    /// Calls `body` with each value of one list, in order. Unlike `values(of:)`, it takes no
+    /// reference to the storage every list shares: threads going through different articles'
+    /// lists at once then do not contend for its reference count.
+    public func forEachValue(of index: Int, _ body: (Int32) -> Void) {
+        for position in Int(offsets[index])..<Int(offsets[index + 1]) { body(values[position]) }
+    }
+
     /// Every value replaced by `transform` of it; a value it maps to nil is dropped.
     public func mapped(_ transform: (Int) -> Int?) -> IndexLists {
         var result = IndexLists()
