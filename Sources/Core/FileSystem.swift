@@ -4,6 +4,9 @@ import Foundation
 /// so tests can build whole sites in memory.
 public protocol FileSystem: Sendable {
     func readFile(_ path: String) throws -> Data
+    /// The file's bytes, or `FileTooLarge` when it holds more than `limit`: a file far too
+    /// large is refused before it is read, by the size the file system gives when it opens it.
+    func readFile(_ path: String, atMost limit: Int) throws -> Data
     /// The file open for reads of any part of it, from any thread: a large cache file of which
     /// a build needs a little, read without holding it in memory.
     func openFile(_ path: String) throws -> any RandomAccessFile
@@ -89,7 +92,26 @@ public struct JoinedPathStamper<FS: FileSystem>: FileStamper {
     }
 }
 
+/// A file larger than a read allowed (`FileSystem.readFile(_:atMost:)`).
+public struct FileTooLarge: Error, Equatable {
+    public let path: String
+    /// Its size in bytes, or how much of it was read before the limit was passed.
+    public let size: Int
+
+    public init(path: String, size: Int) {
+        self.path = path
+        self.size = size
+    }
+}
+
 extension FileSystem {
+    public func readFile(_ path: String, atMost limit: Int) throws -> Data {
+        if let size = fileSize(path), size > limit { throw FileTooLarge(path: path, size: size) }
+        let data = try readFile(path)
+        guard data.count <= limit else { throw FileTooLarge(path: path, size: data.count) }
+        return data
+    }
+
     public func openFile(_ path: String) throws -> any RandomAccessFile { InMemoryFile(data: try readFile(path)) }
     public func readThrough<Result>(_ path: String, _ body: (UnsafeRawBufferPointer, _ passed: (Int) -> Void) throws -> Result) throws -> Result {
         try readFile(path).withUnsafeBytes { try body($0, { _ in }) }

@@ -7,16 +7,24 @@ public struct LocalFileSystem: FileSystem {
     /// open(2), fstat(2) and read(2): `Data(contentsOf:)` made a URL and took its path back for
     /// each of an archive's files, which cost more than reading a small article.
     public func readFile(_ path: String) throws -> Data {
+        try readFile(path, atMost: .max)
+    }
+
+    /// The limit is checked against the size fstat(2) gives once the file is open, rather than
+    /// a stat(2) of the path before it: an article read is one lookup of its path, not two.
+    public func readFile(_ path: String, atMost limit: Int) throws -> Data {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError(path: path, code: errno) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw FileError(path: path, code: errno) }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw FileError(path: path, code: EISDIR) }
+        guard info.st_size <= limit else { throw FileTooLarge(path: path, size: Int(info.st_size)) }
         // The size is a hint: a file that grows while it is read is read to its end.
         var data = Data(count: max(Int(info.st_size), 0) + 1)
         var total = 0
         while true {
+            if total > limit { throw FileTooLarge(path: path, size: total) }
             if total == data.count { data.count += max(data.count, 4096) }
             let count = data.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
             if count < 0 {

@@ -116,17 +116,13 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
 
     private func read(_ path: String) throws(Diagnostic) -> SourceTextDecoder.Decoded {
         // A file far too large is refused before it is read, so that it costs neither time nor memory.
-        if let size = fileSystem.fileSize(path), size > Self.maximumArticleBytes {
-            throw .error(.load, file: path, "the file is \(size >> 20) MB, too large to be an article (the limit is \(Self.maximumArticleBytes >> 20) MB)")
-        }
         let data: Data
         do {
-            data = try fileSystem.readFile(path)
+            data = try fileSystem.readFile(path, atMost: Self.maximumArticleBytes)
+        } catch let tooLarge as FileTooLarge {
+            throw .error(.load, file: path, "the file is \(tooLarge.size >> 20) MB, too large to be an article (the limit is \(Self.maximumArticleBytes >> 20) MB)")
         } catch {
             throw .error(.load, file: path, "cannot read the file: \(error.localizedDescription)")
-        }
-        guard data.count <= Self.maximumArticleBytes else {
-            throw .error(.load, file: path, "the file is \(data.count >> 20) MB, too large to be an article (the limit is \(Self.maximumArticleBytes >> 20) MB)")
         }
         do {
             return try SourceTextDecoder.decode(data)
