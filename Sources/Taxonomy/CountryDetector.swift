@@ -66,7 +66,7 @@ public struct CountryDetector: Sendable {
                 places.regionCountry($0.trimmingCharacters(in: .whitespaces)) == "US"
             }
         }
-        let sections = [title.words, dek?.words ?? [], lead.words, rest.words]
+        let sections = [title, dek ?? .empty, lead, rest]
         count(sections[0], weight: weights.headline, into: &tally)
         count(sections[1], weight: weights.lead, into: &tally)
         count(sections[2], weight: weights.lead, into: &tally)
@@ -105,11 +105,13 @@ public struct CountryDetector: Sendable {
 
     /// `Michael Jordan`, `Chad Smith`: a country name that is also a person's name, joined to
     /// another capitalised word with nothing between them.
-    private func isPersonName(_ phrase: String, words: [WordScanner.Word], start: Int, length: Int) -> Bool {
+    private func isPersonName(_ phrase: String, in text: ScannedText, start: Int, length: Int) -> Bool {
         guard length == 1, gazetteer.personNames.contains(phrase) else { return false }
+        let words = text.words
         func isNamePart(_ word: WordScanner.Word) -> Bool {
-            guard let first = word.text.first, first.isUppercase else { return false }
-            return gazetteer.phrases[String(word.text)] == nil && !["The", "In", "And", "Of", "To", "For"].contains(word.text)
+            let written = text.text(of: word)
+            guard let first = written.first, first.isUppercase else { return false }
+            return gazetteer.phrases[String(written)] == nil && !["The", "In", "And", "Of", "To", "For"].contains(written)
         }
         if start > 0, !words[start - 1].endsPhrase, isNamePart(words[start - 1]) { return true }
         if start + 1 < words.count, !words[start].endsPhrase, isNamePart(words[start + 1]) { return true }
@@ -139,7 +141,7 @@ public struct CountryDetector: Sendable {
     ///   (Atlanta, Savannah, `Ga.`, a US dateline);
     /// - `Turkey` in a text about the bird (`turkey`, `Thanksgiving`) needs the same confirmation;
     /// - a name shared by two countries goes to the one the text otherwise names most.
-    private func resolve(_ tally: inout Tally, sections: [[WordScanner.Word]], datelineIsUSState: Bool) {
+    private func resolve(_ tally: inout Tally, sections: [ScannedText], datelineIsUSState: Bool) {
         let aboutTheBird = !tally.turkey.isEmpty && Self.contains(sections, anyOf: Self.birdCues)
         for (country, weight) in tally.turkey {
             if aboutTheBird {
@@ -169,8 +171,8 @@ public struct CountryDetector: Sendable {
     static let usStateCues: Set<Substring> = ["Atlanta", "Savannah", "Ga.", "Augusta"]
     static let birdCues: Set<Substring> = ["turkey", "turkeys", "Thanksgiving", "gobble"]
 
-    private static func contains(_ sections: [[WordScanner.Word]], anyOf cues: Set<Substring>) -> Bool {
-        sections.contains { words in words.contains { cues.contains($0.text) } }
+    private static func contains(_ sections: [ScannedText], anyOf cues: Set<Substring>) -> Bool {
+        sections.contains { text in text.words.contains { cues.contains(text.text(of: $0)) } }
     }
 
     /// Whether a single-country match only counts if confirmed (see `resolve`).
@@ -178,15 +180,16 @@ public struct CountryDetector: Sendable {
         (word.startsSentence && gazetteer.ordinaryWordNames.contains(phrase)) || phrase == "Georgia"
     }
 
-    private func count(_ words: [WordScanner.Word], weight: Double, into tally: inout Tally) {
+    private func count(_ text: ScannedText, weight: Double, into tally: inout Tally) {
+        let words = text.words
         var index = 0
         while index < words.count {
             // Names start with a capital (or a caseless script): most words are passed over here,
             // and most of the rest by their hash.
-            guard let first = words[index].text.unicodeScalars.first,
-                  first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : !first.properties.isLowercase,
+            let first = words[index].first
+            guard first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : !first.properties.isLowercase,
                   gazetteer.firstWordHashes.contains(words[index].hash),
-                  let longest = gazetteer.phraseLengthByFirstWord[words[index].text] else {
+                  let longest = gazetteer.phraseLengthByFirstWord[text.text(of: words[index])] else {
                 index += 1
                 continue
             }
@@ -196,9 +199,11 @@ public struct CountryDetector: Sendable {
             var hash = words[index].hash
             // Longest phrase first, never across punctuation.
             for length in 1...longest where index + length <= words.count {
-                if length > 1 { hash = WordScanner.hash(words[index + length - 1].text, continuing: WordScanner.adding(UInt8(ascii: " "), to: hash)) }
+                if length > 1 {
+                    hash = WordScanner.hash(text.text(of: words[index + length - 1]), continuing: WordScanner.adding(UInt8(ascii: " "), to: hash))
+                }
                 if gazetteer.phraseHashes.contains(hash) {
-                    let candidate = words[index..<(index + length)].map { String($0.text) }.joined(separator: " ")
+                    let candidate = text.phrase(words[index..<(index + length)])
                     if gazetteer.phrases[candidate] != nil || gazetteer.neutralPhrases.contains(candidate) {
                         matched = length
                         phrase = candidate
@@ -207,7 +212,7 @@ public struct CountryDetector: Sendable {
                 if words[index + length - 1].endsPhrase { break }
             }
             if matched > 0 {
-                if !gazetteer.neutralPhrases.contains(phrase), !isPersonName(phrase, words: words, start: index, length: matched),
+                if !gazetteer.neutralPhrases.contains(phrase), !isPersonName(phrase, in: text, start: index, length: matched),
                    let indices = gazetteer.phrases[phrase] {
                     if indices.count > 1 {
                         tally.shared.append((indices, weight))

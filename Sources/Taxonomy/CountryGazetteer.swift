@@ -67,9 +67,10 @@ public struct CountryGazetteer: Sendable {
         self.personNames = ["Jordan", "Chad", "Israel", "Georgia", "Kenya", "India", "Trinidad", "Tonga", "Malaysia"]
         var lengths: [Substring: Int] = [:]
         for phrase in Array(phrases.keys) + Array(self.neutralPhrases) {
-            let words = WordScanner.words(phrase)
-            guard let first = words.first else { continue }
-            lengths[Substring(String(first.text)), default: 0] = max(lengths[Substring(String(first.text)), default: 0], words.count)
+            let scanned = ScannedText(phrase)
+            guard let first = scanned.words.first else { continue }
+            let word = Substring(String(scanned.text(of: first)))
+            lengths[word, default: 0] = max(lengths[word, default: 0], scanned.words.count)
         }
         self.phraseLengthByFirstWord = lengths
         self.firstWordHashes = WordHashTable(hashesOf: lengths.keys)

@@ -33,12 +33,12 @@ public struct TagExtractor: Sendable {
     private static let stopWordHashes = WordHashTable(hashesOf: stopWords)
     private static let connectorHashes = WordHashTable(hashesOf: connectors)
 
-    private static func isStopWord(_ word: WordScanner.Word) -> Bool {
-        stopWordHashes.contains(word.hash) && stopWords.contains(word.text)
+    private static func isStopWord(_ word: WordScanner.Word, in text: ScannedText) -> Bool {
+        stopWordHashes.contains(word.hash) && stopWords.contains(text.text(of: word))
     }
 
-    private static func isConnector(_ word: WordScanner.Word) -> Bool {
-        connectorHashes.contains(word.hash) && connectors.contains(word.text)
+    private static func isConnector(_ word: WordScanner.Word, in text: ScannedText) -> Bool {
+        connectorHashes.contains(word.hash) && connectors.contains(text.text(of: word))
     }
 
     public init(gazetteer: CountryGazetteer = .standard, places: PlaceIndex = .standard, topics: TopicPhraseFinder = TopicPhraseFinder(),
@@ -56,8 +56,8 @@ public struct TagExtractor: Sendable {
 
     /// Candidate tags, names first (the headline put them there), then topics by repetition.
     public func tags(title: ScannedText, dek: ScannedText? = nil, body: ScannedText) -> [String] {
-        var headline = title.words.map { String($0.text) }
-        if let dek { headline += ["|"] + dek.words.map { String($0.text) } }
+        var headline = title.words.map { String(title.text(of: $0)) }
+        if let dek { headline += ["|"] + dek.words.map { String(dek.text(of: $0)) } }
         var result = names(in: body)
             .filter { $0.mentions >= minimumNameMentions && Self.contains(headline, $0.name.split(separator: " ").map(String.init)) }
             .map(\.name)
@@ -74,7 +74,7 @@ public struct TagExtractor: Sendable {
         let words = text.words
         var index = 0
         while index < words.count {
-            guard isCapitalised(words[index].text) else {
+            guard isCapitalised(words[index]) else {
                 index += 1
                 continue
             }
@@ -83,8 +83,8 @@ public struct TagExtractor: Sendable {
             if words[index].startsSentence {
                 index += 1
                 // `The Taliban said`: after a capitalised function word, a name may start.
-                if Self.isStopWord(words[index - 1]) { continue }
-                while index < words.count, isCapitalised(words[index].text), !words[index - 1].endsPhrase { index += 1 }
+                if Self.isStopWord(words[index - 1], in: text) { continue }
+                while index < words.count, isCapitalised(words[index]), !words[index - 1].endsPhrase { index += 1 }
                 continue
             }
             var end = index + 1
@@ -92,16 +92,16 @@ public struct TagExtractor: Sendable {
             if !words[index].endsPhrase {
                 while end < words.count {
                     let word = words[end]
-                    if isCapitalised(word.text) && !Self.isStopWord(word) {
+                    if isCapitalised(word) && !Self.isStopWord(word, in: text) {
                         lastName = end
-                    } else if !Self.isConnector(word) {
+                    } else if !Self.isConnector(word, in: text) {
                         break
                     }
                     if word.endsPhrase { break }
                     end += 1
                 }
             }
-            let name = words[index...lastName].map { String($0.text) }.joined(separator: " ")
+            let name = text.phrase(words[index...lastName])
             index = lastName + 1
             guard isTagName(name) else { continue }
             if counts[name] == nil { order.append(name) }
@@ -119,10 +119,9 @@ public struct TagExtractor: Sendable {
         return false
     }
 
-    private func isCapitalised(_ word: Substring) -> Bool {
-        guard let byte = word.utf8.first else { return false }
-        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
-        return word.unicodeScalars.first!.properties.isUppercase
+    private func isCapitalised(_ word: WordScanner.Word) -> Bool {
+        if word.first.isASCII { return word.first.value >= 0x41 && word.first.value <= 0x5A }
+        return word.first.properties.isUppercase
     }
 
     private func isTagName(_ name: String) -> Bool {

@@ -14,7 +14,8 @@ public struct TopicLexicon: Sendable, Hashable {
         var table: [String: [Entry]] = [:]
         for (tag, phrases) in topics.sorted(by: { $0.key < $1.key }) {
             for phrase in [tag] + phrases {
-                let words = WordScanner.words(phrase).map { $0.text.lowercased() }
+                let scanned = ScannedText(phrase)
+                let words = scanned.words.map { scanned.text(of: $0).lowercased() }
                 guard let first = words.first else { continue }
                 table[first, default: []].append(Entry(tag: tag, words: words))
             }
@@ -30,7 +31,7 @@ public struct TopicLexicon: Sendable, Hashable {
         var score: [String: Int] = [:]
         var order: [String] = []
         for (text, weight) in [(title, 2), (body, 1)] {
-            let words = text.words.map { $0.text.lowercased() }
+            let words = text.words.map { text.text(of: $0).lowercased() }
             for start in words.indices {
                 guard let entries = entriesByFirstWord[words[start]] else { continue }
                 for entry in entries where start + entry.words.count <= words.count

@@ -82,7 +82,7 @@ public struct TopicPhraseFinder: Sendable {
     /// Topic phrases of the text, most repeated first (ties in order of first appearance).
     public func phrases(in text: ScannedText) -> [Phrase] {
         let words = text.words
-        let facts = words.map(Self.facts)
+        let facts = Self.facts(of: text)
         // Phrases are keyed by their words' hashes, not by strings: this runs over every word
         // of every article, and only the few phrases that qualify are ever spelled out.
         var slots = WordHashTable(minimumCapacity: words.count)
@@ -101,8 +101,8 @@ public struct TopicPhraseFinder: Sendable {
                 if fact.kind == .joiner { continue }
                 if fact.kind == .stop { break }
                 if fact.kind == .modifier || fact.endsLikeVerb || (length == 1 && fact.isVague) { continue }
-                let before = Self.context(before: start, in: words, facts: facts)
-                let after = end + 1 == words.count ? Self.boundary : words[end].endsPhrase ? Self.punctuation(after: words[end].text) : facts[end + 1].hash
+                let before = Self.context(before: start, in: text, facts: facts)
+                let after = end + 1 == words.count ? Self.boundary : words[end].endsPhrase ? Self.punctuation(after: words[end], in: text) : facts[end + 1].hash
                 let definite = start > 0 && !words[start - 1].endsPhrase && facts[start - 1].hash == Self.theHash
                 let phraseKey = key &+ UInt64(length)
                 if let slot = slots[phraseKey] {
@@ -122,8 +122,7 @@ public struct TopicPhraseFinder: Sendable {
             // `the reserve board`, `the planning commission`: a phrase mostly written after `the`
             // is a particular body or thing the story refers to, not a topic it is about.
             guard tally.definiteCount * 2 <= tally.count else { continue }
-            let text = words[tally.start..<(tally.start + tally.length)].map { String($0.text) }.joined(separator: " ")
-            found.append((Phrase(text: text, occurrences: tally.count), position))
+            found.append((Phrase(text: text.phrase(words[tally.start..<(tally.start + tally.length)]), occurrences: tally.count), position))
         }
         return found
             .sorted { $0.phrase.occurrences != $1.phrase.occurrences ? $0.phrase.occurrences > $1.phrase.occurrences : $0.first < $1.first }
@@ -134,10 +133,9 @@ public struct TopicPhraseFinder: Sendable {
     public static func vocabulary(of text: ScannedText) -> Set<String> {
         var seen: Set<UInt64> = []
         var words: Set<String> = []
-        for word in text.words {
-            let fact = facts(of: word)
+        for (word, fact) in zip(text.words, facts(of: text)) {
             guard fact.kind == .content, seen.insert(fact.hash).inserted else { continue }
-            words.insert(String(word.text))
+            words.insert(String(text.text(of: word)))
         }
         return words
     }
@@ -152,22 +150,27 @@ public struct TopicPhraseFinder: Sendable {
         var isVague = false
     }
 
-    static func facts(of word: WordScanner.Word) -> WordFacts {
+    /// Every word's facts, by position.
+    static func facts(of text: ScannedText) -> [WordFacts] {
+        text.withBytes { bytes in
+            text.words.map { facts(of: $0, bytes: UnsafeBufferPointer(rebasing: bytes[Int($0.start)..<Int($0.end)])) }
+        }
+    }
+
+    /// One word's facts, from its hash and its bytes.
+    static func facts(of word: WordScanner.Word, bytes: UnsafeBufferPointer<UInt8>) -> WordFacts {
         let hash = word.foldedHash
         if let code = listedWords[hash] {
             let kind = WordFacts.Kind(rawValue: UInt8(code & 0xFF))!, isVague = code & vague != 0
             // Function words count in any case; a listed adjective or noun only as a topic word.
-            if kind == .stop || kind == .joiner || isTopicWord(word.text) {
+            if kind == .stop || kind == .joiner || isTopicWord(bytes) {
                 return WordFacts(kind: kind, hash: hash, isVague: isVague)
             }
             return WordFacts(kind: .other, hash: hash)
         }
-        guard isTopicWord(word.text) else { return WordFacts(kind: .other, hash: hash) }
-        let utf8 = word.text.utf8
-        var last = utf8.index(before: utf8.endIndex)
-        let final = utf8[last]
-        last = utf8.index(before: last)
-        let penultimate = utf8[last]
+        guard isTopicWord(bytes) else { return WordFacts(kind: .other, hash: hash) }
+        // A topic word has three letters or more.
+        let final = bytes[bytes.count - 1], penultimate = bytes[bytes.count - 2]
         // `issued`, `quickly`: verbs and adverbs end no topic.
         let verbLike = (penultimate == UInt8(ascii: "e") && final == UInt8(ascii: "d")) || (penultimate == UInt8(ascii: "l") && final == UInt8(ascii: "y"))
         return WordFacts(kind: .content, hash: hash, endsLikeVerb: verbLike)
@@ -188,10 +191,10 @@ public struct TopicPhraseFinder: Sendable {
     /// What comes before a phrase: the word, or the punctuation mark; after a function word
     /// (`on`, `the`), the word before that as well, since `rules on` and `talks on` are
     /// different settings for a topic while `the` alone says nothing.
-    static func context(before start: Int, in words: [WordScanner.Word], facts: [WordFacts]) -> UInt64 {
+    static func context(before start: Int, in text: ScannedText, facts: [WordFacts]) -> UInt64 {
+        let words = text.words
         guard start > 0 else { return boundary }
-        let previous = words[start - 1]
-        if previous.endsPhrase { return punctuation(before: words[start].text) }
+        if words[start - 1].endsPhrase { return punctuation(before: words[start], in: text) }
         guard start > 1, facts[start - 1].kind == .stop || facts[start - 1].kind == .joiner, !words[start - 2].endsPhrase else {
             return facts[start - 1].hash
         }
@@ -199,33 +202,25 @@ public struct TopicPhraseFinder: Sendable {
     }
 
     /// The punctuation mark after a word (`,` or `.`): a neighbour like any word.
-    static func punctuation(after word: Substring) -> UInt64 {
-        let base = word.base.utf8
-        var index = word.endIndex
-        while index < base.endIndex, base[index] == 0x20 { index = base.index(after: index) }
-        return index < base.endIndex ? UInt64(base[index]) : boundary
+    static func punctuation(after word: WordScanner.Word, in text: ScannedText) -> UInt64 {
+        text.byte(after: word).map(UInt64.init) ?? boundary
     }
 
-    static func punctuation(before word: Substring) -> UInt64 {
-        let base = word.base.utf8
-        var index = word.startIndex
-        while index > base.startIndex {
-            index = base.index(before: index)
-            if base[index] != 0x20 { return UInt64(base[index]) }
-        }
-        return boundary
+    static func punctuation(before word: WordScanner.Word, in text: ScannedText) -> UInt64 {
+        text.byte(before: word).map(UInt64.init) ?? boundary
     }
 
     /// Lower-case letters, with hyphens inside (`no-confidence`): no digits, no capitals.
-    static func isTopicWord(_ word: Substring) -> Bool {
+    static func isTopicWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var count = 0
         var ascii = true
-        for byte in word.utf8 {
+        for byte in bytes {
             if byte >= 0x80 { ascii = false; break }
             guard (byte >= 0x61 && byte <= 0x7A) || (byte == 0x2D && count > 0) else { return false }
             count += 1
         }
         if ascii { return count >= 3 }
+        let word = String(decoding: bytes, as: UTF8.self)
         guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
         for scalar in word.unicodeScalars where !(scalar.properties.isLowercase || scalar == "-") {
             return false

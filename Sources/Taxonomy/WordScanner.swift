@@ -1,17 +1,89 @@
 /// A text split into words once, for every stage that reads its words (countries, tags).
 public struct ScannedText: Sendable {
+    /// The text the words are in: texts put together with `+`, a line break between each.
+    let text: String
     let words: [WordScanner.Word]
+    /// Where each text put together with `+` starts in `text`: a word's neighbouring
+    /// punctuation is looked for in its own text only.
+    private let partStarts: [Int32]
 
     public init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
         words = WordScanner.words(text)
+        partStarts = [0]
     }
 
-    init(words: [WordScanner.Word]) {
+    private init(text: String, words: [WordScanner.Word], partStarts: [Int32]) {
+        self.text = text
         self.words = words
+        self.partStarts = partStarts
     }
 
+    static let empty = ScannedText("")
+
+    /// A word as written.
+    func text(of word: WordScanner.Word) -> Substring {
+        let utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: Int(word.start))..<utf8.index(utf8.startIndex, offsetBy: Int(word.end))]
+    }
+
+    /// Consecutive words as written, joined by single spaces (`Bank of England`).
+    func phrase(_ words: ArraySlice<WordScanner.Word>) -> String {
+        words.map { String(text(of: $0)) }.joined(separator: " ")
+    }
+
+    /// The text's UTF-8 bytes.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// The bounds of the text put together with `+` that holds `word`.
+    private func part(of word: WordScanner.Word) -> Range<Int> {
+        var start = 0, end = text.utf8.count
+        for (index, partStart) in partStarts.enumerated() where partStart <= word.start {
+            start = Int(partStart)
+            end = index + 1 < partStarts.count ? Int(partStarts[index + 1]) - 1 : text.utf8.count
+        }
+        return start..<end
+    }
+
+    /// The first byte after a word that is not a space, in the word's own text; nil at its end.
+    func byte(after word: WordScanner.Word) -> UInt8? {
+        let end = part(of: word).upperBound
+        return withBytes { bytes in
+            var index = Int(word.end)
+            while index < end, bytes[index] == 0x20 { index += 1 }
+            return index < end ? bytes[index] : nil
+        }
+    }
+
+    /// The last byte before a word that is not a space, in the word's own text; nil at its start.
+    func byte(before word: WordScanner.Word) -> UInt8? {
+        let start = part(of: word).lowerBound
+        return withBytes { bytes in
+            var index = Int(word.start)
+            while index > start {
+                index -= 1
+                if bytes[index] != 0x20 { return bytes[index] }
+            }
+            return nil
+        }
+    }
+
+    /// Both texts' words, in order, as one text.
     public static func + (lhs: ScannedText, rhs: ScannedText) -> ScannedText {
-        ScannedText(words: lhs.words + rhs.words)
+        let shift = Int32(lhs.text.utf8.count + 1)
+        var words = lhs.words
+        words.reserveCapacity(lhs.words.count + rhs.words.count)
+        for var word in rhs.words {
+            word.start += shift
+            word.end += shift
+            words.append(word)
+        }
+        return ScannedText(text: lhs.text + "\n" + rhs.text, words: words, partStarts: lhs.partStarts + rhs.partStarts.map { $0 + shift })
     }
 }
 
@@ -23,8 +95,15 @@ public struct ScannedText: Sendable {
 /// decoded from the text's UTF-8 bytes in place: going through `String.UnicodeScalarView`
 /// index by index cost more than everything the taxonomy then did with the words.
 struct WordScanner {
+    /// A word by where it lies in its text's UTF-8 bytes (`ScannedText.text(of:)` spells it
+    /// out), with what the stages ask of every word worked out once: a plain value, which the
+    /// stages copy and drop for free, where a word holding a `Substring` took and released its
+    /// text's storage at every step.
     struct Word: Sendable {
-        var text: Substring
+        var start: Int32
+        var end: Int32
+        /// The word's first Unicode scalar (names start with a capital).
+        var first: Unicode.Scalar
         var startsSentence: Bool
         /// Whether punctuation separates this word from the next one (names do not run across it).
         var endsPhrase: Bool
@@ -36,16 +115,15 @@ struct WordScanner {
     }
 
     static func words(_ text: String) -> [Word] {
-        if let words = text.utf8.withContiguousStorageIfAvailable({ words(text, bytes: $0) }) { return words }
+        if let words = text.utf8.withContiguousStorageIfAvailable({ words(bytes: $0) }) { return words }
         var contiguous = text
         contiguous.makeContiguousUTF8()
-        return contiguous.utf8.withContiguousStorageIfAvailable { words(contiguous, bytes: $0) } ?? []
+        return contiguous.utf8.withContiguousStorageIfAvailable { words(bytes: $0) } ?? []
     }
 
-    private static func words(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+    private static func words(bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
         var words: [Word] = []
         words.reserveCapacity(bytes.count / 6)
-        let utf8 = text.utf8
         let count = bytes.count
         var index = 0
         var sentenceStart = true
@@ -69,8 +147,8 @@ struct WordScanner {
                     hash = adding(bytes[position], to: hash)
                     folded = adding(lowercased(bytes[position]), to: folded)
                 }
-                let lower = utf8.index(utf8.startIndex, offsetBy: start), upper = utf8.index(lower, offsetBy: end - start)
-                words.append(Word(text: text[lower..<upper], startsSentence: sentenceStart, endsPhrase: false, hash: hash, foldedHash: folded))
+                words.append(Word(start: Int32(start), end: Int32(end), first: scalar, startsSentence: sentenceStart, endsPhrase: false,
+                                  hash: hash, foldedHash: folded))
                 sentenceStart = false
                 index = end
             } else {

@@ -6,7 +6,8 @@ struct WordScannerTests {
     /// Each word as `text`, with `^` before it when it starts a sentence and `|` after it when
     /// punctuation ends its phrase.
     private func marked(_ text: String) -> [String] {
-        WordScanner.words(text).map { ($0.startsSentence ? "^" : "") + $0.text + ($0.endsPhrase ? "|" : "") }
+        let scanned = ScannedText(text)
+        return scanned.words.map { ($0.startsSentence ? "^" : "") + scanned.text(of: $0) + ($0.endsPhrase ? "|" : "") }
     }
 
     @Test("sentence starts and phrase ends follow the punctuation between words")
@@ -42,5 +43,26 @@ struct WordScannerTests {
         #expect(marked("cafe\u{301} كراتشي नमस्ते ٣") == ["^cafe\u{301}", "كراتشي", "नमस्ते", "٣"])
         // An emoji is punctuation between words.
         #expect(marked("rain🌧️sun") == ["^rain|", "sun"])
+    }
+
+    @Test("texts put together keep each word as written, and look for a word's punctuation in its own text")
+    func joinedTexts() {
+        let joined = ScannedText("Talks ended.") + ScannedText("Officials left, quietly")
+        #expect(joined.words.map { String(joined.text(of: $0)) } == ["Talks", "ended", "Officials", "left", "quietly"])
+        let words = joined.words
+        #expect(joined.byte(after: words[1]) == UInt8(ascii: "."))
+        #expect(joined.byte(before: words[1]) == UInt8(ascii: "s"))
+        // The first word of the second text has nothing before it, the last of the first nothing after.
+        #expect(joined.byte(before: words[2]) == nil)
+        let unpunctuated = ScannedText("Talks ended") + ScannedText("Officials")
+        #expect(unpunctuated.byte(after: unpunctuated.words[1]) == nil)
+        #expect(joined.byte(after: words[3]) == UInt8(ascii: ","))
+        #expect(joined.byte(after: words[4]) == nil)
+        #expect(joined.phrase(words[2...3]) == "Officials left")
+    }
+
+    @Test("each word knows its first scalar, for the capital a name starts with")
+    func firstScalar() {
+        #expect(ScannedText("Élan vital, «Ωmega»").words.map(\.first) == ["É", "v", "Ω"])
     }
 }
