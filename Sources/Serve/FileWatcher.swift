@@ -72,7 +72,8 @@ public final class FileWatcher: @unchecked Sendable {
     #if canImport(Glibc)
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_DELETE_SELF)
     /// Events after which nothing more is written to the path: a file closed after writing,
-    /// moved in or out, removed; a folder made (what is written into it has events of its own).
+    /// moved in or out, removed. A folder's events all count as finished: what is written into
+    /// it has events of its own.
     private static let finishing = UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF)
 
     private func addTree(_ root: String) {
@@ -101,12 +102,12 @@ public final class FileWatcher: @unchecked Sendable {
         // The pending paths whose last event leaves them open for more writing.
         var unfinished: Set<String> = []
         var lastEvent = ContinuousClock.now
+        // A burst is over once nothing has happened for this long.
+        func wait() -> Duration { unfinished.isEmpty ? settlePeriod : quietPeriod }
         while !lock.withLock({ stopped }) {
-            // A burst is over once nothing has happened for the settle or the quiet period.
-            let wait = unfinished.isEmpty ? settlePeriod : quietPeriod
             var timeout: Int32 = 20
             if !pending.isEmpty {
-                let left = lastEvent + wait - .now
+                let left = lastEvent + wait() - .now
                 timeout = left <= .zero ? 0 : Int32(min(20, (left / .milliseconds(1)).rounded(.up)))
             }
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
@@ -120,7 +121,7 @@ public final class FileWatcher: @unchecked Sendable {
                     lastEvent = .now
                 }
             }
-            if !pending.isEmpty, ContinuousClock.now - lastEvent >= (unfinished.isEmpty ? settlePeriod : quietPeriod) {
+            if !pending.isEmpty, ContinuousClock.now - lastEvent >= wait() {
                 let changed = pending.sorted()
                 pending = []
                 unfinished = []
