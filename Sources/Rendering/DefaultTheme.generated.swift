@@ -92,7 +92,7 @@ enum DefaultTheme {
 <aside class="related" aria-labelledby="related-heading">
   <h2 id="related-heading" class="section-title">Related coverage</h2>
   <ol class="story-list">
-  {{#related}}{{{summary_html}}}{{/related}}
+  {{{related_html}}}
   </ol>
 </aside>
 {{/has_related}}
@@ -155,14 +155,14 @@ enum DefaultTheme {
 <section class="archive-day" aria-labelledby="{{anchor}}">
   <h2 id="{{anchor}}" class="section-title">{{label}}</h2>
   <ol class="story-list">
-  {{#articles}}{{{summary_html}}}{{/articles}}
+  {{{articles_html}}}
   </ol>
 </section>
 {{/days}}
 {{/has_days}}
 {{^has_days}}
 <ol class="story-list">
-{{#articles}}{{{summary_html}}}{{/articles}}
+{{{articles_html}}}
 </ol>
 {{/has_days}}
 {{>partials/pagination}}

@@ -107,8 +107,9 @@ public struct PageContextBuilder: Sendable {
         // Neighbours in time: a smaller ID is newer.
         view["newer"] = id > 0 ? summary(id - 1) as Any : false
         view["older"] = id + 1 < site.articles.count ? summary(id + 1) as Any : false
-        let related = related ?? RelatedArticles.find(for: id, in: site)
-        view["related"] = related.map(summary)
+        let related = (related ?? RelatedArticles.find(for: id, in: site)).map(summary)
+        view["related"] = related
+        if let html = Self.html(of: related) { view["related_html"] = html }
         view["has_related"] = !related.isEmpty
         view["json_ld"] = jsonLD(id: id)
         // An Urdu or Arabic article on an English site still reads right to left.
@@ -229,6 +230,7 @@ public struct PageContextBuilder: Sendable {
             if let pagination {
                 addPage(pagination, to: &context)
                 context["articles"] = []
+                context["articles_html"] = ""
             }
             if site.config.archives.feed {
                 let base = site.config.archives.path(year: year, month: month)
@@ -239,16 +241,20 @@ public struct PageContextBuilder: Sendable {
                 context["has_term_feed"] = true
             }
             // A month reads as a calendar: its articles under the day they were published.
-            var days: [[String: Any]] = []
+            var dayIDs: [(label: String, ids: [Int])] = []
             for id in ids {
                 let label = dates.weekdayAndDay(site.articles[id].date)
-                if days.last?["label"] as? String == label {
-                    var day = days.removeLast()
-                    day["articles"] = (day["articles"] as? [ArticleSummary] ?? []) + [summary(id)]
-                    days.append(day)
+                if dayIDs.last?.label == label {
+                    dayIDs[dayIDs.count - 1].ids.append(id)
                 } else {
-                    days.append(["label": label, "anchor": "day-\(dates.dayOfMonth(site.articles[id].date))", "articles": [summary(id)]])
+                    dayIDs.append((label, [id]))
                 }
+            }
+            let days = dayIDs.map { label, ids -> [String: Any] in
+                let summaries = ids.map(summary)
+                var day: [String: Any] = ["label": label, "anchor": "day-\(dates.dayOfMonth(site.articles[ids[0]].date))", "articles": summaries]
+                if let html = Self.html(of: summaries) { day["articles_html"] = html }
+                return day
             }
             context["days"] = days
             context["has_days"] = !days.isEmpty
@@ -329,6 +335,18 @@ public struct PageContextBuilder: Sendable {
     /// renderer provides it.
     func summary(_ id: Int) -> ArticleSummary {
         summaryView?(id) ?? bareSummary(id)
+    }
+
+    /// A list's summaries as `partials/summary` renders them, one after another, when the theme
+    /// has the partial (`{{{articles_html}}}`, `{{{related_html}}}`): what a section over the
+    /// list that shows each `summary_html` writes, without a context made for each summary.
+    static func html(of summaries: [ArticleSummary]) -> String? {
+        var html = ""
+        for summary in summaries {
+            guard let part = summary.html else { return nil }
+            html += part
+        }
+        return html
     }
 
     /// An article's summary with its HTML made from its fields: what `summaryView` gives.
@@ -415,7 +433,9 @@ public struct PageContextBuilder: Sendable {
     }
 
     private func addPage(_ pagination: Pagination, to context: inout [String: Any]) {
-        context["articles"] = pagination.articleIDs.map(summary)
+        let summaries = pagination.articleIDs.map(summary)
+        context["articles"] = summaries
+        if let html = Self.html(of: summaries) { context["articles_html"] = html }
         var countText = countText(pagination.totalCount)
         if pagination.pageCount > 1 { countText += " · page \(pagination.number) of \(pagination.pageCount)" }
         context["count_text"] = countText

@@ -7,7 +7,7 @@ import Core
 /// contexts really hold.
 public enum TemplateVariables {
     public static let known: Set<String> = [
-        "about", "anchor", "archive", "article", "articles", "atom_url", "base_path", "base_url", "body_html",
+        "about", "anchor", "archive", "article", "articles", "articles_html", "atom_url", "base_path", "base_url", "body_html",
         "breadcrumbs", "byline", "canonical", "count", "count_text", "countries", "countries_html", "country_count", "date",
         "date_range", "dateline", "datetime", "days", "dek", "description", "dir", "feed", "feed_title", "feed_url",
         "first_date", "flag", "has_breadcrumbs", "has_countries", "has_days", "has_letters", "has_neighbours",
@@ -16,7 +16,7 @@ public enum TemplateVariables {
         "json_feed_url", "json_ld", "kicker", "label", "language", "last_date", "latest", "letter", "letters",
         "months", "name", "nav", "neighbours", "newer", "next_url", "number", "og_type", "older", "page",
         "pagination", "path", "photo_credit", "previous_url", "published_time", "reading_minutes", "region",
-        "regions", "related", "related_countries", "related_tags", "related_terms_html", "site", "source", "stylesheet", "subregion", "summary_html",
+        "regions", "related", "related_countries", "related_html", "related_tags", "related_terms_html", "site", "source", "stylesheet", "subregion", "summary_html",
         "tag_count", "tags", "tags_html", "terms", "title", "top_countries", "top_tags", "url", "word_count", "world_map",
         "year", "years",
     ]
