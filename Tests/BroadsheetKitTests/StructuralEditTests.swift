@@ -344,7 +344,7 @@ struct StructuralEditTests {
         var options = BuildOptions(siteDirectory: site.path)
         options.loadCache = LoadCache()
         options.session = BuildSession()
-        // The edited article's page is written before the plan is made again (but after a move).
+        // The edited article's page is written before the plan is made again, after a move too.
         let writtenFirst = Mutex<[String]>([])
         options.editedPagesWritten = { paths in writtenFirst.withLock { $0 += paths } }
         let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
