@@ -56,4 +56,26 @@ struct ArticleSummaryTests {
         }
         #expect(builder.summary(0) { _ in "<li>0</li>" }.names.contains("summary_html"))
     }
+
+    @Test("articles_html and related_html are the summaries' HTML one after another, as a section over the summaries writes it")
+    func summariesAsOneText() throws {
+        let site = Self.site()
+        var sources = TemplateSetTests.minimal
+        sources["partials/summary"] = "<li>{{title}}</li>"
+        sources["list"] = "{{{articles_html}}}|{{#articles}}{{{summary_html}}}{{/articles}}"
+        sources["article"] = "{{#article}}{{{related_html}}}|{{#related}}{{{summary_html}}}{{/related}}{{/article}}"
+        let templates = try TemplateSet(sources: sources)
+        let fields = PageContextBuilder(site: site, gazetteer: .standard)
+        let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in
+            fields.summary(id) { templates.render($0, template: "partials/summary") }
+        })
+        let home = try #require(PagePlan(site: site).listPages.first { if case .home = $0.kind { true } else { false } })
+        #expect(templates.render(contexts.list(home), template: "list")
+                == "<li>Floods in Sindh</li><li>Rates &lt;held&gt;</li>|<li>Floods in Sindh</li><li>Rates &lt;held&gt;</li>")
+        #expect(templates.render(contexts.article(id: 0, bodyHTML: "", related: [1]), template: "article")
+                == "<li>Rates &lt;held&gt;</li>|<li>Rates &lt;held&gt;</li>")
+        // Without the partial there is no HTML to put together: the names are not set.
+        #expect(fields.list(home)["articles_html"] == nil)
+        #expect((fields.article(id: 0, bodyHTML: "", related: [1])["article"] as? [String: Any])?["related_html"] == nil)
+    }
 }
