@@ -18,6 +18,9 @@ public final class BuildSession: @unchecked Sendable {
         var scanIndex: [String: Int]
         var needsWordSample: Bool
         var outputDirectory: String
+        /// Every article's digest (`PageFingerprinter`), by ID, as the model holds it: an edit to
+        /// a few articles' tags makes only theirs again, not the archive's.
+        var digests: [PageFingerprinter.ArticleDigest]?
     }
 
     private var saved: State?

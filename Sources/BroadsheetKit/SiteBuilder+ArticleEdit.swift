@@ -66,7 +66,8 @@ extension SiteBuilder {
         // A model `build` saved in the same cache folder no longer describes the output.
         SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
         guard try applyArticleEdits(edits, site: &state.site, plan: &state.plan, templates: state.templates,
-                                  relatedLists: &state.relatedLists, loader: loader, report: &report, clock: &clock) != nil else { return nil }
+                                  relatedLists: &state.relatedLists, digests: &state.digests, loader: loader, report: &report,
+                                  clock: &clock) != nil else { return nil }
         for edit in edits {
             cache.store(edit.outcome, for: edit.path, stamp: edit.stamp)
             report.diagnostics += edit.warnings
@@ -110,8 +111,10 @@ extension SiteBuilder {
     /// each edit's position in `given` and the ID its article had then (an earlier edit's move
     /// may have renumbered it), as a replay needs them; nil when the model refuses an edit:
     /// `site` and `plan` may then hold some of the edits, and a full build must follow.
+    /// `digests`, when known, are every article's before the edits, and after them on return.
     func applyArticleEdits(_ given: [ArticleEdit], site: inout SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
-                         loader: ArticleLoader<FS>, report: inout BuildReport, clock: inout PhaseClock) throws(Diagnostic) -> [(edit: Int, id: Int)]? {
+                         digests: inout [PageFingerprinter.ArticleDigest]?, loader: ArticleLoader<FS>, report: inout BuildReport,
+                         clock: inout PhaseClock) throws(Diagnostic) -> [(edit: Int, id: Int)]? {
         // Those that give their article a new date last: a move renumbers the articles it
         // passes, an earlier edit's among them, and the later edits are found by it.
         let keepsDate = given.map { $0.article.date == site.articles[$0.id].date }
@@ -157,11 +160,15 @@ extension SiteBuilder {
         // New tags or countries: the pages to write are found by their fingerprints.
         if !termEdits.isEmpty {
             try writeTermEdits(termEdits, editedIDs: editedIDs, summariesBefore: digestsBefore.map(\.summary), moves: moves, site: site,
-                               plan: &plan, templates: templates, relatedLists: &relatedLists, loader: loader,
+                               plan: &plan, templates: templates, relatedLists: &relatedLists, digests: &digests, loader: loader,
                                added: added, removed: removed, report: &report, clock: &clock)
             return Array(zip(order, appliedIDs))
         }
 
+        // What pages show of an article changed only for the edited ones.
+        if digests != nil {
+            for edit in edits { digests?[edit.id] = PageFingerprinter.articleDigest(edit.id, in: site) }
+        }
         // Which pages show what changed: each edited article's own, whose body the model does
         // not hold (a word for another leaves every field and the word count as they were).
         var articlePages = Set(edits.map(\.id))

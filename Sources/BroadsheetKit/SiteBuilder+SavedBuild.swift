@@ -126,8 +126,10 @@ extension SiteBuilder {
         guard var relatedLists = RelatedArticlesStore(cacheDirectory: cacheDirectory)
             .load(structure: PageFingerprinter.structureDigest(of: site), count: site.articles.count, fileSystem: fileSystem)
         else { return nil }
+        // A saved model keeps no digests: each edit's term pages find them all again.
+        var digests: [PageFingerprinter.ArticleDigest]? = nil
         guard let applied = try applyArticleEdits(edits, site: &site, plan: &plan, templates: templates, relatedLists: &relatedLists,
-                                                  loader: makeLoader(config), report: &report, clock: &clock) else { return nil }
+                                                  digests: &digests, loader: makeLoader(config), report: &report, clock: &clock) else { return nil }
         // Replayed in the order applied, each at the ID its article had then.
         records = applied.map { edit, id in
             var record = records[edit]

@@ -27,7 +27,7 @@ extension SiteBuilder {
     /// `relatedLists` and the saved fingerprints change only once the pages are written.
     func writeTermEdits(_ changes: [(id: Int, edit: SiteModel.TermEdit)], editedIDs: [Int], summariesBefore: [UInt64], moves: MovedArticles,
                         site: SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
-                        loader: ArticleLoader<FS>, added: [String], removed: [String], report: inout BuildReport,
+                        digests known: inout [PageFingerprinter.ArticleDigest]?, loader: ArticleLoader<FS>, added: [String], removed: [String], report: inout BuildReport,
                         clock: inout PhaseClock) throws(Diagnostic) {
         let moving = !moves.isEmpty
         let termsChanged = changes.contains { $0.edit.termsChanged }
@@ -120,7 +120,17 @@ extension SiteBuilder {
 
         let count = site.articles.count
         let digester = PageFingerprinter.Digester(site: site)
-        let digests = parallelMap(count, workers: options.jobs) { digester.digest($0) }
+        // Every article's digest, made again only where the edits can have changed it: the
+        // edited articles' and those that lost a term that went. A move renumbers the articles
+        // it passes, and a tag shown under another name changes every carrier's: then all.
+        var digests: [PageFingerprinter.ArticleDigest]
+        if var kept = known, kept.count == count, !moving, changes.allSatisfy({ $0.edit.renamedTags.isEmpty }) {
+            for id in Set(editedIDs).union(changes.flatMap { $0.edit.unlinked }) { kept[id] = digester.digest(id) }
+            digests = kept
+        } else {
+            digests = parallelMap(count, workers: options.jobs) { digester.digest($0) }
+        }
+        known = digests
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: sharedStamp(templates), gazetteer: gazetteer)
         let contexts = makeContexts(digests: digests)
         let store = PageFingerprintStore(cacheDirectory: cacheDirectory)

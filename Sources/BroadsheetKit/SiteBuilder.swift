@@ -106,7 +106,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 site: site, plan: plan, templates: rendered.templates, relatedLists: rendered.relatedLists,
                 idBySourcePath: Dictionary(site.articles.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
                 scanIndex: Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
-                needsWordSample: Self.needsWordSample(paths), outputDirectory: outputDirectory)
+                needsWordSample: Self.needsWordSample(paths), outputDirectory: outputDirectory, digests: rendered.digests)
         } catch {
             writer.abandon()
             throw error
@@ -280,6 +280,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var asBefore: Int
         var templates: TemplateSet
         var relatedLists: [Int32]
+        var digests: [PageFingerprinter.ArticleDigest]
     }
 
     /// What one page's rendering came to: a problem, or the record of what was written (or
@@ -456,7 +457,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         try copyStaticFiles(templates, writer: writer)
         stored.finish()
         return Rendered(diagnostics: diagnostics, records: records, reused: reused, asBefore: asBefore, templates: templates,
-                        relatedLists: relatedLists)
+                        relatedLists: relatedLists, digests: digests)
     }
 
     /// Everything besides the site's data that shapes a page's bytes (`templates` with the site-wide partials).

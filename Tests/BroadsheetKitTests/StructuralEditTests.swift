@@ -32,6 +32,16 @@ struct StructuralEditTests {
         return try FixtureSite(files: files)
     }
 
+    /// A builder as the preview server keeps one (a load cache and a session), after its first build.
+    static func preview(_ site: FixtureSite) throws -> SiteBuilder<LocalFileSystem> {
+        var options = BuildOptions(siteDirectory: site.path)
+        options.loadCache = LoadCache()
+        options.session = BuildSession()
+        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        _ = try builder.build()
+        return builder
+    }
+
     func build(_ site: FixtureSite) throws -> BuildReport {
         try SiteBuilder(options: BuildOptions(siteDirectory: site.path), fileSystem: LocalFileSystem()).build()
     }
@@ -245,11 +255,7 @@ struct StructuralEditTests {
     func editGroupsInPreview() throws {
         let site = try makeSite(monthPageSize: 5)
         defer { site.remove() }
-        var options = BuildOptions(siteDirectory: site.path)
-        options.loadCache = LoadCache()
-        options.session = BuildSession()
-        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
-        _ = try builder.build()
+        let builder = try Self.preview(site)
         for (name, edits) in editGroups() {
             for (file, change) in edits { try site.edit(file, change) }
             _ = try #require(try builder.rebuildArticles(of: edits.map { joinPath(site.path, $0.file) }), "\(name)")
@@ -334,6 +340,53 @@ struct StructuralEditTests {
         try site.edit("Content/3.md") { $0.replacingOccurrences(of: "tags: [Energy]", with: "tags: [Trade, Energy]") }
         let back = try build(site)
         #expect(!back.restoredModel && back.tags == 2)
+        #expect(try site.differencesFromFreshBuild() == [])
+    }
+
+    @Test("in the preview, a tag that falls below the articles its page needs leaves every page that linked it, as a fresh build writes the site")
+    func tagBelowMinimumInPreview() throws {
+        // Trade and Energy have 34 articles each, Health 33 and no page.
+        let site = try makeSite(tagMinimum: 34)
+        defer { site.remove() }
+        let builder = try Self.preview(site)
+        // An edit the preview takes first, so that the next one starts from what it kept.
+        try site.edit("Content/5.md") { $0 + "\nOne more line.\n" }
+        _ = try #require(try builder.rebuildArticles(of: [joinPath(site.path, "Content/5.md")]))
+        // `3.md` keeps Energy; Trade is left with 33 and goes, from the other 33 articles' pages too.
+        try site.edit("Content/3.md") { $0.replacingOccurrences(of: "tags: [Trade, Energy]", with: "tags: [Energy]") }
+        let report = try #require(try builder.rebuildArticles(of: [joinPath(site.path, "Content/3.md")]))
+        #expect(report.tags == 1)
+        #expect(try site.differencesFromFreshBuild() == [])
+    }
+
+    @Test("in the preview, a tag's newest article spelling it otherwise renames it on every page that shows it, as a fresh build writes the site")
+    func respelledTagInPreview() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let builder = try Self.preview(site)
+        // `20.md` (March 21) is Trade's newest article: the tag takes its spelling.
+        try site.edit("Content/20.md") { $0.replacingOccurrences(of: "tags: [Health, Trade]", with: "tags: [Health, trade]") }
+        _ = try #require(try builder.rebuildArticles(of: [joinPath(site.path, "Content/20.md")]))
+        #expect(site.read("Output/tags/trade/index.html")?.contains("<h1>trade</h1>") == true)
+        #expect(try site.differencesFromFreshBuild() == [])
+    }
+
+    @Test("fingerprints the preview saves after a new headline and then a new tag describe the pages it wrote: the next build after undoing the headline writes what a fresh build does")
+    func headlineThenTagInPreview() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let preview = try Self.preview(site)
+        // `7.md` (February 8) has Energy and Health; `8.md` (March 9) has neither Energy nor Trade.
+        try site.edit("Content/7.md") { $0.replacingOccurrences(of: "title: \"Report 7\"", with: "title: \"Report seven\"") }
+        _ = try #require(try preview.rebuildArticles(of: [joinPath(site.path, "Content/7.md")]))
+        // `8.md` joins Energy before `7.md`: Energy's pages from there on are written again, `7.md` on one of them.
+        try site.edit("Content/8.md") { $0.replacingOccurrences(of: "tags: [Health, Health]", with: "tags: [Health, Energy]") }
+        _ = try #require(try preview.rebuildArticles(of: [joinPath(site.path, "Content/8.md")]))
+        #expect(try site.differencesFromFreshBuild() == [])
+        // The headline as it was, built as `broadsheet build` does: a page whose saved
+        // fingerprint had the old headline would be kept with the new one on it.
+        try site.edit("Content/7.md") { $0.replacingOccurrences(of: "title: \"Report seven\"", with: "title: \"Report 7\"") }
+        _ = try build(site)
         #expect(try site.differencesFromFreshBuild() == [])
     }
 
