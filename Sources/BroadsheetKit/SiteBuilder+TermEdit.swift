@@ -121,10 +121,13 @@ extension SiteBuilder {
         let count = site.articles.count
         let digester = PageFingerprinter.Digester(site: site)
         // Every article's digest, made again only where the edits can have changed it: the
-        // edited articles' and those that lost a term that went. A move renumbers the articles
-        // it passes, and a tag shown under another name changes every carrier's: then all.
+        // edited articles' and those that lost a term that went. A digest holds no ID, so a
+        // move takes the moved article's from its old place to its new one and the articles it
+        // passed keep theirs, one place along. A tag shown under another name changes every
+        // carrier's: then all.
         var digests: [PageFingerprinter.ArticleDigest]
-        if var kept = known, kept.count == count, !moving, changes.allSatisfy({ $0.edit.renamedTags.isEmpty }) {
+        if var kept = known, kept.count == count, changes.allSatisfy({ $0.edit.renamedTags.isEmpty }) {
+            for move in moves.moves { kept.insert(kept.remove(at: move.from), at: move.to) }
             for id in Set(editedIDs).union(changes.flatMap { $0.edit.unlinked }) { kept[id] = digester.digest(id) }
             digests = kept
         } else {
