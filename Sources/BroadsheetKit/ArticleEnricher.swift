@@ -38,14 +38,14 @@ struct ArticleEnricher: Sendable {
             return Enrichment(metadata: metadata, warnings: warnings, mentions: metadata.countries, vocabulary: nil)
         }
         // The title and body are split into words once, for countries and tags alike.
-        let title = ScannedText(metadata.title)
+        let title = ScannedText(metadata.title), dek = metadata.dek.map(ScannedText.init)
         let (leadText, restText) = CountryDetector.splitLead(article.bodyText)
         let lead = ScannedText(leadText), rest = ScannedText(restText)
         if let declared = article.declaredCountries {
             (metadata.countries, warnings) = resolve(declared, file: file)
             mentions = metadata.countries
         } else {
-            let detection = detector.detect(title: title, dek: metadata.dek.map(ScannedText.init), dateline: metadata.dateline,
+            let detection = detector.detect(title: title, dek: dek, dateline: metadata.dateline,
                                             lead: lead, rest: rest)
             metadata.countries = detection.subjects
             mentions = detection.mentions
@@ -56,7 +56,7 @@ struct ArticleEnricher: Sendable {
         }
         // Front matter tags are the author's choice; the automatic rule adds to text articles only.
         if metadata.format == .text {
-            metadata.automaticTags = tagger.tags(title: title, dek: metadata.dek.map(ScannedText.init), body: body)
+            metadata.automaticTags = tagger.tags(title: title, dek: dek, body: body)
         }
         return Enrichment(metadata: metadata, warnings: warnings, mentions: mentions,
                           vocabulary: sampleWords ? TopicPhraseFinder.vocabulary(of: body) : nil)

@@ -11,7 +11,7 @@ public struct ScannedText: Sendable {
         var text = text
         text.makeContiguousUTF8()
         self.text = text
-        words = WordScanner.words(text)
+        words = Self.bytes(of: text, WordScanner.words(bytes:))
         partStarts = [0]
     }
 
@@ -36,6 +36,11 @@ public struct ScannedText: Sendable {
 
     /// The text's UTF-8 bytes.
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        Self.bytes(of: text, body)
+    }
+
+    /// A text's UTF-8 bytes, in place when it is stored contiguously (as `init` makes it).
+    private static func bytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
@@ -114,14 +119,8 @@ struct WordScanner {
         var foldedHash: UInt64
     }
 
-    static func words(_ text: String) -> [Word] {
-        if let words = text.utf8.withContiguousStorageIfAvailable({ words(bytes: $0) }) { return words }
-        var contiguous = text
-        contiguous.makeContiguousUTF8()
-        return contiguous.utf8.withContiguousStorageIfAvailable { words(bytes: $0) } ?? []
-    }
-
-    private static func words(bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+    /// The words of a text's UTF-8 bytes (`ScannedText` holds the text).
+    static func words(bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
         var words: [Word] = []
         words.reserveCapacity(bytes.count / 6)
         let count = bytes.count

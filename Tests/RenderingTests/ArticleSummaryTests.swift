@@ -21,6 +21,15 @@ struct ArticleSummaryTests {
         return SiteModel(config: SiteConfig(title: "The Daily", baseURL: "https://example.org/"), articles: articles, gazetteer: .standard)
     }
 
+    /// The contexts of `site` without summaries' HTML, and with each summary's made by the
+    /// theme's `partials/summary`, as the renderer gives them.
+    static func contexts(_ site: SiteModel, _ templates: TemplateSet) -> (fields: PageContextBuilder, withSummaries: PageContextBuilder) {
+        let fields = PageContextBuilder(site: site, gazetteer: .standard)
+        return (fields, PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in
+            fields.summary(id) { templates.render($0, template: "partials/summary") }
+        }))
+    }
+
     @Test("a theme that lays out summaries' fields itself gets each of them, and a missing one from the page around it")
     func fieldsByName() throws {
         let site = Self.site()
@@ -29,10 +38,7 @@ struct ArticleSummaryTests {
         sources["list"] = "{{#articles}}{{title}}|{{#dek}}{{.}}{{/dek}}{{^dek}}no dek{{/dek}}|{{#byline}}{{.}}{{/byline}}|{{url}}|{{date}}|{{datetime}}|"
             + "{{#has_countries}}{{#countries}}{{name}}{{/countries}}{{/has_countries}}|{{site.title}}|{{{summary_html}}}\n{{/articles}}"
         let templates = try TemplateSet(sources: sources)
-        let fields = PageContextBuilder(site: site, gazetteer: .standard)
-        let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in
-            fields.summary(id) { templates.render($0, template: "partials/summary") }
-        })
+        let contexts = Self.contexts(site, templates).withSummaries
         let home = try #require(PagePlan(site: site).listPages.first { if case .home = $0.kind { true } else { false } })
         let html = templates.render(contexts.list(home), template: "list")
         #expect(html == """
@@ -65,10 +71,7 @@ struct ArticleSummaryTests {
         sources["list"] = "{{{articles_html}}}|{{#articles}}{{{summary_html}}}{{/articles}}"
         sources["article"] = "{{#article}}{{{related_html}}}|{{#related}}{{{summary_html}}}{{/related}}{{/article}}"
         let templates = try TemplateSet(sources: sources)
-        let fields = PageContextBuilder(site: site, gazetteer: .standard)
-        let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in
-            fields.summary(id) { templates.render($0, template: "partials/summary") }
-        })
+        let (fields, contexts) = Self.contexts(site, templates)
         let home = try #require(PagePlan(site: site).listPages.first { if case .home = $0.kind { true } else { false } })
         #expect(templates.render(contexts.list(home), template: "list")
                 == "<li>Floods in Sindh</li><li>Rates &lt;held&gt;</li>|<li>Floods in Sindh</li><li>Rates &lt;held&gt;</li>")
