@@ -1,5 +1,6 @@
 import ArgumentParser
 import CAllocator
+import Foundation
 
 @main
 struct Broadsheet: AsyncParsableCommand {
@@ -17,4 +18,10 @@ struct Broadsheet: AsyncParsableCommand {
         _ = broadsheet_limit_retained_memory()
         await main(nil)
     }
+}
+
+/// One line on standard error: diagnostics and problems, kept apart from the summary on
+/// standard output.
+func printToStandardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

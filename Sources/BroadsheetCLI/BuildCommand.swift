@@ -40,6 +40,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Flag(name: .customLong("all-warnings"), help: "Print every warning, not only the first \(DiagnosticDigest.defaultWarningsPerStage) of each stage.")
+    var allWarnings = false
+
     func run() throws {
         let logger = Logger(label: "broadsheet")
         var options = BuildOptions(siteDirectory: site, outputDirectory: output, baseURL: baseURL,
@@ -61,16 +64,14 @@ struct BuildCommand: ParsableCommand {
             report = try builder.build()
         } catch {
             display.finish()
-            logger.error("\(error.description)")
+            printToStandardError(error.description)
             throw ExitCode.failure
         }
-        for diagnostic in report.diagnostics where !quiet || diagnostic.severity == .error {
-            if diagnostic.severity == .error {
-                logger.error("\(diagnostic.description)")
-            } else {
-                logger.warning("\(diagnostic.description)")
-            }
-        }
+        // Compiler-style lines (`file:line: warning: [stage] message`), as editors read them.
+        let reported = quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics
+        let digest = DiagnosticDigest(reported, warningsPerStage: allWarnings ? nil : DiagnosticDigest.defaultWarningsPerStage)
+        for diagnostic in digest.shown { printToStandardError(diagnostic.description) }
+        for line in digest.omittedLines(howToSeeAll: "--all-warnings prints every one") { printToStandardError(line) }
         if !quiet { print(report.summary) }
         if stats { print(report.phaseTable) }
         if strict && !report.diagnostics.isEmpty { throw ExitCode.failure }

@@ -23,11 +23,11 @@ struct CheckCommand: ParsableCommand {
         do {
             summary = try SiteChecker(directory: folder, basePath: config.basePath, fileSystem: LocalFileSystem()).check()
         } catch {
-            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            printToStandardError(error.description)
             throw ExitCode.failure
         }
         for problem in summary.problems {
-            FileHandle.standardError.write(Data("\(problem.description)\n".utf8))
+            printToStandardError(problem.description)
         }
         print("Checked \(summary.pages) pages, \(summary.links) links, \(summary.feeds) feeds and sitemaps: \(summary.problems.count) problem\(summary.problems.count == 1 ? "" : "s")")
         if !summary.problems.isEmpty { throw ExitCode.failure }

@@ -38,7 +38,7 @@ struct ImportCommand: ParsableCommand {
                 print("skipped \(path): it exists (use --force to overwrite)")
             case .failed(let message):
                 failed += 1
-                FileHandle.standardError.write(Data("\(source): error: \(message)\n".utf8))
+                printToStandardError("\(source): error: \(message)")
             }
         }
         print("\(wrote) written, \(skipped) skipped, \(failed) failed")

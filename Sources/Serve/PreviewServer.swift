@@ -146,6 +146,9 @@ final class Rebuilder: @unchecked Sendable {
     private let loadCache = LoadCache()
     /// What the last build knew: an edit to what pages show of an article renders only the pages that show it.
     private let session = BuildSession()
+    /// The diagnostics the terminal has shown: a rebuild shows those it finds anew, not the
+    /// archive's thousand duplicate-URL warnings again after every edit. Touched only on `queue`.
+    private var diagnosticsShown: Set<Diagnostic> = []
 
     init(server: PreviewServer) {
         self.server = server
@@ -188,7 +191,13 @@ final class Rebuilder: @unchecked Sendable {
             let report: BuildReport
             if let quick { report = quick } else { report = try builder.build() }
             let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
-            for diagnostic in report.diagnostics { server.logger.warning("\(diagnostic.description)") }
+            let fresh = report.diagnostics.filter { !diagnosticsShown.contains($0) }
+            diagnosticsShown.formUnion(fresh)
+            let digest = DiagnosticDigest(fresh)
+            for diagnostic in digest.shown { server.logger.warning("\(diagnostic.description)") }
+            for line in digest.omittedLines(howToSeeAll: "`broadsheet build --all-warnings` prints every one") {
+                server.logger.warning("\(line)")
+            }
             let generation = nextGeneration()
             let changed = reason.isEmpty ? "" : " after changes to \(reason.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
             server.logger.info("rebuilt \(report.articles) articles (\(report.filesRead) read), \(report.pages) pages (\(report.pages - report.pagesReused) rendered) in \(String(format: "%.2f", seconds)) s\(changed)")

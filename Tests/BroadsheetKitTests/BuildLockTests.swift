@@ -48,8 +48,7 @@ struct BuildLockTests {
 
     @Test("two `broadsheet build` processes started together on one site both succeed, and the output is a fresh build's")
     func twoProcesses() throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("broadsheet")
+        let binary = FixtureSite.binary
         #expect(FileManager.default.isExecutableFile(atPath: binary.path), "no broadsheet binary at \(binary.path)")
         let site = try FixtureSite(files: Self.files)
         defer { site.remove() }

@@ -5,6 +5,12 @@ struct FixtureSite {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The `broadsheet` binary beside the test runner (the test target depends on the CLI).
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("broadsheet")
+    }
+
     let root: URL
 
     init(files: [String: String], copyTemplates: Bool = true) throws {

@@ -3,11 +3,7 @@ import Testing
 
 @Suite("Interrupted builds", .serialized)
 struct InterruptedBuildTests {
-    /// The `broadsheet` binary beside the test runner (the test target depends on the CLI).
-    var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("broadsheet")
-    }
+    var binary: URL { FixtureSite.binary }
 
     func run(_ arguments: [String]) throws -> Process {
         let process = Process()

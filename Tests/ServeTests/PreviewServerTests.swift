@@ -11,7 +11,8 @@ struct PreviewServerTests {
 
     /// A small site in a temporary folder, served on a free port for the length of `body`.
     /// `prepare` runs on the site before the server starts.
-    static func withServer(prepare: (URL) throws -> Void = { _ in }, _ body: (_ port: Int, _ site: URL) async throws -> Void) async throws {
+    static func withServer(prepare: (URL) throws -> Void = { _ in }, logger given: Logger? = nil,
+                           _ body: (_ port: Int, _ site: URL) async throws -> Void) async throws {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-serve-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: site) }
         let content = site.appendingPathComponent("Content")
@@ -30,6 +31,7 @@ struct PreviewServerTests {
 
         var logger = Logger(label: "test")
         logger.logLevel = .critical
+        if let given { logger = given }
         let server = PreviewServer(options: BuildOptions(siteDirectory: site.path), port: 0, logger: logger)
         let ready = AsyncStream<String>.makeStream()
         let task = Task {
@@ -148,6 +150,40 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("a rebuild shows the warnings it finds anew, not those the terminal has shown")
+    func warningsShownOnce() async throws {
+        let log = RecordingLogHandler.Messages()
+        var logger = Logger(label: "test") { _ in RecordingLogHandler(messages: log) }
+        logger.logLevel = .info
+        func letter(_ day: Int, _ text: String) -> String {
+            "---\ntitle: Letters to the editor\ndate: 2025-02-\(String(format: "%02d", day))\n---\n\(text)\n"
+        }
+        try await Self.withServer(prepare: { site in
+            for day in 1...3 {
+                try letter(day, "Letter \(day).").write(to: site.appendingPathComponent("Content/letter-\(day).md"), atomically: true, encoding: .utf8)
+            }
+        }, logger: logger) { port, site in
+            func collisions() -> [String] { log.all.filter { $0.contains("another article already has the URL") } }
+            func waitForRebuild(_ count: Int) async throws {
+                let deadline = Date().addingTimeInterval(10)
+                while log.all.filter({ $0.hasPrefix("rebuilt") }).count < count, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                #expect(log.all.filter { $0.hasPrefix("rebuilt") }.count == count, "\(log.all)")
+            }
+            try await waitForRebuild(1)
+            #expect(collisions().count == 2, "\(log.all)")
+            // An edit that leaves the two numbered URLs as they were: nothing shown again.
+            try letter(2, "Letter 2, corrected.").write(to: site.appendingPathComponent("Content/letter-2.md"), atomically: true, encoding: .utf8)
+            try await waitForRebuild(2)
+            #expect(collisions().count == 2, "\(log.all)")
+            // A fourth letter: its own warning only.
+            try letter(4, "Letter 4.").write(to: site.appendingPathComponent("Content/letter-4.md"), atomically: true, encoding: .utf8)
+            try await waitForRebuild(3)
+            let shown = collisions()
+            #expect(shown.count == 3, "\(log.all)")
+            #expect(shown.last?.contains("letter-4.md") == true)
+        }
+    }
+
     @Test("the preview keeps its build state apart: a page it moved does not stay behind in Output/ at the next build")
     func stateApartFromOutput() async throws {
         func build(_ site: URL) throws {
@@ -175,5 +211,28 @@ struct PreviewServerTests {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("second-story-moved/index.html").path))
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("second-story").path))
         }
+    }
+}
+
+/// Keeps every message logged, for tests that read what the terminal would show.
+struct RecordingLogHandler: LogHandler {
+    final class Messages: @unchecked Sendable {
+        private let lock = NSLock()
+        private var messages: [String] = []
+        func append(_ message: String) { lock.withLock { messages.append(message) } }
+        var all: [String] { lock.withLock { messages } }
+    }
+
+    let messages: Messages
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        messages.append("\(event.message)")
     }
 }
