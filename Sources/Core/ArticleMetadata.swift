@@ -8,13 +8,10 @@ import Foundation
 public struct ArticleMetadata: Sendable, Hashable, Codable {
     /// Path of the source file relative to the content folder, with `/` separators.
     public var sourcePath: String
-    public var format: ContentFormat
     public var title: String
     public var dek: String?
     public var byline: String?
     public var date: Date
-    /// Whether the source gave a time of day (otherwise `date` is midnight in the site's time zone).
-    public var hasTime: Bool
     public var dateline: String?
     public var photoCredit: String?
     /// ISO 3166-1 alpha-2 codes, most salient first.
@@ -29,6 +26,11 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
     /// For a text article, the line its body starts on, so that rendering reads the body
     /// without reading the header again (see `ParsedArticle.bodyLine`).
     public var bodyLine: Int?
+    // The one-byte fields last, together: between eight-byte ones each took eight, and a
+    // million articles' metadata is held for the whole build (184 -> 168 bytes an article).
+    public var format: ContentFormat
+    /// Whether the source gave a time of day (otherwise `date` is midnight in the site's time zone).
+    public var hasTime: Bool
 
     public init(
         sourcePath: String, format: ContentFormat, title: String, dek: String? = nil,
