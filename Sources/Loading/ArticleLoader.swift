@@ -197,14 +197,13 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
             // Whether the byte before `index` was a space (the text starts after one).
             var previousSpace = true
             if let base = bytes.baseAddress {
-                let high: UInt64 = 0x8080_8080_8080_8080
                 while index + 8 <= bytes.count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    let word = ByteWord.load(base, at: index)
                     // The high bit of each byte that is a space, then of each that starts a word:
                     // not a space, after one (the previous byte in the word, or the one before it).
-                    let spaces = Self.bytesEqual(word, 0x20) | Self.bytesEqual(word, 0x0A) | Self.bytesEqual(word, 0x09) | Self.bytesEqual(word, 0x0D)
+                    let spaces = ByteWord.equal(word, 0x20) | ByteWord.equal(word, 0x0A) | ByteWord.equal(word, 0x09) | ByteWord.equal(word, 0x0D)
                     let before = (spaces << 8) | (previousSpace ? 0x80 : 0)
-                    count += (~spaces & high & before).nonzeroBitCount
+                    count += (~spaces & ByteWord.high & before).nonzeroBitCount
                     previousSpace = spaces >> 63 != 0
                     index += 8
                 }
@@ -218,16 +217,6 @@ public struct ArticleLoader<FS: FileSystem>: Sendable {
             }
             return count
         }
-    }
-
-    /// The high bit set in each byte of `word` equal to `byte`, and no other bit.
-    @inline(__always)
-    private static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let zeroWhereEqual = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        // Exact, with no carry between bytes: a byte's low seven bits plus 0x7F reach its high bit
-        // unless they are all zero; with its own high bit that tells a zero byte from the others.
-        return ~(((zeroWhereEqual & low) &+ low) | zeroWhereEqual | low)
     }
 
     static func unique(_ items: [String]) -> [String] {

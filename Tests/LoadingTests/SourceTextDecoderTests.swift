@@ -33,4 +33,24 @@ struct SourceTextDecoderTests {
         let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0])
         #expect(throws: SourceTextDecoder.Failure.binary) { try SourceTextDecoder.decode(png) }
     }
+
+    @Test("the byte clean-up gives what the scalar clean-up gives, wherever the characters it removes fall among eight-byte steps")
+    func bytesAgreeWithScalars() {
+        // Plain text, characters the clean-up removes or changes, and others that start with the same bytes.
+        let alphabet = ["a", "b ", "\n", "\r", "\r\n", "\t", "\u{AD}", "\u{85}", "\u{A0}", "é", "\u{200B}", "\u{200D}",
+                        "\u{2060}", "\u{2028}", "\u{2029}", "’", "—", "\u{FEFF}", "\u{FFFD}", "\u{7F}", "\u{0}", "\u{1B}", "😀"]
+        // A fixed sequence (xorshift), so that a failure repeats.
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(alphabet.count))
+        }
+        for length in 0..<400 {
+            let text = (0..<length).map { _ in alphabet[next()] }.joined()
+            let cleaned = String(decoding: SourceTextDecoder.normalizeUTF8(Array(text.utf8)), as: UTF8.self)
+            #expect(cleaned == SourceTextDecoder.normalize(text), "\(text.debugDescription)")
+        }
+    }
 }
