@@ -124,9 +124,20 @@ public enum SourceTextDecoder {
         guard sampleCount > 0 else { return false }
         var nulls = 0, controls = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer[0..<sampleCount] where byte < 0x20 {
-                if byte == 0 { nulls += 1 }
-                if byte < 0x09 || byte > 0x0D { controls += 1 }
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            while index < sampleCount {
+                // Eight bytes with no control byte among them are passed at once.
+                if index + 8 <= sampleCount, ByteWord.below(ByteWord.load(base, at: index), 0x20) == 0 {
+                    index += 8
+                    continue
+                }
+                let byte = buffer[index]
+                if byte < 0x20 {
+                    if byte == 0 { nulls += 1 }
+                    if byte < 0x09 || byte > 0x0D { controls += 1 }
+                }
+                index += 1
             }
         }
         return (nulls >= 8 && nulls * 100 > sampleCount) || controls * 10 > sampleCount

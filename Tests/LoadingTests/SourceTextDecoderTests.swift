@@ -34,6 +34,23 @@ struct SourceTextDecoderTests {
         #expect(throws: SourceTextDecoder.Failure.binary) { try SourceTextDecoder.decode(png) }
     }
 
+    @Test("a file without a known signature is binary when a tenth of its bytes are control bytes, wherever they fall")
+    func controlShare() throws {
+        // 1,000 bytes of text with `controls` bytes 0x01 spread over every position of an eight-byte step.
+        func text(controls: Int) -> Data {
+            var bytes = Array(String(repeating: "Words of a story. ", count: 60).utf8.prefix(1_000))
+            for index in 0..<controls { bytes[(index * 9 + index / 8) % 1_000] = 0x01 }
+            return Data(bytes)
+        }
+        #expect(throws: SourceTextDecoder.Failure.binary) { try SourceTextDecoder.decode(text(controls: 101)) }
+        let decoded = try SourceTextDecoder.decode(text(controls: 99))
+        #expect(!decoded.text.utf8.contains(0x01))
+        // A few stray NULs in scraped text are removed, not a reason to refuse it.
+        var stray = Array(String(repeating: "Words of a story. ", count: 60).utf8)
+        for index in [3, 200, 517, 800] { stray[index] = 0 }
+        #expect(try SourceTextDecoder.decode(Data(stray)).text.utf8.count == stray.count - 4)
+    }
+
     @Test("the byte clean-up gives what the scalar clean-up gives, wherever the characters it removes fall among eight-byte steps")
     func bytesAgreeWithScalars() {
         // Plain text, characters the clean-up removes or changes, and others that start with the same bytes.
