@@ -194,13 +194,21 @@ final class Rebuilder: @unchecked Sendable {
             let fresh = report.diagnostics.filter { !diagnosticsShown.contains($0) }
             diagnosticsShown.formUnion(fresh)
             let digest = DiagnosticDigest(fresh)
-            for diagnostic in digest.shown { server.logger.warning("\(diagnostic.description)") }
+            for diagnostic in digest.shown {
+                if diagnostic.severity == .error {
+                    server.logger.error("\(diagnostic.description)")
+                } else {
+                    server.logger.warning("\(diagnostic.description)")
+                }
+            }
             for line in digest.omittedLines(howToSeeAll: "`broadsheet build --all-warnings` prints every one") {
                 server.logger.warning("\(line)")
             }
             let generation = nextGeneration()
             let changed = reason.isEmpty ? "" : " after changes to \(reason.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
-            server.logger.info("rebuilt \(report.articles) articles (\(report.filesRead) read), \(report.pages) pages (\(report.pages - report.pagesReused) rendered) in \(String(format: "%.2f", seconds)) s\(changed)")
+            // Problems shown by an earlier rebuild are still counted, so one left unfixed is not forgotten.
+            let problems = report.diagnostics.isEmpty ? "" : "; \(report.diagnostics.count) warning\(report.diagnostics.count == 1 ? "" : "s") or skipped file\(report.diagnostics.count == 1 ? "" : "s") (\(fresh.isEmpty ? "none" : String(fresh.count)) new)"
+            server.logger.info("rebuilt \(report.articles) articles (\(report.filesRead) read), \(report.pages) pages (\(report.pages - report.pagesReused) rendered) in \(String(format: "%.2f", seconds)) s\(changed)\(problems)")
             publish(.reload(generation: generation, except: report.pagesWrittenFirst))
         } catch {
             server.logger.error("\(error.description)")
