@@ -188,8 +188,7 @@ public struct CountryDetector: Sendable {
             // and most of the rest by their hash.
             let first = words[index].first
             guard first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : !first.properties.isLowercase,
-                  gazetteer.firstWordHashes.contains(words[index].hash),
-                  let longest = gazetteer.phraseLengthByFirstWord[text.text(of: words[index])] else {
+                  let longest = gazetteer.phraseLengthByFirstWord[words[index].hash] else {
                 index += 1
                 continue
             }

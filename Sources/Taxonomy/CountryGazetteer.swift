@@ -12,13 +12,12 @@ public struct CountryGazetteer: Sendable {
     /// Country names that are also people's given names or surnames (`Chad Smith`, `Michael
     /// Jordan`): next to another capitalised word they are a person, not the country.
     let personNames: Set<String>
-    /// For each word that starts some phrase, the most words a phrase starting with it has:
-    /// most words start none, and are passed over with one lookup.
-    let phraseLengthByFirstWord: [Substring: Int]
-    /// `WordScanner.hash` of each word that starts a phrase, and of each phrase (evidence or
-    /// neutral): a word or run of words whose hash is missing here is none, and running text is
-    /// mostly such words, passed over without their text being hashed as a string.
-    let firstWordHashes: WordHashTable
+    /// For each word that starts some phrase, by its `WordScanner.hash`, the most words a phrase
+    /// starting with it has: most words start none, and are passed over with one lookup of a
+    /// number, not of their text (a phrase found is then checked by its text in `phrases`).
+    let phraseLengthByFirstWord: WordHashTable
+    /// `WordScanner.hash` of each phrase (evidence or neutral): a run of words whose hash is
+    /// missing here is none, passed over without its text being hashed as a string.
     let phraseHashes: WordHashTable
 
     /// The table shipped with Broadsheet, derived by `Scripts/derive-countries.py`.
@@ -65,15 +64,13 @@ public struct CountryGazetteer: Sendable {
             "Jersey", "Guernsey", "American Express", "American Airlines", "Turkey Point",
         ]
         self.personNames = ["Jordan", "Chad", "Israel", "Georgia", "Kenya", "India", "Trinidad", "Tonga", "Malaysia"]
-        var lengths: [Substring: Int] = [:]
+        var lengths: [UInt64: Int] = [:]
         for phrase in Array(phrases.keys) + Array(self.neutralPhrases) {
             let scanned = ScannedText(phrase)
             guard let first = scanned.words.first else { continue }
-            let word = Substring(String(scanned.text(of: first)))
-            lengths[word, default: 0] = max(lengths[word, default: 0], scanned.words.count)
+            lengths[first.hash] = max(lengths[first.hash, default: 0], scanned.words.count)
         }
-        self.phraseLengthByFirstWord = lengths
-        self.firstWordHashes = WordHashTable(hashesOf: lengths.keys)
+        self.phraseLengthByFirstWord = WordHashTable(lengths.map { ($0.key, $0.value) })
         self.phraseHashes = WordHashTable(hashesOf: Array(phrases.keys) + Array(self.neutralPhrases))
         self.longestPhrase = (phrases.keys.map { $0.split(separator: " ").count } + neutralPhrases.map { $0.split(separator: " ").count }).max() ?? 1
     }
