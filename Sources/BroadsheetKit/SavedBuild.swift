@@ -163,92 +163,118 @@ struct SavedBuild {
     /// The saved build and the edits appended since; nil for a missing, damaged or older
     /// file (the saved build only ever saves time).
     static func decode(_ data: Data, workers: Int? = nil) -> (build: SavedBuild, edits: [Edit])? {
-        data.withUnsafeBytes { raw -> (build: SavedBuild, edits: [Edit])? in
-            var reader = LoadCacheCodec.Reader(bytes: raw)
-            guard reader.take(magic.count).map(Array.init) == magic, reader.int() == version, let key = reader.string(),
-                  let fileCount = reader.count() else { return nil }
-            var fileHashes: [UInt64] = [], tagInputs: [UInt64] = []
-            fileHashes.reserveCapacity(fileCount)
-            tagInputs.reserveCapacity(fileCount)
-            for _ in 0..<fileCount {
-                guard let hash = reader.uint64(), let inputs = reader.uint64() else { return nil }
-                fileHashes.append(hash)
-                tagInputs.append(inputs)
-            }
-            guard let loadDiagnostics = reader.list({ reader -> (file: Int, diagnostic: Diagnostic)? in
-                guard let file = reader.int(), let diagnostic = reader.diagnostic() else { return nil }
-                return (file, diagnostic)
-            }), let drafts = reader.int(), let files = reader.int(), let articleCount = reader.count() else { return nil }
-            var starts: [Range<Int>] = []
-            for _ in stride(from: 0, to: articleCount, by: articlesPerRun) {
-                guard let length = reader.count() else { return nil }
-                starts.append(reader.offset..<(reader.offset + length))
-                reader.offset += length
-            }
-            let runs = starts
-            // Each run is decoded into its place in the model's arrays: decoded into arrays of its
-            // own and then joined, the articles were held twice for a moment (at a million, 200 MB).
-            let placeholder = ArticleMetadata(sourcePath: "", format: .markdown, title: "", date: Date(timeIntervalSince1970: 0), slug: "")
-            var articles = [ArticleMetadata](repeating: placeholder, count: articleCount)
-            var articlePaths = [String](repeating: "", count: articleCount)
-            let complete = articles.withUnsafeMutableBufferPointer { articleBuffer in
-                articlePaths.withUnsafeMutableBufferPointer { pathBuffer in
-                    let articleSlots = ResultSlots(articleBuffer), pathSlots = ResultSlots(pathBuffer)
-                    return parallelMap(runs.count, workers: workers) { index -> Bool in
-                        data.withUnsafeBytes { raw in
-                            var run = LoadCacheCodec.Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[runs[index]]))
-                            var id = index * articlesPerRun
-                            let end = min(id + articlesPerRun, articleCount)
-                            while !run.atEnd {
-                                guard id < end, let article = run.metadata(), let path = run.string() else { return false }
-                                articleSlots.assign(id, article)
-                                pathSlots.assign(id, path)
-                                id += 1
-                            }
-                            return id == end
-                        }
-                    }.allSatisfy { $0 }
-                }
-            }
-            guard complete else { return nil }
-            guard let contested = reader.strings() else { return nil }
-            var termLists: [[Term]] = []
-            for _ in 0..<2 {
-                guard let terms = reader.list({ reader -> Term? in
-                    guard let name = reader.string(), let slug = reader.string(), let code = reader.optionalString(),
-                          let ids = reader.ints() else { return nil }
-                    return Term(name: name, slug: slug, articleIDs: ids, code: code)
-                }) else { return nil }
-                termLists.append(terms)
-            }
-            guard let warnings = reader.diagnostics() else { return nil }
-            var indexLists: [IndexLists] = []
-            for _ in 0..<2 {
-                guard let offsets = reader.int32s(), let values = reader.int32s(),
-                      let lists = IndexLists(offsets: offsets, values: values) else { return nil }
-                indexLists.append(lists)
-            }
-            var tables: [[[Int]]] = []
-            for _ in 0..<4 {
-                guard let table = reader.list({ $0.ints() }) else { return nil }
-                tables.append(table)
-            }
-            var edits: [Edit] = []
-            while !reader.atEnd {
-                guard let file = reader.int(), let hash = reader.uint64(), let inputs = reader.uint64(),
-                      let diagnostics = reader.diagnostics(), let id = reader.int(), let article = reader.metadata(),
-                      let outputFiles = reader.int(), (0..<fileCount).contains(file), (0..<articleCount).contains(id) else { return nil }
-                edits.append(Edit(file: file, fileHash: hash, tagInputs: inputs, diagnostics: diagnostics, id: id, article: article,
-                                  outputFiles: outputFiles))
-            }
-            let relations = TermRelations(tagsOfCountry: tables[0], countriesOfCountry: tables[1], countriesOfTag: tables[2],
-                                          tagsOfTag: tables[3])
-            let parts = SiteModel.Parts(articles: articles, articlePaths: articlePaths, contestedPaths: contested, tags: termLists[0],
-                                        countries: termLists[1], warnings: warnings, articleTags: indexLists[0],
-                                        articleCountries: indexLists[1], relations: relations)
-            return (SavedBuild(key: key, fileHashes: fileHashes, tagInputs: tagInputs, loadDiagnostics: loadDiagnostics, drafts: drafts, files: files, parts: parts), edits)
-        }
+        data.withUnsafeBytes { decode($0, workers: workers) }
     }
+
+    /// The same from bytes in place, telling `passed` how far it has read as it goes, so that
+    /// the caller can let go of what lies behind (`FileSystem.readThrough`).
+    static func decode(_ raw: UnsafeRawBufferPointer, workers: Int? = nil, batchBytes: Int = SavedBuild.batchBytes,
+                       passed: (Int) -> Void = { _ in })
+        -> (build: SavedBuild, edits: [Edit])? {
+        let bytes = SharedBytes(raw)
+        var reader = LoadCacheCodec.Reader(bytes: raw)
+        guard reader.take(magic.count).map(Array.init) == magic, reader.int() == version, let key = reader.string(),
+              let fileCount = reader.count() else { return nil }
+        var fileHashes: [UInt64] = [], tagInputs: [UInt64] = []
+        fileHashes.reserveCapacity(fileCount)
+        tagInputs.reserveCapacity(fileCount)
+        for _ in 0..<fileCount {
+            guard let hash = reader.uint64(), let inputs = reader.uint64() else { return nil }
+            fileHashes.append(hash)
+            tagInputs.append(inputs)
+        }
+        guard let loadDiagnostics = reader.list({ reader -> (file: Int, diagnostic: Diagnostic)? in
+            guard let file = reader.int(), let diagnostic = reader.diagnostic() else { return nil }
+            return (file, diagnostic)
+        }), let drafts = reader.int(), let files = reader.int(), let articleCount = reader.count() else { return nil }
+        var starts: [Range<Int>] = []
+        for _ in stride(from: 0, to: articleCount, by: articlesPerRun) {
+            guard let length = reader.count() else { return nil }
+            starts.append(reader.offset..<(reader.offset + length))
+            reader.offset += length
+        }
+        let runs = starts
+        // Each run is decoded into its place in the model's arrays: decoded into arrays of its
+        // own and then joined, the articles were held twice for a moment (at a million, 200 MB).
+        let placeholder = ArticleMetadata(sourcePath: "", format: .markdown, title: "", date: Date(timeIntervalSince1970: 0), slug: "")
+        var articles = [ArticleMetadata](repeating: placeholder, count: articleCount)
+        var articlePaths = [String](repeating: "", count: articleCount)
+        // The runs in batches of about 16 MB, each let go once decoded: read whole, the file
+        // (580 MB at a million articles) was held beside the model it decodes to, and made
+        // the peak of every build after an edit.
+        var batches: [Range<Int>] = []
+        var batchStart = 0
+        for index in runs.indices where runs[index].upperBound - runs[batchStart].lowerBound >= batchBytes || index == runs.count - 1 {
+            batches.append(batchStart..<(index + 1))
+            batchStart = index + 1
+        }
+        let complete = articles.withUnsafeMutableBufferPointer { articleBuffer in
+            articlePaths.withUnsafeMutableBufferPointer { pathBuffer in
+                let articleSlots = ResultSlots(articleBuffer), pathSlots = ResultSlots(pathBuffer)
+                for batch in batches {
+                    let decoded = parallelMap(batch.count, workers: workers) { position -> Bool in
+                        let index = batch.lowerBound + position
+                        var run = LoadCacheCodec.Reader(bytes: UnsafeRawBufferPointer(rebasing: bytes.raw[runs[index]]))
+                        var id = index * articlesPerRun
+                        let end = min(id + articlesPerRun, articleCount)
+                        while !run.atEnd {
+                            guard id < end, let article = run.metadata(), let path = run.string() else { return false }
+                            articleSlots.assign(id, article)
+                            pathSlots.assign(id, path)
+                            id += 1
+                        }
+                        return id == end
+                    }
+                    guard decoded.allSatisfy({ $0 }) else { return false }
+                    passed(runs[batch.upperBound - 1].upperBound)
+                }
+                return true
+            }
+        }
+        guard complete else { return nil }
+        guard let contested = reader.strings() else { return nil }
+        passed(reader.offset)
+        var termLists: [[Term]] = []
+        for _ in 0..<2 {
+            guard let terms = reader.list({ reader -> Term? in
+                guard let name = reader.string(), let slug = reader.string(), let code = reader.optionalString(),
+                      let ids = reader.ints() else { return nil }
+                return Term(name: name, slug: slug, articleIDs: ids, code: code)
+            }) else { return nil }
+            termLists.append(terms)
+        }
+        guard let warnings = reader.diagnostics() else { return nil }
+        passed(reader.offset)
+        var indexLists: [IndexLists] = []
+        for _ in 0..<2 {
+            guard let offsets = reader.int32s(), let values = reader.int32s(),
+                  let lists = IndexLists(offsets: offsets, values: values) else { return nil }
+            indexLists.append(lists)
+        }
+        passed(reader.offset)
+        var tables: [[[Int]]] = []
+        for _ in 0..<4 {
+            guard let table = reader.list({ $0.ints() }) else { return nil }
+            tables.append(table)
+        }
+        var edits: [Edit] = []
+        while !reader.atEnd {
+            guard let file = reader.int(), let hash = reader.uint64(), let inputs = reader.uint64(),
+                  let diagnostics = reader.diagnostics(), let id = reader.int(), let article = reader.metadata(),
+                  let outputFiles = reader.int(), (0..<fileCount).contains(file), (0..<articleCount).contains(id) else { return nil }
+            edits.append(Edit(file: file, fileHash: hash, tagInputs: inputs, diagnostics: diagnostics, id: id, article: article,
+                              outputFiles: outputFiles))
+        }
+        let relations = TermRelations(tagsOfCountry: tables[0], countriesOfCountry: tables[1], countriesOfTag: tables[2],
+                                      tagsOfTag: tables[3])
+        let parts = SiteModel.Parts(articles: articles, articlePaths: articlePaths, contestedPaths: contested, tags: termLists[0],
+                                    countries: termLists[1], warnings: warnings, articleTags: indexLists[0],
+                                    articleCountries: indexLists[1], relations: relations)
+        return (SavedBuild(key: key, fileHashes: fileHashes, tagInputs: tagInputs, loadDiagnostics: loadDiagnostics, drafts: drafts, files: files, parts: parts), edits)
+    }
+
+    /// How many bytes of article runs are decoded before those behind are let go.
+    static let batchBytes = 16 << 20
 
     /// Reads the saved build in the cache folder with the edits since applied to its file
     /// hashes and problems (the edits to the model are returned, for `SiteModel` to apply).
@@ -262,8 +288,8 @@ struct SavedBuild {
         // The magic, the version and the key's length take at most this much more than the key.
         guard let start = try? fileSystem.openFile(path).read(offset: 0, count: magic.count + 20 + key.utf8.count),
               savedKey(start) == key,
-              let data = try? fileSystem.readFile(path),
-              case (var build, let edits)? = decode(data, workers: workers), build.key == key else { return nil }
+              case (var build, let edits)? = try? fileSystem.readThrough(path, { decode($0, workers: workers, passed: $1) }),
+              build.key == key else { return nil }
         for edit in edits {
             build.fileHashes[edit.file] = edit.fileHash
             build.tagInputs[edit.file] = edit.tagInputs
@@ -303,4 +329,13 @@ struct SavedScan {
     var fileHashes: [UInt64] = []
     var tagInputs: [UInt64] = []
     var diagnostics: [(file: Int, diagnostic: Diagnostic)] = []
+}
+
+/// A file's bytes, mapped for the length of a decode, read from every core: nothing writes them.
+private struct SharedBytes: @unchecked Sendable {
+    let raw: UnsafeRawBufferPointer
+
+    init(_ raw: UnsafeRawBufferPointer) {
+        self.raw = raw
+    }
 }
