@@ -55,60 +55,33 @@ extension OutputWriter {
         removeEmptyFolders(above: removed, in: outputDirectory, fileSystem: fileSystem)
         guard !removed.isEmpty || !added.isEmpty else { return }
         let manifestPath = manifestPath(cacheDirectory: cacheDirectory)
-        guard let previous = try? fileSystem.readFile(manifestPath) else { return }
-        guard let updated = updatedManifest(previous, removing: removed, adding: added) else { return }
+        // Read mapped and let go as the new list is written beside it in pieces, then moved over
+        // it: at a million pages, the old list and the new one read and made whole were 240 MB,
+        // and the peak of a build after a headline edit.
+        let temporary = manifestPath + ".broadsheet-new"
+        var changed = false
         do {
-            try fileSystem.writeFile(manifestPath, contents: updated)
+            try fileSystem.readThrough(manifestPath) { bytes, passed in
+                guard let edit = ManifestEdit(bytes, removing: removed, adding: added) else { return }
+                changed = true
+                try fileSystem.writeInPieces(temporary) { write in try edit.write(bytes, passed: passed, write) }
+            }
+            if changed { try fileSystem.moveReplacing(from: temporary, to: manifestPath) }
         } catch {
+            try? fileSystem.removeItem(temporary)
+            // A list that cannot be read is left as it is (the next full build writes it again).
+            guard changed else { return }
             throw .error(.write, file: manifestPath, "cannot write: \(error.localizedDescription)")
         }
     }
 
     /// The file list `previous` (one path a line, in `String` order) without `removed` and with
-    /// `added`, each in its place; nil when it would not change. The list's lines are found once
-    /// and read as strings only where a bisection looks: at a million pages, a string for each
-    /// line was a hundred megabytes for a few paths' sake.
+    /// `added`, each in its place; nil when it would not change.
     static func updatedManifest(_ previous: Data, removing removed: [String], adding added: [String]) -> Data? {
-        previous.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Data? in
-            var lines: [Range<Int>] = []
-            forEachLine(of: bytes) { line in
-                let start = line.baseAddress.map { $0 - bytes.baseAddress! } ?? 0
-                lines.append(start..<start + line.count)
-            }
-            func path(_ index: Int) -> String { String(decoding: bytes[lines[index]], as: UTF8.self) }
-            func position(_ file: String) -> Int {
-                var low = 0, high = lines.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if path(middle) < file { low = middle + 1 } else { high = middle }
-                }
-                return low
-            }
-            var dropped = Set<Int>()
-            for file in Set(removed) {
-                let index = position(file)
-                if index < lines.count, path(index) == file { dropped.insert(index) }
-            }
-            // Each new path before the line it goes in front of; several in one place in order.
-            var insertions: [(before: Int, path: String)] = []
-            for file in Set(added) {
-                let index = position(file)
-                if index == lines.count || path(index) != file { insertions.append((index, file)) }
-            }
-            guard !dropped.isEmpty || !insertions.isEmpty else { return nil }
-            insertions.sort { $0.before != $1.before ? $0.before < $1.before : $0.path < $1.path }
-            var text = Data(capacity: bytes.count + insertions.reduce(0) { $0 + $1.path.utf8.count + 1 })
-            var next = 0
-            for index in 0...lines.count {
-                while next < insertions.count, insertions[next].before == index {
-                    text.append(contentsOf: insertions[next].path.utf8)
-                    text.append(UInt8(ascii: "\n"))
-                    next += 1
-                }
-                if index < lines.count, !dropped.contains(index) {
-                    appendLine(UnsafeRawBufferPointer(rebasing: bytes[lines[index]]), to: &text)
-                }
-            }
+        previous.withUnsafeBytes { bytes -> Data? in
+            guard let edit = ManifestEdit(bytes, removing: removed, adding: added) else { return nil }
+            var text = Data()
+            edit.write(bytes) { text.append($0) }
             return text
         }
     }

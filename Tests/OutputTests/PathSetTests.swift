@@ -118,4 +118,33 @@ struct PathSetTests {
         #expect(updated(removing: [], adding: ["c.html", "c.html"]) == "a.html\nb/index.html\nc.html\ntags/zürich/index.html\nz.xml\n")
         #expect(OutputWriter.updatedManifest(Data(), removing: [], adding: ["a.html"]).map { String(decoding: $0, as: UTF8.self) } == "a.html\n")
     }
+
+    @Test("the updated file list comes in pieces, with how far the old one was read after each, and on the disk replaces the old one")
+    func updatedManifestInPieces() throws {
+        let paths = (0..<500).map { String(format: "articles/%03d/index.html", $0) }
+        let list = Data(paths.map { $0 + "\n" }.joined().utf8)
+        let removed = ["articles/007/index.html", "articles/499/index.html"], added = ["articles/007a/index.html", "about/index.html"]
+        let expected = (paths.filter { !removed.contains($0) } + added).sorted().map { $0 + "\n" }.joined()
+        var pieces: [Data] = [], passed: [Int] = []
+        try list.withUnsafeBytes { bytes in
+            let edit = try #require(ManifestEdit(bytes, removing: removed, adding: added))
+            edit.write(bytes, pieceSize: 1_000, passed: { passed.append($0) }) { pieces.append($0) }
+        }
+        #expect(String(decoding: pieces.reduce(Data(), +), as: UTF8.self) == expected)
+        #expect(pieces.count >= 10 && pieces.dropLast().allSatisfy { $0.count >= 1_000 && $0.count < 1_030 })
+        #expect(passed.count == pieces.count - 1 && zip(passed, passed.dropFirst()).allSatisfy { $0 < $1 } && passed.allSatisfy { $0 <= list.count })
+
+        // On the disk, through `updateInPlace`: the old list is replaced, no temporary file stays.
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Output").path, cache = root.appendingPathComponent("cache").path
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let manifest = OutputWriter.manifestPath(cacheDirectory: cache)
+        try list.write(to: URL(fileURLWithPath: manifest))
+        try OutputWriter.updateInPlace(outputDirectory: output, cacheDirectory: cache, fileSystem: LocalFileSystem(),
+                                       writing: added.map { ($0, "<p>new</p>") }, added: added, removing: removed)
+        #expect(try String(contentsOfFile: manifest, encoding: .utf8) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == [(manifest as NSString).lastPathComponent])
+    }
 }
