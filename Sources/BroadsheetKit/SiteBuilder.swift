@@ -357,17 +357,20 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             for file in files { try writer.write(file.path, string: file.contents) }
             return PageOutcome(key: key, record: record)
         }
-        @Sendable func renderArticlePage(_ index: Int) -> PageOutcome {
-            let page = plan.articlePages[index]
-            guard case .article(let id) = page.kind else { return PageOutcome() }
+        /// What an article page is looked up by, and the related articles it shows.
+        @Sendable func articleLookup(_ page: PagePlan.Page, id: Int) -> (key: UInt64, fingerprint: UInt64, related: [Int]) {
             // An article page depends on its own, its neighbours' and its related articles' data
             // and on its body file.
             // The load cache examined the file a moment ago.
             let sourcePath = site.articles[id].sourcePath
             let stamp = bodyStamps[id] ?? PageFingerprinter.stampHash(fileSystem.stamp(joinPath(contentDirectory, sourcePath)))
             let related = RelatedArticlesStore.list(relatedLists, for: id)
-            let fingerprint = fingerprinter.article(id, related: related, bodyStampHash: stamp)
-            let key = PageFingerprintStore.key(page.file)
+            return (PageFingerprintStore.key(page.file), fingerprinter.article(id, related: related, bodyStampHash: stamp), related)
+        }
+        @Sendable func renderArticlePage(_ index: Int) -> PageOutcome {
+            let page = plan.articlePages[index]
+            guard case .article(let id) = page.kind else { return PageOutcome() }
+            let (key, fingerprint, related) = articleLookup(page, id: id)
             if let before = previous[key], before.fingerprint == fingerprint, writer.canKeep(page.file) {
                 return PageOutcome(key: key, record: before, reused: true)
             }
@@ -396,8 +399,19 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         // Article and list pages interleaved (see `PagePlan.renderOrder`); the outcomes come back in plan order.
         let articleCount = plan.articlePages.count
-        // With no pages kept from before, every article's file is read again, in render order.
-        let readAhead = !previous.isEmpty ? nil : ReadAhead.start(count: plan.renderOrder.count, fileSystem: fileSystem,
+        // When every article page is to be rendered, every article's file is read again, in render
+        // order, and asked for ahead: with no pages kept from before, or when pages spread over the
+        // archive have new fingerprints (a new version of Broadsheet, a template or setting that
+        // reaches every page). Read one at a time from a cold disk, a million bodies kept the render
+        // waiting on the disk for half its time.
+        let sample = Array(stride(from: 0, to: articleCount, by: max(1, articleCount / 64)))
+        let changed = sample.filter { index in
+            guard case .article(let id) = plan.articlePages[index].kind else { return false }
+            let (key, fingerprint, _) = articleLookup(plan.articlePages[index], id: id)
+            return previous[key]?.fingerprint != fingerprint
+        }
+        let mostRenderAgain = previous.isEmpty || changed.count * 2 > sample.count
+        let readAhead = !mostRenderAgain ? nil : ReadAhead.start(count: plan.renderOrder.count, fileSystem: fileSystem,
                                                                   directory: contentDirectory) { position in
             let index = Int(plan.renderOrder[position])
             guard index < articleCount, case .article(let id) = plan.articlePages[index].kind else { return nil }
