@@ -3,18 +3,23 @@ import Core
 import Foundation
 import Testing
 
-/// A file system whose writes fail as a full disk or a read-only folder would.
+/// A file system in memory whose writes fail as a full disk or a read-only folder would, and
+/// whose folders may give a prefetcher, as a disk's do.
 final class FailingFileSystem: FileSystem, @unchecked Sendable {
     let base: MemoryFileSystem
     private let lock = NSLock()
     private var bytesLeft: Int
     private let deniedPrefix: String?
+    private let filePrefetcher: (any FilePrefetcher)?
 
-    init(wrapping base: MemoryFileSystem, bytesLeft: Int = .max, deniedPrefix: String? = nil) {
+    init(wrapping base: MemoryFileSystem, bytesLeft: Int = .max, deniedPrefix: String? = nil, prefetcher: (any FilePrefetcher)? = nil) {
         self.base = base
         self.bytesLeft = bytesLeft
         self.deniedPrefix = deniedPrefix
+        self.filePrefetcher = prefetcher
     }
+
+    func prefetcher(in directory: String) -> (any FilePrefetcher)? { filePrefetcher }
 
     func writeFile(_ path: String, contents: Data) throws {
         if let deniedPrefix, path.hasPrefix(deniedPrefix) { throw POSIXError(.EACCES) }

@@ -62,29 +62,6 @@ struct ReadAheadTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/a.md")) == Data("text".utf8))
     }
 
-    /// A site in memory whose folders give a prefetcher that remembers what it is asked for.
-    final class PrefetchingFileSystem: FileSystem, @unchecked Sendable {
-        let base: MemoryFileSystem
-        let recorder = RecordingPrefetcher()
-
-        init(_ base: MemoryFileSystem) { self.base = base }
-
-        func prefetcher(in directory: String) -> (any FilePrefetcher)? { recorder }
-        func readFile(_ path: String) throws -> Data { try base.readFile(path) }
-        func writeFile(_ path: String, contents: Data) throws { try base.writeFile(path, contents: contents) }
-        func createDirectory(_ path: String) throws { try base.createDirectory(path) }
-        func moveItem(from source: String, to destination: String) throws { try base.moveItem(from: source, to: destination) }
-        func exclusiveLock(_ path: String, waiting: () -> Void) -> (any FileLock)? { base.exclusiveLock(path, waiting: waiting) }
-        func listFiles(under directory: String) throws -> [String] { try base.listFiles(under: directory) }
-        func fileExists(_ path: String) -> Bool { base.fileExists(path) }
-        func fileSize(_ path: String) -> Int? { base.fileSize(path) }
-        func stamp(_ path: String) -> String { base.stamp(path) }
-        func modificationDate(_ path: String) -> Date? { base.modificationDate(path) }
-        func directoryExists(_ path: String) -> Bool { base.directoryExists(path) }
-        func removeDirectoryIfEmpty(_ path: String) -> Bool { base.removeDirectoryIfEmpty(path) }
-        func removeItem(_ path: String) throws { try base.removeItem(path) }
-    }
-
     @Test("the render asks for the articles' files ahead when most article pages render again, and not after one edit")
     func renderReadsAheadWhenMostPagesChange() throws {
         let count = ReadAhead.window + 100
@@ -92,11 +69,12 @@ struct ReadAheadTests {
         for index in 1...count {
             files["site/Content/story-\(index).md"] = "---\ntitle: Story \(index)\ndate: 2024-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1))\n---\nText \(index).\n"
         }
-        let disk = PrefetchingFileSystem(MemoryFileSystem(files: files))
+        let recorder = RecordingPrefetcher()
+        let disk = FailingFileSystem(wrapping: MemoryFileSystem(files: files), prefetcher: recorder)
         func build() throws -> Int {
-            let before = disk.recorder.paths.count
+            let before = recorder.paths.count
             _ = try SiteBuilder(options: BuildOptions(siteDirectory: "site"), fileSystem: disk).build()
-            return disk.recorder.settled(at: before).count - before
+            return recorder.settled(at: before).count - before
         }
         // A first build reads every file twice (to load it, and for its page's body), and asks for both ahead.
         #expect(try build() >= 2 * ReadAhead.window)
