@@ -404,14 +404,17 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // archive have new fingerprints (a new version of Broadsheet, a template or setting that
         // reaches every page). Read one at a time from a cold disk, a million bodies kept the render
         // waiting on the disk for half its time.
-        let sample = Array(stride(from: 0, to: articleCount, by: max(1, articleCount / 64)))
-        let changed = sample.filter { index in
-            guard case .article(let id) = plan.articlePages[index].kind else { return false }
-            let (key, fingerprint, _) = articleLookup(plan.articlePages[index], id: id)
-            return previous[key]?.fingerprint != fingerprint
+        func mostRenderAgain() -> Bool {
+            guard !previous.isEmpty else { return true }
+            let sample = Array(stride(from: 0, to: articleCount, by: max(1, articleCount / 64)))
+            let changed = sample.filter { index in
+                guard case .article(let id) = plan.articlePages[index].kind else { return false }
+                let (key, fingerprint, _) = articleLookup(plan.articlePages[index], id: id)
+                return previous[key]?.fingerprint != fingerprint
+            }
+            return changed.count * 2 > sample.count
         }
-        let mostRenderAgain = previous.isEmpty || changed.count * 2 > sample.count
-        let readAhead = !mostRenderAgain ? nil : ReadAhead.start(count: plan.renderOrder.count, fileSystem: fileSystem,
+        let readAhead = !mostRenderAgain() ? nil : ReadAhead.start(count: plan.renderOrder.count, fileSystem: fileSystem,
                                                                   directory: contentDirectory) { position in
             let index = Int(plan.renderOrder[position])
             guard index < articleCount, case .article(let id) = plan.articlePages[index].kind else { return nil }

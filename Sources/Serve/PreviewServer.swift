@@ -207,7 +207,8 @@ final class Rebuilder: @unchecked Sendable {
             let generation = nextGeneration()
             let changed = reason.isEmpty ? "" : " after changes to \(reason.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
             // Problems shown by an earlier rebuild are still counted, so one left unfixed is not forgotten.
-            let problems = report.diagnostics.isEmpty ? "" : "; \(report.diagnostics.count) warning\(report.diagnostics.count == 1 ? "" : "s") or skipped file\(report.diagnostics.count == 1 ? "" : "s") (\(fresh.isEmpty ? "none" : String(fresh.count)) new)"
+            let count = report.diagnostics.count, plural = count == 1 ? "" : "s"
+            let problems = count == 0 ? "" : "; \(count) warning\(plural) or skipped file\(plural) (\(fresh.isEmpty ? "none" : String(fresh.count)) new)"
             server.logger.info("rebuilt \(report.articles) articles (\(report.filesRead) read), \(report.pages) pages (\(report.pages - report.pagesReused) rendered) in \(String(format: "%.2f", seconds)) s\(changed)\(problems)")
             publish(.reload(generation: generation, except: report.pagesWrittenFirst))
         } catch {
