@@ -18,9 +18,37 @@ final class ReadAhead: @unchecked Sendable {
     /// Positions taken and items finished between wake-ups.
     static let batch = 64
 
+    /// A folder whose files the phase reads, or only checks are there, and the file at each
+    /// position (nil for a position with none in that folder).
+    struct Source: Sendable {
+        enum Need: Sendable {
+            /// The file's bytes: the phase reads it.
+            case contents
+            /// Only its entry: the phase checks that it is there (a page kept from before).
+            case entry
+        }
+
+        let prefetcher: any FilePrefetcher
+        let need: Need
+        let path: @Sendable (Int) -> String?
+
+        /// The source for `directory`, or nil where the file system has nothing to gain from one.
+        static func folder(_ directory: String, of fileSystem: some FileSystem, need: Need,
+                           path: @escaping @Sendable (Int) -> String?) -> Source? {
+            fileSystem.prefetcher(in: directory).map { Source(prefetcher: $0, need: need, path: path) }
+        }
+
+        func ask(at position: Int) {
+            guard let path = path(position) else { return }
+            switch need {
+            case .contents: prefetcher.prefetch(path)
+            case .entry: prefetcher.prefetchEntry(path)
+            }
+        }
+    }
+
     private let count: Int
-    private let path: @Sendable (Int) -> String?
-    private let prefetcher: any FilePrefetcher
+    private let sources: [Source]
     private let condition = NSCondition()
     /// How many items the workers have finished, and the next position to ask for.
     private var finished = 0
@@ -32,22 +60,28 @@ final class ReadAhead: @unchecked Sendable {
     /// nothing to gain from it.
     static func start(count: Int, fileSystem: some FileSystem, directory: String,
                       path: @escaping @Sendable (Int) -> String?) -> ReadAhead? {
-        guard count > window, let prefetcher = fileSystem.prefetcher(in: directory) else { return nil }
-        return start(count: count, prefetcher: prefetcher, path: path)
+        start(count: count, sources: [Source.folder(directory, of: fileSystem, need: .contents, path: path)].compactMap { $0 })
     }
 
-    static func start(count: Int, prefetcher: any FilePrefetcher, path: @escaping @Sendable (Int) -> String?) -> ReadAhead {
-        let readAhead = ReadAhead(count: count, prefetcher: prefetcher, path: path)
+    /// Starts reading ahead of a phase whose positions below `count` need files from `sources`,
+    /// or returns nil when there are none or too few positions to gain from it.
+    static func start(count: Int, sources: [Source]) -> ReadAhead? {
+        guard count > window, !sources.isEmpty else { return nil }
+        return launch(count: count, sources: sources)
+    }
+
+    /// Starts reading ahead with `sources` whatever the count.
+    static func launch(count: Int, sources: [Source]) -> ReadAhead {
+        let readAhead = ReadAhead(count: count, sources: sources)
         for _ in 0..<threads {
             Thread.detachNewThread { readAhead.run() }
         }
         return readAhead
     }
 
-    private init(count: Int, prefetcher: any FilePrefetcher, path: @escaping @Sendable (Int) -> String?) {
+    private init(count: Int, sources: [Source]) {
         self.count = count
-        self.prefetcher = prefetcher
-        self.path = path
+        self.sources = sources
     }
 
     /// One more item done: the window moves on by one.
@@ -70,7 +104,7 @@ final class ReadAhead: @unchecked Sendable {
     private func run() {
         while let positions = take() {
             for position in positions {
-                if let path = path(position) { prefetcher.prefetch(path) }
+                for source in sources { source.ask(at: position) }
             }
         }
     }

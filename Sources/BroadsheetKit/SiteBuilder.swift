@@ -400,7 +400,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // Article and list pages interleaved (see `PagePlan.renderOrder`); the outcomes come back in plan order.
         let articleCount = plan.articlePages.count
         // When every article page is to be rendered, every article's file is read again, in render
-        // order, and asked for ahead: with no pages kept from before, or when pages spread over the
+        // order, and asked for ahead (`bodies`): with no pages kept from before, or when pages spread over the
         // archive have new fingerprints (a new version of Broadsheet, a template or setting that
         // reaches every page). Read one at a time from a cold disk, a million bodies kept the render
         // waiting on the disk for half its time.
@@ -414,12 +414,20 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             }
             return changed.count * 2 > sample.count
         }
-        let readAhead = !mostRenderAgain() ? nil : ReadAhead.start(count: plan.renderOrder.count, fileSystem: fileSystem,
-                                                                  directory: contentDirectory) { position in
+        // Where earlier pages are there, each page that comes out as it was is kept after checking
+        // that its file is still there: a million such checks, one at a time on a cold disk,
+        // waited on the disk as long as the bodies' reads did. Their entries are asked for ahead too.
+        let bodies = ReadAhead.Source.folder(contentDirectory, of: fileSystem, need: .contents) { position in
             let index = Int(plan.renderOrder[position])
             guard index < articleCount, case .article(let id) = plan.articlePages[index].kind else { return nil }
             return site.articles[id].sourcePath
         }
+        let earlierPages = previous.isEmpty ? nil : ReadAhead.Source.folder(outputDirectory, of: fileSystem, need: .entry) { position in
+            let index = Int(plan.renderOrder[position])
+            return index < articleCount ? plan.articlePages[index].file : plan.listPages[index - articleCount].file
+        }
+        let readAhead = !mostRenderAgain() ? nil : ReadAhead.start(count: plan.renderOrder.count,
+                                                                  sources: [bodies, earlierPages].compactMap { $0 })
         defer { readAhead?.stop() }
         let pageResults = parallelMap(in: plan.renderOrder, workers: options.jobs) { index -> PageOutcome in
             defer {

@@ -75,6 +75,9 @@ public struct InMemoryFile: RandomAccessFile {
 public protocol FilePrefetcher: Sendable {
     /// Returns once the request is made; reading the file later gives the same bytes either way.
     func prefetch(_ relativePath: String)
+    /// Brings in only what finding the file takes (its folder's entry and its inode), not its
+    /// bytes: for files a phase checks are there but does not read.
+    func prefetchEntry(_ relativePath: String)
 }
 
 /// Gives the stamps (`FileSystem.stamp`) of files named relative to one folder, from any thread.

@@ -389,6 +389,11 @@ public struct LocalFileSystem: FileSystem {
             #endif
             close(file)
         }
+
+        func prefetchEntry(_ relativePath: String) {
+            var info = stat()
+            _ = fstatat(descriptor, relativePath, &info, 0)
+        }
     }
 
     private final class FolderStamper: FileStamper {

@@ -5,14 +5,17 @@ import Testing
 
 @Suite("Reading ahead")
 struct ReadAheadTests {
-    /// Remembers every file it is asked for.
+    /// Remembers every file it is asked for, and every file whose entry alone it is asked for.
     final class RecordingPrefetcher: FilePrefetcher, @unchecked Sendable {
         private let lock = NSLock()
         private var asked: [String] = []
+        private var askedEntries: [String] = []
 
         func prefetch(_ relativePath: String) { lock.withLock { asked.append(relativePath) } }
+        func prefetchEntry(_ relativePath: String) { lock.withLock { askedEntries.append(relativePath) } }
 
         var paths: [String] { lock.withLock { asked } }
+        var entries: [String] { lock.withLock { askedEntries } }
 
         /// The paths asked for once they stop changing (the read-ahead threads work on their own).
         func settled(at expected: Int) -> [String] {
@@ -26,7 +29,7 @@ struct ReadAheadTests {
     func window() {
         let prefetcher = RecordingPrefetcher()
         // Odd positions read no file.
-        let readAhead = ReadAhead.start(count: 5000, prefetcher: prefetcher) { $0.isMultiple(of: 2) ? "file\($0)" : nil }
+        let readAhead = ReadAhead.launch(count: 5000, sources: [.init(prefetcher: prefetcher, need: .contents) { $0.isMultiple(of: 2) ? "file\($0)" : nil }])
         let firstWindow = (0..<ReadAhead.window).filter { $0.isMultiple(of: 2) }.map { "file\($0)" }
         // Workers that have not finished anything: only the first window is asked for.
         #expect(Set(prefetcher.settled(at: firstWindow.count)) == Set(firstWindow))
@@ -71,18 +74,30 @@ struct ReadAheadTests {
         }
         let recorder = RecordingPrefetcher()
         let disk = FailingFileSystem(wrapping: MemoryFileSystem(files: files), prefetcher: recorder)
-        func build() throws -> Int {
-            let before = recorder.paths.count
+        /// The files read ahead, and the files only looked for ahead, by one build.
+        func build() throws -> (files: [String], entries: [String]) {
+            let before = (recorder.paths.count, recorder.entries.count)
             _ = try SiteBuilder(options: BuildOptions(siteDirectory: "site"), fileSystem: disk).build()
-            return recorder.settled(at: before).count - before
+            return (Array(recorder.settled(at: before.0).dropFirst(before.0)), Array(recorder.entries.dropFirst(before.1)))
         }
-        // A first build reads every file twice (to load it, and for its page's body), and asks for both ahead.
-        #expect(try build() >= 2 * ReadAhead.window)
-        #expect(try build() == 0)
+        // A first build reads every file twice (to load it, and for its page's body), and asks
+        // for both ahead; there are no pages from before to look for.
+        let first = try build()
+        #expect(first.files.count >= 2 * ReadAhead.window)
+        #expect(first.entries.isEmpty)
+        let unchanged = try build()
+        #expect(unchanged.files.isEmpty && unchanged.entries.isEmpty)
         // A new title is on every page: every page renders again, and every body is read again.
+        // Each page's file from before is looked for ahead: a page that comes out as it was is kept.
         try disk.writeFile("site/site.yml", string: "title: Read Ahead, renamed\nbase_url: https://example.org/\n")
-        #expect(try build() >= ReadAhead.window)
+        let renamed = try build()
+        // (How many depends on how far the threads get before the render ends: at least a window.)
+        #expect(renamed.files.count >= ReadAhead.window)
+        #expect(renamed.files.allSatisfy { $0.hasPrefix("story-") && $0.hasSuffix(".md") })
+        #expect(renamed.entries.count >= ReadAhead.window)
+        #expect(renamed.entries.allSatisfy { disk.fileExists("site/Output/" + $0) })
         try disk.writeFile("site/Content/story-7.md", string: "---\ntitle: Story 7\ndate: 2024-08-08\n---\nText 7, edited.\n")
-        #expect(try build() == 0)
+        let edited = try build()
+        #expect(edited.files.isEmpty && edited.entries.isEmpty)
     }
 }
