@@ -10,16 +10,18 @@ final class FailingFileSystem: FileSystem, @unchecked Sendable {
     private let lock = NSLock()
     private var bytesLeft: Int
     private let deniedPrefix: String?
-    private let filePrefetcher: (any FilePrefetcher)?
+    private let folderPrefetcher: (@Sendable (String) -> any FilePrefetcher)?
 
-    init(wrapping base: MemoryFileSystem, bytesLeft: Int = .max, deniedPrefix: String? = nil, prefetcher: (any FilePrefetcher)? = nil) {
+    /// - Parameter prefetcher: what each folder's prefetcher is, given the folder.
+    init(wrapping base: MemoryFileSystem, bytesLeft: Int = .max, deniedPrefix: String? = nil,
+         prefetcher: (@Sendable (String) -> any FilePrefetcher)? = nil) {
         self.base = base
         self.bytesLeft = bytesLeft
         self.deniedPrefix = deniedPrefix
-        self.filePrefetcher = prefetcher
+        self.folderPrefetcher = prefetcher
     }
 
-    func prefetcher(in directory: String) -> (any FilePrefetcher)? { filePrefetcher }
+    func prefetcher(in directory: String) -> (any FilePrefetcher)? { folderPrefetcher?(directory) }
 
     func writeFile(_ path: String, contents: Data) throws {
         if let deniedPrefix, path.hasPrefix(deniedPrefix) { throw POSIXError(.EACCES) }

@@ -17,6 +17,14 @@ struct ReadAheadTests {
         var paths: [String] { lock.withLock { asked } }
         var entries: [String] { lock.withLock { askedEntries } }
 
+        /// A prefetcher for one folder that records the paths it is asked for joined to the folder.
+        struct Folder: FilePrefetcher {
+            let recorder: RecordingPrefetcher
+            let folder: String
+            func prefetch(_ relativePath: String) { recorder.prefetch(folder + "/" + relativePath) }
+            func prefetchEntry(_ relativePath: String) { recorder.prefetchEntry(folder + "/" + relativePath) }
+        }
+
         /// The paths asked for once they stop changing (the read-ahead threads work on their own).
         func settled(at expected: Int) -> [String] {
             for _ in 0..<400 where paths.count < expected { Thread.sleep(forTimeInterval: 0.005) }
@@ -73,7 +81,7 @@ struct ReadAheadTests {
             files["site/Content/story-\(index).md"] = "---\ntitle: Story \(index)\ndate: 2024-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1))\n---\nText \(index).\n"
         }
         let recorder = RecordingPrefetcher()
-        let disk = FailingFileSystem(wrapping: MemoryFileSystem(files: files), prefetcher: recorder)
+        let disk = FailingFileSystem(wrapping: MemoryFileSystem(files: files)) { RecordingPrefetcher.Folder(recorder: recorder, folder: $0) }
         /// The files read ahead, and the files only looked for ahead, by one build.
         func build() throws -> (files: [String], entries: [String]) {
             let before = (recorder.paths.count, recorder.entries.count)
@@ -89,13 +97,20 @@ struct ReadAheadTests {
         #expect(unchanged.files.isEmpty && unchanged.entries.isEmpty)
         // A new title is on every page: every page renders again, and every body is read again.
         // Each page's file from before is looked for ahead: a page that comes out as it was is kept.
+        // Every page comes out changed: moving each into place looks up its staged file and the
+        // file it replaces, both asked for ahead.
+        // (How many depends on how far the threads get before each phase ends: at least a window.)
         try disk.writeFile("site/site.yml", string: "title: Read Ahead, renamed\nbase_url: https://example.org/\n")
         let renamed = try build()
-        // (How many depends on how far the threads get before the render ends: at least a window.)
         #expect(renamed.files.count >= ReadAhead.window)
-        #expect(renamed.files.allSatisfy { $0.hasPrefix("story-") && $0.hasSuffix(".md") })
-        #expect(renamed.entries.count >= ReadAhead.window)
-        #expect(renamed.entries.allSatisfy { disk.fileExists("site/Output/" + $0) })
+        #expect(renamed.files.allSatisfy { $0.hasPrefix("site/Content/story-") && $0.hasSuffix(".md") })
+        let inOutput = renamed.entries.filter { $0.hasPrefix("site/Output/") }
+        let inStaging = renamed.entries.filter { $0.hasPrefix("site/.Output.staging/") }
+        #expect(inOutput.count >= 2 * ReadAhead.window)
+        #expect(inStaging.count >= ReadAhead.window)
+        #expect(inOutput.count + inStaging.count == renamed.entries.count)
+        #expect(inOutput.allSatisfy { disk.fileExists($0) })
+        #expect(Set(inStaging.map { $0.dropFirst("site/.Output.staging/".count) }).isSubset(of: Set(inOutput.map { $0.dropFirst("site/Output/".count) })))
         try disk.writeFile("site/Content/story-7.md", string: "---\ntitle: Story 7\ndate: 2024-08-08\n---\nText 7, edited.\n")
         let edited = try build()
         #expect(edited.files.isEmpty && edited.entries.isEmpty)
