@@ -44,6 +44,23 @@ struct FrontMatterParserTests {
         #expect(result.body == "Just text\n")
     }
 
+    @Test("the fences split a file into its front matter and body, byte for byte, whatever the script")
+    func splitParts() throws {
+        let fenced = try FrontMatterParser.split("---\ntitle: \"Zürich – 東京\"\nauthor: Ayşe\n---  \nBody é 🎉\n\nالنص\n")
+        #expect(fenced.yaml == "title: \"Zürich – 東京\"\nauthor: Ayşe\n")
+        #expect(fenced.body == "Body é 🎉\n\nالنص\n")
+        #expect(fenced.bodyLine == 5)
+        let dotted = try FrontMatterParser.split("--- \ntitle: Ñ\n...\n")
+        #expect(dotted.yaml == "title: Ñ\n")
+        #expect(dotted.body == "")
+        let atEnd = try FrontMatterParser.split("---\ntitle: x\n---")
+        #expect(atEnd.yaml == "title: x\n" && atEnd.body == "")
+        let empty = try FrontMatterParser.split("---\n---\nß\n")
+        #expect(empty.yaml == "" && empty.body == "ß\n" && empty.bodyLine == 3)
+        let none = try FrontMatterParser.split("----\nÅ text\n")
+        #expect(none.yaml == nil && none.body == "----\nÅ text\n" && none.bodyLine == 1)
+    }
+
     @Test("broken front matter names the line")
     func errors() {
         #expect(throws: FrontMatterParser.Failure(line: 1, message: "front matter opened with `---` is never closed")) {
