@@ -164,7 +164,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // alive would copy the whole cache.
         let readings = { (saved: LoadCache.Snapshot) in
             // With no readings kept, every file is read, in scan order: ask for them ahead.
-            let readAhead = saved.isEmpty ? ReadAhead.start(count: paths.count, fileSystem: fileSystem, directory: contentDirectory) { paths[$0] } : nil
+            let readAhead = saved.isEmpty ? ReadAhead.start(count: paths.count, fileSystem: fileSystem, sources: [.init(contentDirectory, need: .contents) { paths[$0] }]) : nil
             defer { readAhead?.stop() }
             return parallelMap(paths.count, workers: options.jobs) { index -> (outcome: LoadOutcome, cached: Bool, stamp: String) in
             defer {
@@ -417,17 +417,17 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // Where earlier pages are there, each page that comes out as it was is kept after checking
         // that its file is still there: a million such checks, one at a time on a cold disk,
         // waited on the disk as long as the bodies' reads did. Their entries are asked for ahead too.
-        let bodies = ReadAhead.Source.folder(contentDirectory, of: fileSystem, need: .contents) { position in
+        let bodies = ReadAhead.Source(contentDirectory, need: .contents) { position in
             let index = Int(plan.renderOrder[position])
             guard index < articleCount, case .article(let id) = plan.articlePages[index].kind else { return nil }
             return site.articles[id].sourcePath
         }
-        let earlierPages = previous.isEmpty ? nil : ReadAhead.Source.folder(outputDirectory, of: fileSystem, need: .entry) { position in
+        let earlierPages = ReadAhead.Source(outputDirectory, need: .entry) { position in
             let index = Int(plan.renderOrder[position])
             return index < articleCount ? plan.articlePages[index].file : plan.listPages[index - articleCount].file
         }
-        let readAhead = !mostRenderAgain() ? nil : ReadAhead.start(count: plan.renderOrder.count,
-                                                                  sources: [bodies, earlierPages].compactMap { $0 })
+        let readAhead = !mostRenderAgain() ? nil : ReadAhead.start(count: plan.renderOrder.count, fileSystem: fileSystem,
+                                                                  sources: previous.isEmpty ? [bodies] : [bodies, earlierPages])
         defer { readAhead?.stop() }
         let pageResults = parallelMap(in: plan.renderOrder, workers: options.jobs) { index -> PageOutcome in
             defer {

@@ -29,25 +29,25 @@ public final class ReadAhead: @unchecked Sendable {
             case entry
         }
 
-        let prefetcher: any FilePrefetcher
+        let directory: String
         let need: Need
         let path: @Sendable (Int) -> String?
 
-        public init(prefetcher: any FilePrefetcher, need: Need, path: @escaping @Sendable (Int) -> String?) {
-            self.prefetcher = prefetcher
+        public init(_ directory: String, need: Need, path: @escaping @Sendable (Int) -> String?) {
+            self.directory = directory
             self.need = need
             self.path = path
         }
+    }
 
-        /// The source for `directory`, or nil where the file system has nothing to gain from one.
-        public static func folder(_ directory: String, of fileSystem: some FileSystem, need: Need,
-                           path: @escaping @Sendable (Int) -> String?) -> Source? {
-            fileSystem.prefetcher(in: directory).map { Source(prefetcher: $0, need: need, path: path) }
-        }
+    /// A source with the prefetcher for its folder.
+    private struct Asking: Sendable {
+        let source: Source
+        let prefetcher: any FilePrefetcher
 
         func ask(at position: Int) {
-            guard let path = path(position) else { return }
-            switch need {
+            guard let path = source.path(position) else { return }
+            switch source.need {
             case .contents: prefetcher.prefetch(path)
             case .entry: prefetcher.prefetchEntry(path)
             }
@@ -55,40 +55,38 @@ public final class ReadAhead: @unchecked Sendable {
     }
 
     private let count: Int
-    private let sources: [Source]
+    private let askings: [Asking]
     private let condition = NSCondition()
     /// How many items the workers have finished, and the next position to ask for.
     private var finished = 0
     private var next = 0
     private var stopped = false
 
-    /// Starts reading ahead of a phase that reads the files `path` names for positions below
-    /// `count` (nil for a position that reads none), or returns nil where the file system has
-    /// nothing to gain from it.
-    public static func start(count: Int, fileSystem: some FileSystem, directory: String,
-                      path: @escaping @Sendable (Int) -> String?) -> ReadAhead? {
-        start(count: count, sources: [Source.folder(directory, of: fileSystem, need: .contents, path: path)].compactMap { $0 })
-    }
-
     /// Starts reading ahead of a phase whose positions below `count` need files from `sources`,
-    /// or returns nil when there are none or too few positions to gain from it.
-    public static func start(count: Int, sources: [Source]) -> ReadAhead? {
-        guard count > window, !sources.isEmpty else { return nil }
-        return launch(count: count, sources: sources)
+    /// or returns nil when there are too few positions to gain from it or no source's folder
+    /// gains from it (a folder in memory). Folders are looked at only when there are enough.
+    public static func start(count: Int, fileSystem: some FileSystem, sources: [Source]) -> ReadAhead? {
+        guard count > window else { return nil }
+        let askings = sources.compactMap { source in fileSystem.prefetcher(in: source.directory).map { Asking(source: source, prefetcher: $0) } }
+        guard !askings.isEmpty else { return nil }
+        return ReadAhead(count: count, askings: askings).launched()
     }
 
-    /// Starts reading ahead with `sources` whatever the count.
-    public static func launch(count: Int, sources: [Source]) -> ReadAhead {
-        let readAhead = ReadAhead(count: count, sources: sources)
-        for _ in 0..<threadsPerSource * sources.count {
-            Thread.detachNewThread { readAhead.run() }
-        }
-        return readAhead
+    /// Starts reading ahead whatever the count, each source through `prefetcher`.
+    public static func launch(count: Int, prefetcher: any FilePrefetcher, sources: [Source]) -> ReadAhead {
+        ReadAhead(count: count, askings: sources.map { Asking(source: $0, prefetcher: prefetcher) }).launched()
     }
 
-    private init(count: Int, sources: [Source]) {
+    private init(count: Int, askings: [Asking]) {
         self.count = count
-        self.sources = sources
+        self.askings = askings
+    }
+
+    private func launched() -> ReadAhead {
+        for _ in 0..<Self.threadsPerSource * askings.count {
+            Thread.detachNewThread { self.run() }
+        }
+        return self
     }
 
     /// One more item done: the window moves on by one.
@@ -111,7 +109,7 @@ public final class ReadAhead: @unchecked Sendable {
     private func run() {
         while let positions = take() {
             for position in positions {
-                for source in sources { source.ask(at: position) }
+                for asking in askings { asking.ask(at: position) }
             }
         }
     }

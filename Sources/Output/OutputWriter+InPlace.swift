@@ -74,15 +74,4 @@ extension OutputWriter {
             throw .error(.write, file: manifestPath, "cannot write: \(error.localizedDescription)")
         }
     }
-
-    /// The file list `previous` (one path a line, in `String` order) without `removed` and with
-    /// `added`, each in its place; nil when it would not change.
-    static func updatedManifest(_ previous: Data, removing removed: [String], adding added: [String]) -> Data? {
-        previous.withUnsafeBytes { bytes -> Data? in
-            guard let edit = ManifestEdit(bytes, removing: removed, adding: added) else { return nil }
-            var text = Data()
-            edit.write(bytes) { text.append($0) }
-            return text
-        }
-    }
 }

@@ -259,8 +259,8 @@ public final class OutputWriter: @unchecked Sendable {
         let order = files.stagedOrder
         // Only read while the files move: nothing is staged once the site is committed.
         nonisolated(unsafe) let staged = files.staged
-        let readAhead = ReadAhead.start(count: order.count, sources: [stagingDirectory, outputDirectory].compactMap { folder in
-            ReadAhead.Source.folder(folder, of: fileSystem, need: .entry) { staged.path(Int(order[$0])) }
+        let readAhead = ReadAhead.start(count: order.count, fileSystem: fileSystem, sources: [stagingDirectory, outputDirectory].map { folder in
+            ReadAhead.Source(folder, need: .entry) { staged.path(Int(order[$0])) }
         })
         defer { readAhead?.stop() }
         for index in order {

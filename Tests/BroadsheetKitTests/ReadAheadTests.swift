@@ -37,7 +37,7 @@ struct ReadAheadTests {
     func window() {
         let prefetcher = RecordingPrefetcher()
         // Odd positions read no file.
-        let readAhead = ReadAhead.launch(count: 5000, sources: [.init(prefetcher: prefetcher, need: .contents) { $0.isMultiple(of: 2) ? "file\($0)" : nil }])
+        let readAhead = ReadAhead.launch(count: 5000, prefetcher: prefetcher, sources: [.init("", need: .contents) { $0.isMultiple(of: 2) ? "file\($0)" : nil }])
         let firstWindow = (0..<ReadAhead.window).filter { $0.isMultiple(of: 2) }.map { "file\($0)" }
         // Workers that have not finished anything: only the first window is asked for.
         #expect(Set(prefetcher.settled(at: firstWindow.count)) == Set(firstWindow))
