@@ -122,7 +122,7 @@ extension SiteBuilder {
         try failIfStrict(report)
 
         var plan = PagePlan(site: site)
-        let templates = themeTemplates.withSiteWideValues(PageContextBuilder(site: site, gazetteer: gazetteer).siteWide)
+        let templates = Self.withSharedValues(themeTemplates, PageContextBuilder(site: site, gazetteer: gazetteer))
         guard var relatedLists = RelatedArticlesStore(cacheDirectory: cacheDirectory)
             .load(structure: PageFingerprinter.structureDigest(of: site), count: site.articles.count, fileSystem: fileSystem)
         else { return nil }

@@ -321,8 +321,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     private func render(site: SiteModel, plan: PagePlan, templates themeTemplates: TemplateSet, writer: OutputWriter,
                         previous: PreviousRecords, bodyStamps: [UInt64?]) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
-        // The site-wide values (the masthead, the footer, the head's title and language) the same on every page: put in once.
-        let templates = themeTemplates.withSiteWideValues(fields.siteWide)
+        let templates = Self.withSharedValues(themeTemplates, fields)
         let shared = sharedStamp(templates)
         let digester = PageFingerprinter.Digester(site: site)
         let digests = parallelMap(site.articles.count, workers: options.jobs) { digester.digest($0) }
@@ -486,6 +485,12 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     /// Everything besides the site's data that shapes a page's bytes (`templates` with the site-wide partials).
+    /// The theme with the values every page shows alike (the masthead, the footer, the head's
+    /// title and language), and those every article page does (the site's feeds), put in once.
+    static func withSharedValues(_ theme: TemplateSet, _ fields: PageContextBuilder) -> TemplateSet {
+        theme.withSharedValues(fields.siteWide).withSharedValues(fields.articleWide, forPagesOf: "article")
+    }
+
     func sharedStamp(_ templates: TemplateSet) -> String {
         "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
     }

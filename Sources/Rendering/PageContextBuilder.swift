@@ -35,8 +35,19 @@ public struct PageContextBuilder: Sendable {
     /// What summaries' fields are made from, shared by all of them.
     private let summaryFieldSource: SummaryFields
 
-    /// What every page's context holds alike (`site`, `nav`, the site's feeds and stylesheet).
-    public var siteWide: [String: Any] { siteFields }
+    /// What every page's context holds alike, and only at its root: `site`, `nav` and the
+    /// stylesheet (`TemplateSet.withSharedValues`).
+    public var siteWide: [String: Any] { siteFields.filter { ["site", "nav", "stylesheet"].contains($0.key) } }
+
+    /// What every article page's context holds alike, and only at its root: the site's feeds
+    /// (a tag's or country's pages have their own) and the page's Open Graph type.
+    public var articleWide: [String: Any] {
+        var fields = siteFields.filter { ["feed_url", "atom_url", "json_feed_url", "feed_title"].contains($0.key) }
+        fields["page"] = ["og_type": Self.articleOpenGraphType]
+        return fields
+    }
+
+    static let articleOpenGraphType = "article"
 
     public init(site: SiteModel, gazetteer: CountryGazetteer, summaryView: (@Sendable (Int) -> ArticleSummary)? = nil,
                 relatedTermsView: (@Sendable (Int) -> String)? = nil, chipView: (@Sendable (Int) -> String)? = nil) {
@@ -119,7 +130,7 @@ public struct PageContextBuilder: Sendable {
         context["article"] = view
         context["is_article"] = true
         var page = context["page"] as? [String: Any] ?? [:]
-        page["og_type"] = "article"
+        page["og_type"] = Self.articleOpenGraphType
         page["published_time"] = dates.iso8601(article.date)
         context["page"] = page
         return context

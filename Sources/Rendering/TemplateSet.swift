@@ -195,7 +195,7 @@ public struct TemplateSet: Sendable {
     }
 
     public func render(_ context: [String: Any], template name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        (pageLibraries[name] ?? library).render(context, withTemplate: name) ?? ""
     }
 
     /// `partials/summary` and the like, rendered from one article's summary.
@@ -203,34 +203,55 @@ public struct TemplateSet: Sendable {
         library.render(summary, withTemplate: name) ?? ""
     }
 
-    /// The same templates, with each variable tag of a site-wide value (`site.*` and `nav.*`)
-    /// replaced by its text, rendered once from `siteWide` (`substitutingSiteWideValues`):
-    /// swift-mustache looks each name up through the context at render time, a few microseconds
-    /// of casts, and these are the same on every one of an archive's pages. A partial made of
-    /// them alone (the masthead, the footer) becomes plain text; one rendered on its own (a
-    /// summary, a chip) shows them too. No page context sets `site` or `nav` below its root, so
-    /// such a tag reads the same wherever it is.
-    public func withSiteWideValues(_ siteWide: [String: Any]) -> TemplateSet {
-        var copy = self
+    /// The templates pages of one template (`article`) are rendered with, its layout and
+    /// partials included, when they have values of their own put in (`withSharedValues(_:forPagesOf:)`).
+    private var pageLibraries: [String: MustacheLibrary] = [:]
+
+    /// The same templates, with each variable tag of a value in `shared` replaced by its text,
+    /// rendered once: swift-mustache looks each name up through the context at render time, a
+    /// few microseconds of casts, and these are the same on every page. A partial made of them
+    /// alone (the masthead, the footer) becomes plain text; one rendered on its own (a summary,
+    /// a chip) shows them too.
+    ///
+    /// Each name `shared` holds must be set only at the root of every context the templates
+    /// render, and to the same value in each: then a tag reads the same wherever it stands, in a
+    /// section or not. A tag is replaced only where its whole name (`site.title`) leads to a
+    /// string or a number in `shared`; others (`page.title` when `shared` has only
+    /// `page.og_type`, a section) are left to the page.
+    ///
+    /// With `template`, only the pages of that template are rendered with the values put in
+    /// (those of other templates differ), and the rest of the set is as it was.
+    public func withSharedValues(_ shared: [String: Any], forPagesOf template: String? = nil) -> TemplateSet {
+        var texts = self.texts, templates = self.templates
         for (name, text) in texts {
-            guard let substituted = Self.substitutingSiteWideValues(in: text, siteWide: siteWide),
-                  let template = try? Self.parse(substituted, file: name) else { continue }
-            copy.templates[name] = template
+            guard let substituted = Self.substitutingSharedValues(in: text, shared: shared),
+                  let parsed = try? Self.parse(substituted, file: name) else { continue }
+            texts[name] = substituted
+            templates[name] = parsed
         }
-        copy.library = MustacheLibrary(templates: copy.templates)
+        var copy = self
+        if let template {
+            copy.pageLibraries[template] = MustacheLibrary(templates: templates)
+        } else {
+            copy.texts = texts
+            copy.templates = templates
+            copy.library = MustacheLibrary(templates: templates)
+            // A page template's own set, made from the texts before these, no longer holds.
+            copy.pageLibraries = [:]
+        }
         return copy
     }
 
-    /// `text` with each variable tag naming a site-wide value (`{{site.title}}`, `{{{nav.home}}}`)
-    /// replaced by what it renders to from `siteWide`; nil when there is none to replace. A
+    /// `text` with each variable tag naming a value of `shared` (`{{site.title}}`, `{{{nav.home}}}`)
+    /// replaced by what it renders to from `shared`; nil when there is none to replace. A
     /// value with a brace or a line break is left to the tag (it could make a new tag of the
     /// text beside it, or a line that an indented partial would indent), as is every tag of a
     /// template that changes its delimiters.
-    static func substitutingSiteWideValues(in text: String, siteWide: [String: Any]) -> String? {
+    static func substitutingSharedValues(in text: String, shared: [String: Any]) -> String? {
         guard !text.contains("{{=") else { return nil }
         var result = "", cursor = text.startIndex, changed = false
         for tag in tags(in: text) {
-            guard let value = siteWideValue(of: tag, siteWide: siteWide) else { continue }
+            guard let value = sharedValue(of: tag, shared: shared) else { continue }
             result += text[cursor..<tag.range.lowerBound]
             result += value
             cursor = tag.range.upperBound
@@ -240,15 +261,18 @@ public struct TemplateSet: Sendable {
         return result + text[cursor...]
     }
 
-    /// What a variable tag of `site.*` or `nav.*` renders to, when it is one and the text is safe to inline.
-    private static func siteWideValue(of tag: Tag, siteWide: [String: Any]) -> String? {
+    /// What a variable tag of a value in `shared` renders to, when it is one and the text is safe to inline.
+    private static func sharedValue(of tag: Tag, shared: [String: Any]) -> String? {
         guard tag.sigil == "" || tag.sigil == "{" || tag.sigil == "&",
-              tag.name.hasPrefix("site.") || tag.name.hasPrefix("nav."),
-              tag.name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "_" }),
-              let template = try? parse(tag.text, file: "") else { return nil }
-        let value = template.render(siteWide)
-        guard !value.contains(where: { $0 == "{" || $0 == "}" || $0.isNewline }) else { return nil }
-        return value
+              tag.name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "_" }) else { return nil }
+        var value: Any? = shared
+        for part in tag.name.split(separator: ".", omittingEmptySubsequences: false) {
+            value = (value as? [String: Any])?[String(part)]
+        }
+        guard value is String || value is Int, let template = try? parse(tag.text, file: "") else { return nil }
+        let text = template.render(shared)
+        guard !text.contains(where: { $0 == "{" || $0 == "}" || $0.isNewline }) else { return nil }
+        return text
     }
 }
 

@@ -105,7 +105,7 @@ struct TemplateSetTests {
         sources["partials/nav"] = "{{site.title}}|{{headline}}"
         let templates = try TemplateSet(sources: sources)
         let siteWide: [String: Any] = ["site": ["title": "Daily & Co"], "nav": ["home": "/"]]
-        let once = templates.withSiteWideValues(siteWide)
+        let once = templates.withSharedValues(siteWide)
         // A page whose own values differ shows which partials were rendered once, from `siteWide`.
         let page: [String: Any] = ["site": ["title": "Page"], "nav": ["home": "/page/"], "headline": "H"]
         let html = once.render(page, template: "article")
@@ -118,6 +118,28 @@ struct TemplateSetTests {
         #expect(once.render(same, template: "article") == templates.render(same, template: "article"))
     }
 
+    @Test("values one template's pages share are put in for its pages only, layout and partials included; names they do not hold stay the page's")
+    func pageTemplateValues() throws {
+        var sources = Self.minimal
+        sources["base"] = "<link href=\"{{feed_url}}\" title=\"{{page.title}}\" data-type=\"{{page.og_type}}\">{{>partials/feed}}{{$main}}{{/main}}"
+        sources["partials/feed"] = "{{#items}}[{{feed_url}}]{{/items}}|"
+        let templates = try TemplateSet(sources: sources)
+        let shared: [String: Any] = ["feed_url": "/feed.xml", "page": ["og_type": "article"]]
+        let once = templates.withSharedValues(shared, forPagesOf: "article")
+        // Pages whose own values differ show which tags became text.
+        let page: [String: Any] = ["feed_url": "/own.xml", "page": ["title": "T", "og_type": "own"], "items": [1, 2], "headline": "H"]
+        #expect(once.render(page, template: "article") == "<link href=\"/feed.xml\" title=\"T\" data-type=\"article\">[/feed.xml][/feed.xml]|<h1>H</h1>")
+        // A list page is rendered with the templates as they were.
+        #expect(once.render(page, template: "list") == "<link href=\"/own.xml\" title=\"T\" data-type=\"own\">[/own.xml][/own.xml]|<li>1</li><li>2</li>")
+        // With the shared values, an article page renders as it did before.
+        let same: [String: Any] = ["feed_url": "/feed.xml", "page": ["title": "T", "og_type": "article"], "items": [1], "headline": "H"]
+        #expect(once.render(same, template: "article") == templates.render(same, template: "article"))
+        // Values put in for every page afterwards reach every page; the article's own set, made before them, goes.
+        let siteWide = once.withSharedValues(["feed_url": "/all.xml"])
+        #expect(siteWide.render(page, template: "list").hasPrefix("<link href=\"/all.xml\" title=\"T\" data-type=\"own\">"))
+        #expect(siteWide.render(page, template: "article").hasPrefix("<link href=\"/all.xml\" title=\"T\" data-type=\"own\">"))
+    }
+
     @Test("site-wide values are put in every template as they would render, escaped or not; a brace, a line break or new delimiters keep the tag")
     func siteWideValues() throws {
         var sources = Self.minimal
@@ -127,7 +149,7 @@ struct TemplateSetTests {
         let templates = try TemplateSet(sources: sources)
         let siteWide: [String: Any] = ["site": ["title": "A & B <C> 'D'", "tagline": "x{", "note": "two\nlines"], "nav": ["home": "/"]]
         let page = siteWide.merging(["headline": "H"]) { $1 }
-        let once = templates.withSiteWideValues(siteWide)
+        let once = templates.withSharedValues(siteWide)
         for name in ["value", "braced", "delimited"] {
             #expect(once.render(page, template: name) == templates.render(page, template: name), "\(name)")
         }
