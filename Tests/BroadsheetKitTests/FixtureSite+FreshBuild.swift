@@ -16,9 +16,19 @@ extension FixtureSite {
     }
 
     /// The files of `folder` that differ from a fresh build's, or that only one of them has.
-    func differencesFromFreshBuild(in folder: String = "Output", sitemapURLsPerFile: Int = SitemapWriter.maximumURLs) throws -> [String] {
+    /// Unless `expected`, where the first one differs is printed, for the log of a failing test.
+    func differencesFromFreshBuild(in folder: String = "Output", sitemapURLsPerFile: Int = SitemapWriter.maximumURLs,
+                                   expected: Bool = false) throws -> [String] {
         let shown = snapshot(folder), fresh = try freshBuild(sitemapURLsPerFile: sitemapURLsPerFile).files
-        return Set(shown.keys).union(fresh.keys).filter { shown[$0] != fresh[$0] }.sorted()
+        let differences = Set(shown.keys).union(fresh.keys).filter { shown[$0] != fresh[$0] }.sorted()
+        if !expected, let file = differences.first {
+            let lines = { (data: Data?) in data.map { String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) } ?? [] }
+            let own = lines(shown[file]), theirs = lines(fresh[file])
+            let line = zip(own, theirs).firstIndex { $0 != $1 } ?? min(own.count, theirs.count)
+            let show = { (lines: [Substring]) in line < lines.count ? String(lines[line].prefix(300)) : "(no such line)" }
+            print("\(folder)/\(file) differs from a fresh build's at line \(line + 1) of \(own.count) (fresh: \(theirs.count)):\n  \(show(own))\n  fresh: \(show(theirs))")
+        }
+        return differences
     }
 
     /// Rewrites a file with `change` applied to its text, which must change it (an edit that

@@ -303,7 +303,7 @@ struct StructuralEditTests {
         // What was on disk when the edited article's page was said to be written.
         let writtenFirst = Mutex<[(paths: [String], differences: [String])]>([])
         options.editedPagesWritten = { paths in
-            let differences = (try? site.differencesFromFreshBuild()) ?? ["(no fresh build)"]
+            let differences = (try? site.differencesFromFreshBuild(expected: true)) ?? ["(no fresh build)"]
             writtenFirst.withLock { $0.append((paths, differences)) }
         }
         let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
