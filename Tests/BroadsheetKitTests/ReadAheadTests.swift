@@ -27,7 +27,7 @@ struct ReadAheadTests {
 
         /// The paths asked for once they stop changing (the read-ahead threads work on their own).
         func settled(at expected: Int) -> [String] {
-            for _ in 0..<400 where paths.count < expected { Thread.sleep(forTimeInterval: 0.005) }
+            for _ in 0..<6000 where paths.count < expected { Thread.sleep(forTimeInterval: 0.005) }
             Thread.sleep(forTimeInterval: 0.05)
             return paths
         }

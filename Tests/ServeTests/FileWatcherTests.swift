@@ -28,7 +28,7 @@ struct FileWatcherTests {
         try watcher.start()
         defer { watcher.stop() }
         try "---\ntitle: Two\ndate: 2025-01-02\n---\nText.\n".write(to: story, atomically: false, encoding: .utf8)
-        for _ in 0..<100 where changes.all.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        for _ in 0..<1500 where changes.all.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
         #expect(changes.all.contains { $0.hasSuffix("2025/01/story.md") }, "\(changes.all)")
     }
 
@@ -57,7 +57,7 @@ struct FileWatcherTests {
         let (watcher, changes) = try Self.watchingWithLongQuietPeriod(root)
         defer { watcher.stop() }
         try "---\ntitle: Two\ndate: 2025-01-02\n---\nText.\n".write(to: story, atomically: false, encoding: .utf8)
-        for _ in 0..<250 where changes.all.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        for _ in 0..<1500 where changes.all.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
         #expect(changes.all == [story.path])
     }
 
@@ -74,7 +74,7 @@ struct FileWatcherTests {
         try await Task.sleep(for: .milliseconds(500))
         #expect(changes.all.isEmpty)
         try handle.close()
-        for _ in 0..<250 where changes.all.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        for _ in 0..<1500 where changes.all.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
         #expect(changes.all == [story.path])
     }
 }
