@@ -484,13 +484,13 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                         relatedLists: relatedLists, digests: digests)
     }
 
-    /// Everything besides the site's data that shapes a page's bytes (`templates` with the site-wide partials).
     /// The theme with the values every page shows alike (the masthead, the footer, the head's
     /// title and language), and those every article page does (the site's feeds), put in once.
     static func withSharedValues(_ theme: TemplateSet, _ fields: PageContextBuilder) -> TemplateSet {
         theme.withSharedValues(fields.siteWide).withSharedValues(fields.articleWide, forPagesOf: "article")
     }
 
+    /// Everything besides the site's data that shapes a page's bytes (`templates` with the site-wide partials).
     func sharedStamp(_ templates: TemplateSet) -> String {
         "\(templates.fingerprint)|\(options.relativeURLs)|\(PageFingerprintStore.rendererStamp)"
     }
