@@ -24,7 +24,7 @@ extension FixtureSite {
         if !expected, let file = differences.first {
             let lines = { (data: Data?) in data.map { String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) } ?? [] }
             let own = lines(shown[file]), theirs = lines(fresh[file])
-            let line = zip(own, theirs).firstIndex { $0 != $1 } ?? min(own.count, theirs.count)
+            let line = (0..<min(own.count, theirs.count)).first { own[$0] != theirs[$0] } ?? min(own.count, theirs.count)
             let show = { (lines: [Substring]) in line < lines.count ? String(lines[line].prefix(300)) : "(no such line)" }
             print("\(folder)/\(file) differs from a fresh build's at line \(line + 1) of \(own.count) (fresh: \(theirs.count)):\n  \(show(own))\n  fresh: \(show(theirs))")
         }
