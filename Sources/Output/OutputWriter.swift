@@ -263,22 +263,13 @@ public final class OutputWriter: @unchecked Sendable {
             ReadAhead.Source(folder, need: .entry) { staged.path(Int(order[$0])) }
         })
         defer { readAhead?.stop() }
-        let stagingDirectory = stagingDirectory, outputDirectory = outputDirectory, fileSystem = fileSystem
-        let move = { @Sendable (position: Int) throws in
+        for index in order {
             defer { readAhead?.advance() }
-            let path = staged.path(Int(order[position]))
+            let path = staged.path(Int(index))
             let stagedFile = joinPath(stagingDirectory, path)
             // After an interruption some files have moved already.
-            if resuming, !fileSystem.fileExists(stagedFile) { return }
+            if resuming, !fileSystem.fileExists(stagedFile) { continue }
             try fileSystem.moveReplacing(from: stagedFile, to: joinPath(outputDirectory, path))
-        }
-        if readAhead != nil {
-            // On a disk (where the entries are asked for ahead), each rename also waits on the
-            // disk's writes to the two folders: several at once keep it busy. The files are
-            // distinct, so the order they move in changes nothing but the time.
-            try Self.onThreads(Self.moverThreads, count: order.count, move)
-        } else {
-            for position in order.indices { try move(position) }
         }
         // The last build's list, read through in place: whether it is this one's, and if not
         // the files it names that this build did not write, each looked up in place.
@@ -303,43 +294,6 @@ public final class OutputWriter: @unchecked Sendable {
         if !unchanged { try files.writeManifest(to: manifestPath, fileSystem: fileSystem) }
         try fileSystem.removeItem(stagingDirectory)
         try fileSystem.removeItem(journalPath)
-    }
-
-    /// How many files are moved into place at once on a disk.
-    static let moverThreads = 8
-
-    /// Calls `body` with each position below `count`, in order, from `threads` threads of its
-    /// own (blocking calls: the system's thread pool keeps one thread per core); the first error
-    /// stops the rest and is thrown.
-    static func onThreads(_ threads: Int, count: Int, _ body: @escaping @Sendable (Int) throws -> Void) throws {
-        final class Positions: @unchecked Sendable {
-            let lock = NSLock()
-            var next = 0
-            var failure: (any Error)?
-        }
-        let positions = Positions()
-        let group = DispatchGroup()
-        for _ in 0..<max(1, min(threads, count)) {
-            group.enter()
-            Thread.detachNewThread {
-                defer { group.leave() }
-                while true {
-                    let position: Int? = positions.lock.withLock {
-                        guard positions.failure == nil, positions.next < count else { return nil }
-                        defer { positions.next += 1 }
-                        return positions.next
-                    }
-                    guard let position else { return }
-                    do {
-                        try body(position)
-                    } catch {
-                        positions.lock.withLock { if positions.failure == nil { positions.failure = error } }
-                    }
-                }
-            }
-        }
-        group.wait()
-        if let failure = positions.lock.withLock({ positions.failure }) { throw failure }
     }
 
     /// Removes the folders that removing `stale` files left empty (a page whose URL moved

@@ -186,27 +186,6 @@ struct OutputTests {
         #expect(throws: Diagnostic.self) { try writer.write("same.html", string: "2") }
     }
 
-    @Test("work on several threads reaches each position once, and the first error stops it and is thrown")
-    func onThreads() throws {
-        final class Seen: @unchecked Sendable {
-            let lock = NSLock()
-            var positions: [Int] = []
-        }
-        let seen = Seen()
-        try OutputWriter.onThreads(8, count: 5000) { position in seen.lock.withLock { seen.positions.append(position) } }
-        #expect(seen.positions.sorted() == Array(0..<5000))
-        struct Refused: Error {}
-        let tried = Seen()
-        #expect(throws: Refused.self) {
-            try OutputWriter.onThreads(8, count: 5000) { position in
-                tried.lock.withLock { tried.positions.append(position) }
-                if position == 100 { throw Refused() }
-            }
-        }
-        // Positions are handed out in order: after the error, each thread stops at its next one.
-        #expect(tried.positions.contains(100) && tried.positions.count < 5000)
-    }
-
     @Test("XML text drops characters XML cannot carry")
     func xmlEscaping() {
         #expect(XMLText.escape("a\u{1}b\u{0}c <&> \"'") == "abc &lt;&amp;&gt; &quot;&apos;")
