@@ -111,6 +111,15 @@ struct ReadAheadTests {
         #expect(inOutput.count + inStaging.count == renamed.entries.count)
         #expect(inOutput.allSatisfy { disk.fileExists($0) })
         #expect(Set(inStaging.map { $0.dropFirst("site/.Output.staging/".count) }).isSubset(of: Set(inOutput.map { $0.dropFirst("site/Output/".count) })))
+        // The pages moved into place, their entries asked for ahead, are what a fresh build writes.
+        var fresh = BuildOptions(siteDirectory: "site", outputDirectory: "site/Fresh", cacheDirectory: "site/fresh-cache", clean: true)
+        fresh.jobs = 1
+        _ = try SiteBuilder(options: fresh, fileSystem: disk).build()
+        let moved = try disk.listFiles(under: "site/Output").sorted()
+        #expect(moved == (try disk.listFiles(under: "site/Fresh").sorted()))
+        #expect(moved.count > ReadAhead.window)
+        #expect(moved.allSatisfy { (try? disk.readFile("site/Output/" + $0)) == (try? disk.readFile("site/Fresh/" + $0)) })
+        #expect(!disk.directoryExists("site/.Output.staging"))
         try disk.writeFile("site/Content/story-7.md", string: "---\ntitle: Story 7\ndate: 2024-08-08\n---\nText 7, edited.\n")
         let edited = try build()
         #expect(edited.files.isEmpty && edited.entries.isEmpty)
