@@ -30,21 +30,22 @@ public struct PageContextBuilder: Sendable {
     /// (Never changed once made, and holding only strings and flags: safe from any thread.)
     nonisolated(unsafe) private let tagLinks: [[String: Any]]
     nonisolated(unsafe) private let countryLinks: [[String: Any]]
-    /// The parts of every page's context that are the same on every page.
+    /// The parts of every page's context that are the same on every page: `siteWide`, the
+    /// site's feeds and the site's writing direction.
     nonisolated(unsafe) private let siteFields: [String: Any]
+    /// The site's feeds, which a tag's or country's pages replace with their own.
+    nonisolated(unsafe) private let siteFeeds: [String: Any]
     /// What summaries' fields are made from, shared by all of them.
     private let summaryFieldSource: SummaryFields
 
     /// What every page's context holds alike, and only at its root: `site`, `nav` and the
     /// stylesheet (`TemplateSet.withSharedValues`).
-    public var siteWide: [String: Any] { siteFields.filter { ["site", "nav", "stylesheet"].contains($0.key) } }
+    nonisolated(unsafe) public let siteWide: [String: Any]
 
     /// What every article page's context holds alike, and only at its root: the site's feeds
-    /// (a tag's or country's pages have their own) and the page's Open Graph type.
+    /// and the page's Open Graph type.
     public var articleWide: [String: Any] {
-        var fields = siteFields.filter { ["feed_url", "atom_url", "json_feed_url", "feed_title"].contains($0.key) }
-        fields["page"] = ["og_type": Self.articleOpenGraphType]
-        return fields
+        siteFeeds.merging(["page": ["og_type": Self.articleOpenGraphType]]) { $1 }
     }
 
     static let articleOpenGraphType = "article"
@@ -64,7 +65,7 @@ public struct PageContextBuilder: Sendable {
         countryLinks = site.countries.map { Self.link(to: $0, url: basePath + site.config.countries.path(for: $0.slug), gazetteer: gazetteer) }
         summaryFieldSource = SummaryFields(site: site, dates: dates, basePath: basePath, countryLinks: countryLinks)
         let url = { (path: String) in basePath + path }
-        siteFields = [
+        siteWide = [
             "site": [
                 "title": site.config.title,
                 "description": site.config.description,
@@ -81,12 +82,14 @@ public struct PageContextBuilder: Sendable {
                 "about": url(Permalinks.about),
             ],
             "stylesheet": url("style.css"),
+        ]
+        siteFeeds = [
             "feed_url": url(Permalinks.feed(Permalinks.home)),
             "atom_url": url(Permalinks.atomFeed(Permalinks.home)),
             "json_feed_url": url(Permalinks.jsonFeed(Permalinks.home)),
             "feed_title": site.config.title,
-            "dir": Self.isRightToLeft(site.config.language) ? "rtl" : "ltr",
         ]
+        siteFields = siteWide.merging(siteFeeds) { $1 }.merging(["dir": Self.isRightToLeft(site.config.language) ? "rtl" : "ltr"]) { $1 }
     }
 
     /// A site-relative path as a link (`/sub/tags/x/`), valid at a domain root or under a sub-path.
