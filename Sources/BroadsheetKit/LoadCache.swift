@@ -11,7 +11,7 @@ public final class LoadCache: @unchecked Sendable {
         var outcome: SiteBuilderLoadOutcome
     }
 
-    private var entries: [String: Entry] = [:]
+    private var entries = LoadCacheTable()
     /// The settings that change how a file reads (time zone, chrome, lexicon) the entries were
     /// read under: kept once for the whole cache rather than in every entry's stamp.
     private var settings = ""
@@ -29,7 +29,7 @@ public final class LoadCache: @unchecked Sendable {
     func use(settings: String) {
         lock.withLock {
             guard settings != self.settings else { return }
-            entries = [:]
+            entries = LoadCacheTable()
             changedPaths = []
             savedRecords = nil
             self.settings = settings
@@ -55,7 +55,7 @@ public final class LoadCache: @unchecked Sendable {
     var snapshot: Snapshot { lock.withLock { Snapshot(entries: entries) } }
 
     struct Snapshot: Sendable {
-        fileprivate let entries: [String: Entry]
+        fileprivate let entries: LoadCacheTable
 
         /// No file has a reading yet: every one will be read.
         var isEmpty: Bool { entries.isEmpty }
@@ -80,7 +80,7 @@ public final class LoadCache: @unchecked Sendable {
         lock.withLock {
             guard entries.count != paths.count else { return }
             let paths = Set(paths)
-            for path in entries.keys where !paths.contains(path) {
+            for path in entries.paths.filter({ !paths.contains($0) }) {
                 entries[path] = nil
                 changedPaths.insert(path)
             }
@@ -94,7 +94,7 @@ public final class LoadCache: @unchecked Sendable {
     /// writes the file whole.
     func removeAll() {
         lock.withLock {
-            entries = [:]
+            entries = LoadCacheTable()
             changedPaths = []
             savedRecords = nil
         }
@@ -129,7 +129,7 @@ public final class LoadCache: @unchecked Sendable {
                     return
                 }
             }
-            try Self.write(entries.lazy.map { (path: $0.key, entry: $0.value) }, settings: settings, to: path, fileSystem: fileSystem)
+            try Self.write(entries.records, settings: settings, to: path, fileSystem: fileSystem)
             savedRecords = entries.count
             changedPaths = []
         }
@@ -140,7 +140,7 @@ public final class LoadCache: @unchecked Sendable {
     /// million articles the entries' table was a third of a gigabyte beside the readings).
     func saveWhole(_ records: some Sequence<(path: String, entry: Entry)>, to path: String, fileSystem: some FileSystem) throws {
         try lock.withLock {
-            entries = [:]
+            entries = LoadCacheTable()
             changedPaths = []
             savedRecords = nil
             try Self.write(records, settings: settings, to: path, fileSystem: fileSystem)

@@ -62,19 +62,18 @@ enum LoadCacheCodec {
     }
 
     /// The entries, the settings they were read under, and how many records the file holds.
-    static func decode(_ data: Data) -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? {
+    static func decode(_ data: Data) -> (entries: LoadCacheTable, settings: String, records: Int)? {
         data.withUnsafeBytes { decode($0) }
     }
 
     /// The same from bytes in place, telling `passed` every `step` bytes how far it has read.
     static func decode(_ raw: UnsafeRawBufferPointer, step: Int = 16 << 20, passed: (Int) -> Void = { _ in })
-        -> (entries: [String: LoadCache.Entry], settings: String, records: Int)? {
+        -> (entries: LoadCacheTable, settings: String, records: Int)? {
         var reader = Reader(bytes: raw)
         guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version),
               let settings = reader.string() else { return nil }
-        var entries: [String: LoadCache.Entry] = [:]
         // Records run to the end of the file: its size tells about how many there are.
-        entries.reserveCapacity(raw.count / 400)
+        var entries = LoadCacheTable(minimumCapacity: raw.count / 400)
         var records = 0
         var reported = 0
         while !reader.atEnd {

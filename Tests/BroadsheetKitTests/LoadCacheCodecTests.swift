@@ -27,7 +27,7 @@ struct LoadCacheCodecTests {
         let (decoded, settings, records) = try #require(LoadCacheCodec.decode(data))
         #expect(settings == Self.settings)
         #expect(records == Self.entries.count)
-        #expect(decoded.keys.sorted() == Self.entries.keys.sorted())
+        #expect(decoded.paths.sorted() == Self.entries.keys.sorted())
         for (path, entry) in Self.entries {
             let back = try #require(decoded[path])
             #expect(back.stamp == entry.stamp)
@@ -101,8 +101,8 @@ struct LoadCacheCodecTests {
             return decoded
         })
         #expect(settings == Self.settings && records == entries.count)
-        #expect(Set(decoded.keys) == Set(entries.keys))
-        #expect(decoded.allSatisfy { entries[$0.key]?.stamp == $0.value.stamp })
+        #expect(Set(decoded.paths) == Set(entries.keys))
+        #expect(decoded.records.allSatisfy { entries[$0.path]?.stamp == $0.entry.stamp })
         #expect(offsets.count > 8 && offsets == offsets.sorted() && offsets.last! < data.count)
         // An empty file is read too (it cannot be mapped), and is no cache.
         try Data().write(to: URL(fileURLWithPath: path))
@@ -116,7 +116,7 @@ struct LoadCacheCodecTests {
         data += LoadCacheCodec.encodeRecords([(path: "2024/05/full.txt", entry: edited), (path: "broken.txt", entry: nil)])
         let (decoded, _, records) = try #require(LoadCacheCodec.decode(data))
         #expect(records == Self.entries.count + 2)
-        #expect(decoded.keys.sorted() == ["2024/05/full.txt", "2024/05/plain.md", "drafts/idea.md"])
+        #expect(decoded.paths.sorted() == ["2024/05/full.txt", "2024/05/plain.md", "drafts/idea.md"])
         #expect(decoded["2024/05/full.txt"]?.stamp == "9:10")
         #expect(Self.same(try #require(decoded["2024/05/full.txt"]).outcome, .draft))
         #expect(LoadCacheCodec.decode(data.prefix(data.count - 1)) == nil)
@@ -149,7 +149,7 @@ struct LoadCacheCodecTests {
         third.keep(only: ["a6.md", "a7.md"])
         try third.save(to: path, fileSystem: files)
         let (entries, _, records) = try #require(LoadCacheCodec.decode(try files.readFile(path)))
-        #expect(entries.keys.sorted() == ["a6.md", "a7.md"])
+        #expect(entries.paths.sorted() == ["a6.md", "a7.md"])
         #expect(records == 2)
     }
 }
