@@ -47,11 +47,18 @@ public struct SitemapWriter: Sendable {
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         /// A file of entries, made as bytes in one buffer rather than a string each, and the
         /// newest date in it.
+        func page(_ entry: Int) -> PagePlan.Page {
+            entry < plan.articlePages.count ? plan.articlePages[entry] : lists[entry - plan.articlePages.count]
+        }
         func urlset(_ entries: Range<Int>) -> (contents: String, newest: String?) {
             var buffer = Array((header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n").utf8)
+            // Made to its size at once: grown by doubling, a file of 50,000 URLs (6 MB) came to
+            // 21 MB with its copies, the largest item at the peak of a large site's build.
+            buffer.reserveCapacity(buffer.count + entries.reduce(0) { $0 + page($1).path.utf8.count }
+                                   + entries.count * (base.utf8.count + Self.entryMarkup) + 16)
             var newest: [UInt8]?
             for entry in entries {
-                let page = entry < plan.articlePages.count ? plan.articlePages[entry] : lists[entry - plan.articlePages.count]
+                let page = page(entry)
                 buffer.append(contentsOf: "<url><loc>".utf8)
                 buffer.append(contentsOf: base.utf8)
                 buffer.append(contentsOf: XMLText.escape(page.path).utf8)
@@ -105,6 +112,9 @@ public struct SitemapWriter: Sendable {
         index += "</sitemapindex>\n"
         try write("sitemap.xml", index)
     }
+
+    /// The bytes of an entry besides its URL: `<url><loc></loc><lastmod>YYYY-MM-DD</lastmod></url>` and a line break.
+    static let entryMarkup = 52
 
     private func newestArticle(on page: PagePlan.Page) -> Int? {
         switch page.kind {
