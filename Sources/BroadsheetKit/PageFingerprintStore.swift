@@ -120,14 +120,43 @@ struct PageFingerprintStore {
     }
 
     /// Pairs of page key and record, in the build's page order.
-    func save(_ pairs: [(key: UInt64, record: Record)], to fileSystem: some FileSystem) throws {
-        var bytes = Self.magic
-        bytes.reserveCapacity(Self.magic.count + pairs.count * Self.recordSize)
-        for pair in pairs { Self.append(pair.key, pair.record, to: &bytes) }
-        try fileSystem.writeFile(path, contents: Data(bytes))
+    func save(_ pairs: some Sequence<(key: UInt64, record: Record)>, to fileSystem: some FileSystem) throws {
+        try stage(pairs, to: fileSystem)
+        try commitStaged(fileSystem)
+    }
+
+    /// Where a build's records wait, beside the store, until its site is in place.
+    var stagedPath: String { path + ".new" }
+
+    /// Writes the records of `pairs` beside the store, a few megabytes at a time, as the pages'
+    /// outcomes give them: at a million pages they are 32 MB, and gathered into an array, then
+    /// bytes, then `Data`, they were held three times over at the end of the render.
+    func stage(_ pairs: some Sequence<(key: UInt64, record: Record)>, to fileSystem: some FileSystem, pieceSize: Int = 4 << 20) throws {
+        try fileSystem.writeInPieces(stagedPath) { write in
+            var bytes = Self.magic
+            bytes.reserveCapacity(pieceSize + Self.recordSize)
+            for pair in pairs {
+                Self.append(pair.key, pair.record, to: &bytes)
+                guard bytes.count >= pieceSize else { continue }
+                try write(Data(bytes))
+                bytes.removeAll(keepingCapacity: true)
+            }
+            if !bytes.isEmpty { try write(Data(bytes)) }
+        }
+    }
+
+    /// Puts the staged records in the store's place, once the pages they describe are in place.
+    func commitStaged(_ fileSystem: some FileSystem) throws {
+        try fileSystem.moveReplacing(from: stagedPath, to: path)
         // The text table of earlier versions, which this one never reads.
         let legacy = (path as NSString).deletingLastPathComponent + "/page-fingerprints.tsv"
         if fileSystem.fileExists(legacy) { try? fileSystem.removeItem(legacy) }
+    }
+
+    /// Without records that describe this build's pages, none: a record left from an earlier
+    /// build could keep a page whose file this build changed.
+    func remove(_ fileSystem: some FileSystem) {
+        for file in [stagedPath, path] where fileSystem.fileExists(file) { try? fileSystem.removeItem(file) }
     }
 
     /// Of the running program: a new version of Broadsheet may render the same context differently.

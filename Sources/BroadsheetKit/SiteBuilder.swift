@@ -84,14 +84,16 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // `--clean` renders everything afresh; otherwise unchanged pages keep their files.
         let previous = PreviousRecords(options.clean ? [:] : store.load(fileSystem))
         do {
-            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, bodyStamps: bodyStamps)
+            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, bodyStamps: bodyStamps,
+                                      store: store)
             report.diagnostics += rendered.diagnostics
             report.pagesReused = rendered.reused
             report.pagesAsBefore = rendered.asBefore
             report.phases.append(clock.lap("render"))
             try writer.commit(clean: options.clean)
-            // Fingerprints are kept only for a build whose files are in place.
-            try? store.save(rendered.records, to: fileSystem)
+            // Fingerprints are kept only for a build whose files are in place, and none are
+            // when this build's could not be staged.
+            if !rendered.recordsStaged || (try? store.commitStaged(fileSystem)) == nil { store.remove(fileSystem) }
             // The next build starts from this one's model when only what pages show of a few
             // articles changed; not after an article that could not be rendered, which it would
             // not try again.
@@ -109,6 +111,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 needsWordSample: Self.needsWordSample(paths), outputDirectory: outputDirectory, digests: rendered.digests)
         } catch {
             writer.abandon()
+            try? fileSystem.removeItem(store.stagedPath)
             throw error
         }
 
@@ -274,7 +277,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
     private struct Rendered {
         var diagnostics: [Diagnostic]
-        var records: [(key: UInt64, record: PageFingerprintStore.Record)]
+        /// Whether the pages' records are beside the fingerprint store (`PageFingerprintStore.stage`).
+        var recordsStaged: Bool
         var reused: Int
         /// Pages rendered again whose bytes came out as their files' already were: kept, not written.
         var asBefore: Int
@@ -319,7 +323,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     }
 
     private func render(site: SiteModel, plan: PagePlan, templates themeTemplates: TemplateSet, writer: OutputWriter,
-                        previous: PreviousRecords, bodyStamps: [UInt64?]) throws(Diagnostic) -> Rendered {
+                        previous: PreviousRecords, bodyStamps: [UInt64?], store: PageFingerprintStore) throws(Diagnostic) -> Rendered {
         let fields = PageContextBuilder(site: site, gazetteer: gazetteer)
         let templates = Self.withSharedValues(themeTemplates, fields)
         let shared = sharedStamp(templates)
@@ -454,17 +458,12 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         previous.release()
 
         let articleResults = pageResults[..<articleCount], listResults = pageResults[articleCount...]
-        var records: [(key: UInt64, record: PageFingerprintStore.Record)] = []
-        records.reserveCapacity(plan.pageCount + plan.feeds.count)
         var reused = 0, asBefore = 0
         Self.keepFiles(of: plan.articlePages, kept: articleResults.lazy.map(\.keepsFile), writer: writer)
         Self.keepFiles(of: plan.listPages, kept: listResults.lazy.map(\.keepsFile), writer: writer)
-        for results in [articleResults, listResults] {
-            for outcome in results where outcome.failure == nil && outcome.isPage {
-                records.append((outcome.key, outcome.record))
-                if outcome.reused { reused += 1 }
-                if outcome.asBefore { asBefore += 1 }
-            }
+        for outcome in pageResults where outcome.failure == nil && outcome.isPage {
+            if outcome.reused { reused += 1 }
+            if outcome.asBefore { asBefore += 1 }
         }
         // A page that cannot be written means the output would be incomplete: fail the build.
         if let failure = listResults.compactMap(\.failure).first { throw failure }
@@ -475,12 +474,15 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         if let failure = feedResults.compactMap(\.failure).first { throw failure }
         writer.keep(zip(plan.feeds, feedResults).filter { $0.1.keepsFile }.flatMap { [$0.0.path, $0.0.atomPath, $0.0.jsonPath] })
-        for outcome in feedResults where outcome.isPage { records.append((outcome.key, outcome.record)) }
+        // The pages' records in plan order, then the feeds' (none of which failed, by now); into
+        // place with the site (`build`).
+        let recorded = [pageResults, feedResults].lazy.joined().filter { $0.failure == nil && $0.isPage }
+        let recordsStaged = (try? store.stage(recorded.map { (key: $0.key, record: $0.record) }, to: fileSystem)) != nil
         try SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile) { (path, contents) throws(Diagnostic) in try writer.write(path, string: contents) }
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
         try copyStaticFiles(templates, writer: writer)
         stored.finish()
-        return Rendered(diagnostics: diagnostics, records: records, reused: reused, asBefore: asBefore, templates: templates,
+        return Rendered(diagnostics: diagnostics, recordsStaged: recordsStaged, reused: reused, asBefore: asBefore, templates: templates,
                         relatedLists: relatedLists, digests: digests)
     }
 

@@ -26,6 +26,28 @@ struct PageFingerprintStoreTests {
         #expect(!memory.fileExists("site/.broadsheet-cache/page-fingerprints.tsv"))
     }
 
+    @Test("records staged beside the store take its place only when committed; without them the store goes")
+    func stagedRecords() throws {
+        let memory = MemoryFileSystem(files: [:])
+        func pairs(_ seed: UInt64) -> [(key: UInt64, record: PageFingerprintStore.Record)] {
+            (0..<50).map { (key: UInt64($0), record: .init(fingerprint: seed &+ UInt64($0), content: seed)) }
+        }
+        func table(_ pairs: [(key: UInt64, record: PageFingerprintStore.Record)]) -> [UInt64: PageFingerprintStore.Record] {
+            Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.record) })
+        }
+        try store.save(pairs(100), to: memory)
+        // Written in pieces of a few records: the store is the last build's until the commit.
+        try store.stage(pairs(200), to: memory, pieceSize: 64)
+        #expect(store.load(memory) == table(pairs(100)))
+        try store.commitStaged(memory)
+        #expect(store.load(memory) == table(pairs(200)))
+        #expect(!memory.fileExists(store.stagedPath))
+        // A build whose records could not be put in place leaves no store and nothing staged.
+        try store.stage(pairs(300), to: memory)
+        store.remove(memory)
+        #expect(store.load(memory).isEmpty && !memory.fileExists(store.path) && !memory.fileExists(store.stagedPath))
+    }
+
     @Test("a cut or foreign file reads as no fingerprints, so every page renders")
     func damaged() throws {
         let memory = MemoryFileSystem(files: [:])
