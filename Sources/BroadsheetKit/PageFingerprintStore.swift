@@ -153,10 +153,17 @@ struct PageFingerprintStore {
         if fileSystem.fileExists(legacy) { try? fileSystem.removeItem(legacy) }
     }
 
+    /// Drops the staged records of a build that failed: the store still describes the site,
+    /// which that build left as it was.
+    func discardStaged(_ fileSystem: some FileSystem) {
+        if fileSystem.fileExists(stagedPath) { try? fileSystem.removeItem(stagedPath) }
+    }
+
     /// Without records that describe this build's pages, none: a record left from an earlier
     /// build could keep a page whose file this build changed.
     func remove(_ fileSystem: some FileSystem) {
-        for file in [stagedPath, path] where fileSystem.fileExists(file) { try? fileSystem.removeItem(file) }
+        discardStaged(fileSystem)
+        if fileSystem.fileExists(path) { try? fileSystem.removeItem(path) }
     }
 
     /// Of the running program: a new version of Broadsheet may render the same context differently.

@@ -111,7 +111,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 needsWordSample: Self.needsWordSample(paths), outputDirectory: outputDirectory, digests: rendered.digests)
         } catch {
             writer.abandon()
-            try? fileSystem.removeItem(store.stagedPath)
+            store.discardStaged(fileSystem)
             throw error
         }
 
@@ -306,6 +306,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var failure: Diagnostic? { failures.first }
         /// Whether the page's file from the last build stays.
         var keepsFile: Bool { reused || asBefore }
+        /// Whether the page goes into the fingerprint store: a page, rendered or kept.
+        var isRecorded: Bool { failure == nil && isPage }
 
         init() {}
 
@@ -461,7 +463,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var reused = 0, asBefore = 0
         Self.keepFiles(of: plan.articlePages, kept: articleResults.lazy.map(\.keepsFile), writer: writer)
         Self.keepFiles(of: plan.listPages, kept: listResults.lazy.map(\.keepsFile), writer: writer)
-        for outcome in pageResults where outcome.failure == nil && outcome.isPage {
+        for outcome in pageResults where outcome.isRecorded {
             if outcome.reused { reused += 1 }
             if outcome.asBefore { asBefore += 1 }
         }
@@ -476,7 +478,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         writer.keep(zip(plan.feeds, feedResults).filter { $0.1.keepsFile }.flatMap { [$0.0.path, $0.0.atomPath, $0.0.jsonPath] })
         // The pages' records in plan order, then the feeds' (none of which failed, by now); into
         // place with the site (`build`).
-        let recorded = [pageResults, feedResults].lazy.joined().filter { $0.failure == nil && $0.isPage }
+        let recorded = [pageResults, feedResults].lazy.joined().filter(\.isRecorded)
         let recordsStaged = (try? store.stage(recorded.map { (key: $0.key, record: $0.record) }, to: fileSystem)) != nil
         try SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile) { (path, contents) throws(Diagnostic) in try writer.write(path, string: contents) }
         try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")

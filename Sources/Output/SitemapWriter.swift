@@ -45,11 +45,11 @@ public struct SitemapWriter: Sendable {
         let count = plan.articlePages.count + lists.count
         let base = XMLText.escape(site.config.baseURL)
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        /// A file of entries, made as bytes in one buffer rather than a string each, and the
-        /// newest date in it.
         func page(_ entry: Int) -> PagePlan.Page {
             entry < plan.articlePages.count ? plan.articlePages[entry] : lists[entry - plan.articlePages.count]
         }
+        /// A file of entries, made as bytes in one buffer rather than a string each, and the
+        /// newest date in it.
         func urlset(_ entries: Range<Int>) -> (contents: String, newest: String?) {
             var buffer = Array((header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n").utf8)
             // Made to its size at once: grown by doubling, a file of 50,000 URLs (6 MB) came to
