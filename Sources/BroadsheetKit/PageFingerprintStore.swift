@@ -149,7 +149,7 @@ struct PageFingerprintStore {
     func commitStaged(_ fileSystem: some FileSystem) throws {
         try fileSystem.moveReplacing(from: stagedPath, to: path)
         // The text table of earlier versions, which this one never reads.
-        let legacy = (path as NSString).deletingLastPathComponent + "/page-fingerprints.tsv"
+        let legacy = parentFolder(of: path) + "/page-fingerprints.tsv"
         if fileSystem.fileExists(legacy) { try? fileSystem.removeItem(legacy) }
     }
 

@@ -154,8 +154,8 @@ extension FileSystem {
     /// `moveReplacing` in steps: remove what is in the way, make the folder, move.
     public func carefulMove(from source: String, to destination: String) throws {
         if fileExists(destination) || directoryExists(destination) { try removeItem(destination) }
-        let folder = (destination as NSString).deletingLastPathComponent
-        if !directoryExists(folder) { try createDirectory(folder) }
+        let folder = parentFolder(of: destination)
+        if !folder.isEmpty, !directoryExists(folder) { try createDirectory(folder) }
         try moveItem(from: source, to: destination)
     }
 
@@ -181,4 +181,25 @@ public func joinPath(_ base: String, _ components: String...) -> String {
         }
     }
     return result
+}
+
+/// The folder `path` is in, as `NSString.deletingLastPathComponent` gives it (`a/b/c.html` →
+/// `a/b`, `c.html` → empty, `/c` → `/`, trailing and doubled slashes dropped). Foundation's own
+/// traps on a path of a single character (`a`, the top folder of `a/b/index.html`) on this
+/// toolchain, so paths are cut here.
+public func parentFolder(of path: String) -> String {
+    var path = Substring(path)
+    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    var parent = path[..<slash]
+    while parent.hasSuffix("/") { parent.removeLast() }
+    return parent.isEmpty ? "/" : String(parent)
+}
+
+/// The last part of `path` (`a/b/c.html` → `c.html`, `a/` → `a`), as `NSString.lastPathComponent` gives it.
+public func lastPathComponent(of path: String) -> String {
+    var path = Substring(path)
+    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+    guard let slash = path.lastIndex(of: "/"), path.count > 1 else { return String(path) }
+    return String(path[path.index(after: slash)...])
 }

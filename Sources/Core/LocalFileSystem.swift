@@ -122,7 +122,7 @@ public struct LocalFileSystem: FileSystem {
     private func writeAll(_ path: String, bytes: UnsafeRawBufferPointer, flags: Int32 = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC) throws {
         var descriptor = open(path, flags, 0o644)
         if descriptor < 0, errno == ENOENT, flags & O_CREAT != 0 {
-            try makeFolders((path as NSString).deletingLastPathComponent)
+            try makeFolders(parentFolder(of: path))
             descriptor = open(path, flags, 0o644)
         }
         guard descriptor >= 0 else { throw FileError(path: path, code: errno) }
@@ -142,7 +142,7 @@ public struct LocalFileSystem: FileSystem {
     private func makeFolders(_ path: String) throws {
         if path.isEmpty || mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw FileError(path: path, code: errno) }
-        try makeFolders((path as NSString).deletingLastPathComponent)
+        try makeFolders(parentFolder(of: path))
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw FileError(path: path, code: errno) }
     }
 
@@ -447,7 +447,7 @@ public struct LocalFileSystem: FileSystem {
     public func moveReplacing(from source: String, to destination: String) throws {
         if rename(source, destination) == 0 { return }
         if errno == ENOENT, fileExists(source) {
-            try makeFolders((destination as NSString).deletingLastPathComponent)
+            try makeFolders(parentFolder(of: destination))
             if rename(source, destination) == 0 { return }
         }
         try carefulMove(from: source, to: destination)

@@ -23,7 +23,7 @@ extension OutputWriter {
             let target = joinPath(outputDirectory, path)
             let temporary = target + ".broadsheet-new"
             do {
-                let folder = (target as NSString).deletingLastPathComponent
+                let folder = parentFolder(of: target)
                 if !fileSystem.directoryExists(folder) { try fileSystem.createDirectory(folder) }
                 try fileSystem.writeFile(temporary, string: contents)
                 written.append((temporary, target))

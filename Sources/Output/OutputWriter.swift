@@ -26,8 +26,8 @@ public final class OutputWriter: @unchecked Sendable {
         var output = outputDirectory
         while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         self.outputDirectory = output
-        let parent = (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
+        let parent = parentFolder(of: output)
+        let name = lastPathComponent(of: output)
         self.stagingDirectory = joinPath(parent.isEmpty ? "." : parent, ".\(name).staging")
         self.manifestPath = Self.manifestPath(cacheDirectory: cacheDirectory)
         self.journalPath = joinPath(cacheDirectory, "output-journal.txt")
@@ -302,9 +302,9 @@ public final class OutputWriter: @unchecked Sendable {
     static func removeEmptyFolders(above stale: [String], in outputDirectory: String, fileSystem: any FileSystem) {
         var folders = Set<String>()
         for path in stale where Self.isSafe(path) {
-            var folder = (path as NSString).deletingLastPathComponent
+            var folder = parentFolder(of: path)
             while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = parentFolder(of: folder)
             }
         }
         // A folder's path is a prefix of its subfolders', so in descending order each comes after them.

@@ -86,7 +86,7 @@ public struct SiteChecker: Sendable {
             guard target.hasPrefix(basePath) || target + "/" == basePath else { return "points outside the site's base path" }
             resolved = String(target.dropFirst(min(target.count, basePath.count)))
         } else {
-            let folder = (page as NSString).deletingLastPathComponent
+            let folder = parentFolder(of: page)
             resolved = Self.normalize(folder.isEmpty ? target : folder + "/" + target)
         }
         if resolved.isEmpty || resolved.hasSuffix("/") { resolved += "index.html" }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Core
 import Foundation
 
 /// Watches the site's folders for changes with inotify and calls back once per burst of
@@ -44,7 +45,8 @@ public final class FileWatcher: @unchecked Sendable {
                 addTree(path)
             } else {
                 // A single file (site.yml) is watched through its folder, so a save-by-rename is seen.
-                addWatch((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+                let folder = parentFolder(of: path)
+                addWatch(folder.isEmpty ? "." : folder)
             }
         }
         let thread = Thread { [weak self] in self?.loop() }

@@ -205,7 +205,7 @@ final class Rebuilder: @unchecked Sendable {
                 server.logger.warning("\(line)")
             }
             let generation = nextGeneration()
-            let changed = reason.isEmpty ? "" : " after changes to \(reason.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
+            let changed = reason.isEmpty ? "" : " after changes to \(reason.map { lastPathComponent(of: $0) }.joined(separator: ", "))"
             // Problems shown by an earlier rebuild are still counted, so one left unfixed is not forgotten.
             let count = report.diagnostics.count, plural = count == 1 ? "" : "s"
             let problems = count == 0 ? "" : "; \(count) warning\(plural) or skipped file\(plural) (\(fresh.isEmpty ? "none" : String(fresh.count)) new)"

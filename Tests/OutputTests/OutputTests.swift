@@ -137,6 +137,21 @@ struct OutputTests {
         #expect(!disk.allPaths.contains { $0.contains("staging") })
     }
 
+    @Test("a page left out under a one-letter folder goes with its folder, and folders are cut from paths as Foundation would")
+    func oneLetterFolders() throws {
+        let disk = MemoryFileSystem(files: ["site/Output/a/b/index.html": "old", "site/Output/p/index.html": "kept"])
+        try disk.createDirectory("site/Output/a/b")
+        try disk.writeFile("site/.cache/output-manifest.txt", string: "a/b/index.html\np/index.html\n")
+        let writer = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: disk)
+        try writer.write("p/index.html", string: "new")
+        try writer.commit()
+        #expect(disk.string(at: "site/Output/p/index.html") == "new")
+        #expect(!disk.allPaths.contains { $0.hasPrefix("site/Output/a") })
+        let cuts = ["a/b/c.html": "a/b", "c.html": "", "a": "", "/c": "/", "/": "/", "a//b": "a", "a/b/": "a", "./a": "."]
+        for (path, folder) in cuts { #expect(parentFolder(of: path) == folder, "\(path)") }
+        #expect(["a/b/c.html", "a", "a/", "/"].map { lastPathComponent(of: $0) } == ["c.html", "a", "a", "/"])
+    }
+
     @Test("a build interrupted while moving files into place is completed by the next one")
     func interruptedCommit() throws {
         let memory = MemoryFileSystem(files: ["site/Output/old.html": "old", "site/Output/keep.txt": "mine", "site/Output/a.html": "old a"])
