@@ -8,9 +8,18 @@ import Foundation
 /// earlier build wrote and this one did not are removed (the list lives in the cache folder, not
 /// the output). Moving files into place is journaled: a build interrupted while moving is
 /// completed by the next one, so the output is never left half old and half new.
+///
+/// A first build stages the site as it will stand and moves the whole folder into place at
+/// once. A rebuild stages each file under a number instead (`12/345`, a thousand and some to a
+/// folder), and each is renamed to its own path on commit: staged at their paths, the files of
+/// a rebuild that rewrote every page of a million-article site made a million folders in the
+/// staging folder, and removing them after the renames was a third of the write phase.
 public final class OutputWriter: @unchecked Sendable {
     public let outputDirectory: String
     public let stagingDirectory: String
+    /// Whether files are staged under numbers (`stagedName(_:)`) rather than at their paths: when
+    /// there is an output folder to rename them into.
+    private(set) var stagesNumbered = false
     let manifestPath: String
     let journalPath: String
     let fileSystem: any FileSystem
@@ -33,6 +42,7 @@ public final class OutputWriter: @unchecked Sendable {
         self.journalPath = joinPath(cacheDirectory, "output-journal.txt")
         self.fileSystem = fileSystem
         try completeInterruptedCommit()
+        stagesNumbered = fileSystem.directoryExists(output)
         do {
             if fileSystem.directoryExists(stagingDirectory) { try fileSystem.removeItem(stagingDirectory) }
             try fileSystem.createDirectory(stagingDirectory)
@@ -60,15 +70,24 @@ public final class OutputWriter: @unchecked Sendable {
         guard Self.isSafe(path) else {
             throw .error(.write, file: path, "refusing to write outside the output folder")
         }
+        // Listed first, for its number: a file that then cannot be written fails the build.
+        let index: Int? = lock.withLock { staged.insert(path) && !kept.contains(path) ? staged.count - 1 : nil }
+        guard let index else {
+            throw .error(.write, file: joinPath(outputDirectory, path), "two pages would be written to the same file")
+        }
         do {
-            try write(joinPath(stagingDirectory, path))
+            try write(joinPath(stagingDirectory, stagesNumbered ? Self.stagedName(index) : path))
         } catch {
             throw .error(.write, file: joinPath(outputDirectory, path), "cannot write: \(error.localizedDescription)")
         }
-        let duplicate = lock.withLock { !staged.insert(path) || kept.contains(path) }
-        if duplicate {
-            throw .error(.write, file: joinPath(outputDirectory, path), "two pages would be written to the same file")
-        }
+    }
+
+    /// Files staged under a number share a folder this many at a time.
+    static let stagedPerFolder = 1024
+
+    /// Where in the staging folder the file listed `index`th is staged, when staged under a number.
+    static func stagedName(_ index: Int) -> String {
+        "\(index / stagedPerFolder)/\(index % stagedPerFolder)"
     }
 
     /// Whether the file an earlier build wrote at `path` is there to be kept. Safe from any
@@ -92,7 +111,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Moves the staged site into the output folder and removes what the previous build wrote
     /// that this one did not (with `clean`, every file this build did not write).
     public func commit(clean: Bool = false) throws(Diagnostic) {
-        let files = lock.withLock { SiteFiles(staged: staged, kept: kept) }
+        let files = lock.withLock { SiteFiles(staged: staged, kept: kept, numbered: stagesNumbered) }
         do {
             try writeJournal(files)
             try moveIntoPlace(files, clean: clean, resuming: false)
@@ -110,12 +129,20 @@ public final class OutputWriter: @unchecked Sendable {
         let stagedOrder: [Int32]
         let kept: PathSet
         let keptOrder: [Int32]
+        /// Whether the staged files are under their numbers, not their paths.
+        let numbered: Bool
 
-        init(staged: PathSet, kept: PathSet) {
+        init(staged: PathSet, kept: PathSet, numbered: Bool = false) {
             self.staged = staged
             self.stagedOrder = staged.sortedIndices()
             self.kept = kept
             self.keptOrder = kept.sortedIndices()
+            self.numbered = numbered
+        }
+
+        /// Where the staged file at `index` is, relative to the staging folder.
+        func stagedFile(_ index: Int) -> String {
+            numbered ? OutputWriter.stagedName(index) : staged.path(index)
         }
 
         func contains(_ path: UnsafeRawBufferPointer) -> Bool {
@@ -178,11 +205,16 @@ public final class OutputWriter: @unchecked Sendable {
         text.append(UInt8(ascii: "\n"))
     }
 
-    /// The journal names the staged files (`+`) and the kept ones (`=`) before the first moves.
-    /// Written in pieces: at a million pages it is a hundred megabytes.
+    /// The journal names the staged files (`+` at their paths, `~` under their numbers, in
+    /// number order) and the kept ones (`=`) before the first moves. Written in pieces: at a
+    /// million pages it is a hundred megabytes.
     private func writeJournal(_ files: SiteFiles) throws {
         try Self.writeLines(to: journalPath, fileSystem: fileSystem) { line in
-            for index in files.stagedOrder { try line(files.staged.bytes(Int(index)), UInt8(ascii: "+")) }
+            if files.numbered {
+                for index in 0..<files.staged.count { try line(files.staged.bytes(index), UInt8(ascii: "~")) }
+            } else {
+                for index in files.stagedOrder { try line(files.staged.bytes(Int(index)), UInt8(ascii: "+")) }
+            }
             for index in files.keptOrder { try line(files.kept.bytes(Int(index)), UInt8(ascii: "=")) }
         }
     }
@@ -218,14 +250,22 @@ public final class OutputWriter: @unchecked Sendable {
         do {
             let journal = try fileSystem.readFile(journalPath)
             let staged = PathSet(), kept = PathSet()
+            var numbered = false
             // A line without a mark (an older journal) names a staged file.
-            Self.forEachLine(of: journal) { line in
-                let isKept = line.first == UInt8(ascii: "=")
-                let path = line.first == UInt8(ascii: "+") || isKept ? UnsafeRawBufferPointer(rebasing: line.dropFirst()) : line
-                guard Self.isSafe(String(decoding: path, as: UTF8.self)) else { return }
+            try Self.forEachLine(of: journal) { line in
+                let mark = line.first
+                let isKept = mark == UInt8(ascii: "="), isNumbered = mark == UInt8(ascii: "~")
+                let path = mark == UInt8(ascii: "+") || isKept || isNumbered ? UnsafeRawBufferPointer(rebasing: line.dropFirst()) : line
+                guard Self.isSafe(String(decoding: path, as: UTF8.self)) else {
+                    // Numbered files are listed in number order: one left out would move the rest
+                    // to the wrong paths.
+                    if isNumbered { throw Diagnostic.error(.write, file: journalPath, "an unsafe path in the list of staged files") }
+                    return
+                }
+                numbered = numbered || isNumbered
                 (isKept ? kept : staged).insert(path)
             }
-            try moveIntoPlace(SiteFiles(staged: staged, kept: kept), clean: false, resuming: true)
+            try moveIntoPlace(SiteFiles(staged: staged, kept: kept, numbered: numbered), clean: false, resuming: true)
         } catch {
             throw .error(.write, file: outputDirectory, "cannot complete the interrupted previous build: \(error.localizedDescription)")
         }
@@ -247,7 +287,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Moves the staged files from the staging folder into place; `files` is every file of the new site.
     private func moveIntoPlace(_ files: SiteFiles, clean: Bool, resuming: Bool) throws {
         // A first build moves the whole staging folder into place at once.
-        if !resuming, files.kept.count == 0, !fileSystem.directoryExists(outputDirectory), !fileSystem.fileExists(outputDirectory) {
+        if !resuming, !files.numbered, files.kept.count == 0, !fileSystem.directoryExists(outputDirectory), !fileSystem.fileExists(outputDirectory) {
             try fileSystem.moveItem(from: stagingDirectory, to: outputDirectory)
             try files.writeManifest(to: manifestPath, fileSystem: fileSystem)
             try fileSystem.removeItem(journalPath)
@@ -259,14 +299,16 @@ public final class OutputWriter: @unchecked Sendable {
         let order = files.stagedOrder
         // Only read while the files move: nothing is staged once the site is committed.
         nonisolated(unsafe) let staged = files.staged
-        let readAhead = ReadAhead.start(count: order.count, fileSystem: fileSystem, sources: [stagingDirectory, outputDirectory].map { folder in
-            ReadAhead.Source(folder, need: .entry) { staged.path(Int(order[$0])) }
-        })
+        nonisolated(unsafe) let files = files
+        let readAhead = ReadAhead.start(count: order.count, fileSystem: fileSystem, sources: [
+            ReadAhead.Source(stagingDirectory, need: .entry) { files.stagedFile(Int(order[$0])) },
+            ReadAhead.Source(outputDirectory, need: .entry) { staged.path(Int(order[$0])) },
+        ])
         defer { readAhead?.stop() }
         for index in order {
             defer { readAhead?.advance() }
             let path = staged.path(Int(index))
-            let stagedFile = joinPath(stagingDirectory, path)
+            let stagedFile = joinPath(stagingDirectory, files.stagedFile(Int(index)))
             // After an interruption some files have moved already.
             if resuming, !fileSystem.fileExists(stagedFile) { continue }
             try fileSystem.moveReplacing(from: stagedFile, to: joinPath(outputDirectory, path))

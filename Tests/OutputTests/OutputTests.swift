@@ -137,6 +137,29 @@ struct OutputTests {
         #expect(!disk.allPaths.contains { $0.contains("staging") })
     }
 
+    @Test("a first build stages the site at its paths and moves it whole; a rebuild stages each file under a number")
+    func stagingLayout() throws {
+        let first = MemoryFileSystem(files: [:])
+        let firstWriter = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: first)
+        try firstWriter.write("index.html", string: "home")
+        try firstWriter.write("a/b/index.html", string: "page")
+        #expect(first.string(at: "site/.Output.staging/a/b/index.html") == "page")
+        try firstWriter.commit()
+        #expect(first.string(at: "site/Output/a/b/index.html") == "page")
+
+        let pages = (0..<(OutputWriter.stagedPerFolder + 2)).map { "articles/\($0)/index.html" }
+        let writer = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: first)
+        for (number, path) in pages.enumerated() { try writer.write(path, string: "page \(number)") }
+        let staged = first.allPaths.filter { $0.hasPrefix("site/.Output.staging/") }
+        #expect(staged.count == pages.count)
+        #expect(first.string(at: "site/.Output.staging/0/7") == "page 7")
+        #expect(first.string(at: "site/.Output.staging/1/1") == "page \(OutputWriter.stagedPerFolder + 1)")
+        try writer.commit()
+        for (number, path) in pages.enumerated() { #expect(first.string(at: "site/Output/\(path)") == "page \(number)") }
+        #expect(first.string(at: "site/Output/index.html") == nil, "the last build's files this one did not write go")
+        #expect(!first.allPaths.contains { $0.contains("staging") })
+    }
+
     @Test("a page left out under a one-letter folder goes with its folder, and folders are cut from paths as Foundation would")
     func oneLetterFolders() throws {
         let disk = MemoryFileSystem(files: ["site/Output/a/b/index.html": "old", "site/Output/p/index.html": "kept"])
@@ -152,6 +175,20 @@ struct OutputTests {
         #expect(["a/b/c.html", "a", "a/", "/"].map { lastPathComponent(of: $0) } == ["c.html", "a", "a", "/"])
     }
 
+    @Test("a journal of files staged at their paths, from an older build, is completed too")
+    func interruptedCommitStagedAtPaths() throws {
+        let memory = MemoryFileSystem(files: ["site/Output/a.html": "old a", "site/Output/keep.txt": "mine",
+                                              "site/.Output.staging/b/index.html": "new b"])
+        try memory.writeFile("site/.cache/output-manifest.txt", string: "a.html\n")
+        try memory.writeFile("site/.cache/output-journal.txt", string: "+b/index.html\n=a.html\n")
+        _ = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: memory)
+        #expect(memory.string(at: "site/Output/b/index.html") == "new b")
+        #expect(memory.string(at: "site/Output/a.html") == "old a")
+        #expect(memory.string(at: "site/Output/keep.txt") == "mine")
+        #expect(memory.string(at: "site/.cache/output-manifest.txt") == "a.html\nb/index.html\n")
+        #expect(memory.string(at: "site/.cache/output-journal.txt") == nil)
+    }
+
     @Test("a build interrupted while moving files into place is completed by the next one")
     func interruptedCommit() throws {
         let memory = MemoryFileSystem(files: ["site/Output/old.html": "old", "site/Output/keep.txt": "mine", "site/Output/a.html": "old a"])
@@ -163,6 +200,9 @@ struct OutputTests {
         // Killed half way: some files are new, the rest still staged.
         #expect(memory.string(at: "site/Output/a.html") == "new a")
         #expect(memory.string(at: "site/Output/e.html") == nil)
+        // Numbered in the order written, and listed in that order.
+        #expect(memory.string(at: "site/.Output.staging/0/4") == "new e")
+        #expect(memory.string(at: "site/.cache/output-journal.txt") == "~a.html\n~b.html\n~c.html\n~d.html\n~e.html\n")
 
         _ = try OutputWriter(outputDirectory: "site/Output", cacheDirectory: "site/.cache", fileSystem: memory)
         for name in ["a", "b", "c", "d", "e"] { #expect(memory.string(at: "site/Output/\(name).html") == "new \(name)") }
