@@ -298,16 +298,15 @@ public final class OutputWriter: @unchecked Sendable {
         // folder waited on a cold disk. Both are asked for ahead.
         let order = files.stagedOrder
         // Only read while the files move: nothing is staged once the site is committed.
-        nonisolated(unsafe) let staged = files.staged
         nonisolated(unsafe) let files = files
         let readAhead = ReadAhead.start(count: order.count, fileSystem: fileSystem, sources: [
             ReadAhead.Source(stagingDirectory, need: .entry) { files.stagedFile(Int(order[$0])) },
-            ReadAhead.Source(outputDirectory, need: .entry) { staged.path(Int(order[$0])) },
+            ReadAhead.Source(outputDirectory, need: .entry) { files.staged.path(Int(order[$0])) },
         ])
         defer { readAhead?.stop() }
         for index in order {
             defer { readAhead?.advance() }
-            let path = staged.path(Int(index))
+            let path = files.staged.path(Int(index))
             let stagedFile = joinPath(stagingDirectory, files.stagedFile(Int(index)))
             // After an interruption some files have moved already.
             if resuming, !fileSystem.fileExists(stagedFile) { continue }
