@@ -96,7 +96,7 @@ extension SiteBuilder {
             let needsWordSample = Self.needsWordSample(paths)
             for index in changed {
                 let path = paths[index]
-                guard let id = articles.firstIndex(where: { $0.sourcePath == path }),
+                guard let id = articles.firstIndex(where: { $0.hasSourcePath(path) }),
                       let edit = articleEdit(path, id: id, tagInputs: tagInputs[index], selectedTags: articles[id].automaticTags,
                                            sampled: needsWordSample && WordSample.isSampled(index, of: paths.count),
                                            loader: loader, enricher: enricher) else { return nil }

@@ -51,7 +51,7 @@ extension SiteModel {
 
     /// Whether `first` comes before `second` in the site's order: newest first, ties by source path.
     static func precedes(_ first: ArticleMetadata, _ second: ArticleMetadata) -> Bool {
-        first.date != second.date ? first.date > second.date : first.sourcePath < second.sourcePath
+        first.date != second.date ? first.date > second.date : first.sourcePathPrecedes(second)
     }
 
     /// Gives one article everything `edited` has, tags and countries included, updating the

@@ -101,8 +101,8 @@ public struct SiteModel: Sendable {
 
     /// The articles' positions in source-path order: as they are, when they came sorted.
     private static func pathOrder(_ articles: [ArticleMetadata]) -> [Int] {
-        let sorted = articles.indices.dropFirst().allSatisfy { articles[$0 - 1].sourcePath < articles[$0].sourcePath }
-        return sorted ? Array(articles.indices) : articles.indices.sorted { articles[$0].sourcePath < articles[$1].sourcePath }
+        let sorted = articles.indices.dropFirst().allSatisfy { articles[$0 - 1].sourcePathPrecedes(articles[$0]) }
+        return sorted ? Array(articles.indices) : articles.indices.sorted { articles[$0].sourcePathPrecedes(articles[$1]) }
     }
 
     /// The archive's years and months that get pages: months with at least
