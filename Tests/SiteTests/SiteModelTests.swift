@@ -572,6 +572,14 @@ struct ArticleMetadataTests {
         #expect(article.dek == "", "an empty dek is not the same as none")
         article.sourcePath = "x.md"
         #expect(article.sourcePath == "x.md" && article.title == "Short" && article.dek == "" && article.slug == "karachis-floods-2")
+
+        // A field that begins with a combining mark: side by side, it joins the letter before
+        // it into one character, and each field still reads back scalar for scalar.
+        let joined = ArticleMetadata(sourcePath: "a.md", format: .markdown, title: "Cafe", dek: "\u{301} and more",
+                                     date: date, slug: "\u{301}")
+        #expect(Array(joined.title.unicodeScalars) == Array("Cafe".unicodeScalars))
+        #expect(Array(joined.dek!.unicodeScalars) == Array("\u{301} and more".unicodeScalars))
+        #expect(Array(joined.slug.unicodeScalars) == Array("\u{301}".unicodeScalars))
     }
 
     @Test("two articles are equal only when every field is, a dek of nothing apart from an empty one")
