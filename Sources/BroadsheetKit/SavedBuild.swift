@@ -45,7 +45,7 @@ struct SavedBuild {
 
     static let fileName = "site-model.bin"
     static let magic = Array("BSSM".utf8)
-    static let version = 2
+    static let version = 3
     static let articlesPerRun = 4096
 
     /// A content file's path and stamp as one number: equal numbers mean an unchanged file.
@@ -106,7 +106,7 @@ struct SavedBuild {
             var run = LoadCacheCodec.Writer()
             for id in start..<min(start + Self.articlesPerRun, parts.articles.count) {
                 run.metadata(parts.articles[id])
-                run.string(parts.articlePaths[id])
+                run.int(Int(parts.articleMonths[id]))
             }
             writer.int(run.bytes.count)
             writer.bytes.append(contentsOf: run.bytes)
@@ -198,7 +198,7 @@ struct SavedBuild {
         // own and then joined, the articles were held twice for a moment (at a million, 200 MB).
         let placeholder = ArticleMetadata(sourcePath: "", format: .markdown, title: "", date: Date(timeIntervalSince1970: 0), slug: "")
         var articles = [ArticleMetadata](repeating: placeholder, count: articleCount)
-        var articlePaths = [String](repeating: "", count: articleCount)
+        var articleMonths = [Int32](repeating: 0, count: articleCount)
         // The runs in batches of about 16 MB, each let go once decoded: read whole, the file
         // (580 MB at a million articles) was held beside the model it decodes to, and made
         // the peak of every build after an edit.
@@ -209,8 +209,8 @@ struct SavedBuild {
             batchStart = index + 1
         }
         let complete = articles.withUnsafeMutableBufferPointer { articleBuffer in
-            articlePaths.withUnsafeMutableBufferPointer { pathBuffer in
-                let articleSlots = ResultSlots(articleBuffer), pathSlots = ResultSlots(pathBuffer)
+            articleMonths.withUnsafeMutableBufferPointer { monthBuffer in
+                let articleSlots = ResultSlots(articleBuffer), monthSlots = ResultSlots(monthBuffer)
                 for batch in batches {
                     let decoded = parallelMap(batch.count, workers: workers) { position -> Bool in
                         let index = batch.lowerBound + position
@@ -218,9 +218,9 @@ struct SavedBuild {
                         var id = index * articlesPerRun
                         let end = min(id + articlesPerRun, articleCount)
                         while !run.atEnd {
-                            guard id < end, let article = run.metadata(), let path = run.string() else { return false }
+                            guard id < end, let article = run.metadata(), let month = run.int().flatMap(Int32.init(exactly:)) else { return false }
                             articleSlots.assign(id, article)
-                            pathSlots.assign(id, path)
+                            monthSlots.assign(id, month)
                             id += 1
                         }
                         return id == end
@@ -267,7 +267,7 @@ struct SavedBuild {
         }
         let relations = TermRelations(tagsOfCountry: tables[0], countriesOfCountry: tables[1], countriesOfTag: tables[2],
                                       tagsOfTag: tables[3])
-        let parts = SiteModel.Parts(articles: articles, articlePaths: articlePaths, contestedPaths: contested, tags: termLists[0],
+        let parts = SiteModel.Parts(articles: articles, articleMonths: articleMonths, contestedPaths: contested, tags: termLists[0],
                                     countries: termLists[1], warnings: warnings, articleTags: indexLists[0],
                                     articleCountries: indexLists[1], relations: relations)
         return (SavedBuild(key: key, fileHashes: fileHashes, tagInputs: tagInputs, loadDiagnostics: loadDiagnostics, drafts: drafts, files: files, parts: parts), edits)
@@ -309,7 +309,7 @@ struct SavedBuild {
     /// its arrays, and changes them in place rather than copying a whole archive's.
     mutating func takeParts() -> SiteModel.Parts {
         let parts = self.parts
-        self.parts = SiteModel.Parts(articles: [], articlePaths: [], contestedPaths: [], tags: [], countries: [], warnings: [],
+        self.parts = SiteModel.Parts(articles: [], articleMonths: [], contestedPaths: [], tags: [], countries: [], warnings: [],
                                      articleTags: IndexLists(), articleCountries: IndexLists(),
                                      relations: TermRelations(tagsOfCountry: [], countriesOfCountry: [], countriesOfTag: [], tagsOfTag: []))
         return parts

@@ -126,8 +126,8 @@ extension SiteBuilder {
         var editedIDs: [Int] = [], appliedIDs: [Int] = []
         var moves = MovedArticles()
         for edit in edits {
-            let before = plan.articlePages[edit.id]
             let current = moves.moves.reduce(edit.id) { $1.newID($0) }
+            let before = PagePlan.articlePage(current, in: site)
             appliedIDs.append(current)
             // The slugs of the terms earlier edits name, should this edit make terms come or go.
             let tagSlugs = termEdits.isEmpty ? [] : site.tags.map(\.slug)
@@ -147,11 +147,10 @@ extension SiteBuilder {
             let id = change.move?.to ?? current
             editedIDs.append(id)
             if change.changesListsOrTerms { termEdits.append((id, change)) }
-            if site.articlePaths[id] != before.path {
-                // A moved article's plan is made again with the rest.
-                if change.move == nil { plan.moveArticle(id, to: site.articlePaths[id]) }
+            let after = PagePlan.articlePage(id, in: site)
+            if after.path != before.path {
                 removed.append(before.file)
-                added.append(Permalinks.file(for: site.articlePaths[id]))
+                added.append(after.file)
                 moved.insert(id)
             }
         }
@@ -195,7 +194,7 @@ extension SiteBuilder {
         let markdown = MarkdownRenderer()
         var files: [(path: String, contents: String)] = []
         for id in articlePages.sorted() {
-            let page = plan.articlePages[id]
+            let page = PagePlan.articlePage(id, in: site)
             files.append((page.file, try articlePage(id, page: page, site: site, related: RelatedArticlesStore.list(relatedLists, for: id),
                                                       loader: loader, contexts: contexts, markdown: markdown, templates: templates)))
         }

@@ -156,7 +156,7 @@ extension SiteBuilder {
         for id in candidates.sorted() {
             let fingerprint = fingerprinter.article(id, related: RelatedArticlesStore.list(related, for: id),
                                                     bodyStamp: fileSystem.stamp(joinPath(contentDirectory, site.articles[id].sourcePath)))
-            let key = PageFingerprintStore.key(plan.articlePages[id].file)
+            let key = PageFingerprintStore.key(PagePlan.articlePage(id, in: site).file)
             guard previous[key]?.fingerprint != fingerprint else { continue }
             if !writtenFirst.contains(id) { changedArticles.append(id) }
             fingerprints.append((key, fingerprint))
@@ -185,7 +185,7 @@ extension SiteBuilder {
         let renderedArticles = parallelMap(articlePages.count, workers: options.jobs) { position -> Result<String, Diagnostic> in
             let id = articlePages[position]
             return Result { () throws(Diagnostic) in
-                try articlePage(id, page: plan.articlePages[id], site: site, related: RelatedArticlesStore.list(relatedNow, for: id),
+                try articlePage(id, page: PagePlan.articlePage(id, in: site), site: site, related: RelatedArticlesStore.list(relatedNow, for: id),
                                 loader: loader, contexts: contexts, markdown: markdown, templates: templates)
             }
         }
@@ -196,7 +196,7 @@ extension SiteBuilder {
             files.append((file, html))
             contents[PageFingerprintStore.key(file)] = PageFingerprintStore.contentHash(html)
         }
-        for (id, html) in zip(articlePages, renderedArticles) { add(plan.articlePages[id].file, try html.get()) }
+        for (id, html) in zip(articlePages, renderedArticles) { add(PagePlan.articlePage(id, in: site).file, try html.get()) }
         let renderedLists = parallelMap(listPages.count, workers: options.jobs) { position -> String in
             let page = plan.listPages[listPages[position]]
             return listPage(page, template: Self.template(for: page.kind) ?? "list", site: site, contexts: contexts, templates: templates)

@@ -372,9 +372,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             let related = RelatedArticlesStore.list(relatedLists, for: id)
             return (PageFingerprintStore.key(page.file), fingerprinter.article(id, related: related, bodyStampHash: stamp), related)
         }
-        @Sendable func renderArticlePage(_ index: Int) -> PageOutcome {
-            let page = plan.articlePages[index]
-            guard case .article(let id) = page.kind else { return PageOutcome() }
+        @Sendable func renderArticlePage(_ id: Int) -> PageOutcome {
+            let page = PagePlan.articlePage(id, in: site)
             let (key, fingerprint, related) = articleLookup(page, id: id)
             if let before = previous[key], before.fingerprint == fingerprint, writer.canKeep(page.file) {
                 return PageOutcome(key: key, record: before, reused: true)
@@ -403,7 +402,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             }
         }
         // Article and list pages interleaved (see `PagePlan.renderOrder`); the outcomes come back in plan order.
-        let articleCount = plan.articlePages.count
+        let articleCount = plan.articleCount
         // When every article page is to be rendered, every article's file is read again, in render
         // order, and asked for ahead (`bodies`): with no pages kept from before, or when pages spread over the
         // archive have new fingerprints (a new version of Broadsheet, a template or setting that
@@ -412,9 +411,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         func mostRenderAgain() -> Bool {
             guard !previous.isEmpty else { return true }
             let sample = Array(stride(from: 0, to: articleCount, by: max(1, articleCount / 64)))
-            let changed = sample.filter { index in
-                guard case .article(let id) = plan.articlePages[index].kind else { return false }
-                let (key, fingerprint, _) = articleLookup(plan.articlePages[index], id: id)
+            let changed = sample.filter { id in
+                let (key, fingerprint, _) = articleLookup(PagePlan.articlePage(id, in: site), id: id)
                 return previous[key]?.fingerprint != fingerprint
             }
             return changed.count * 2 > sample.count
@@ -424,12 +422,11 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         // waited on the disk as long as the bodies' reads did. Their entries are asked for ahead too.
         let bodies = ReadAhead.Source(contentDirectory, need: .contents) { position in
             let index = Int(plan.renderOrder[position])
-            guard index < articleCount, case .article(let id) = plan.articlePages[index].kind else { return nil }
-            return site.articles[id].sourcePath
+            return index < articleCount ? site.articles[index].sourcePath : nil
         }
         let earlierPages = ReadAhead.Source(outputDirectory, need: .entry) { position in
             let index = Int(plan.renderOrder[position])
-            return index < articleCount ? plan.articlePages[index].file : plan.listPages[index - articleCount].file
+            return index < articleCount ? PagePlan.articlePage(index, in: site).file : plan.listPages[index - articleCount].file
         }
         let readAhead = !mostRenderAgain() ? nil : ReadAhead.start(count: plan.renderOrder.count, fileSystem: fileSystem,
                                                                   sources: previous.isEmpty ? [bodies] : [bodies, earlierPages])
@@ -461,8 +458,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
         let articleResults = pageResults[..<articleCount], listResults = pageResults[articleCount...]
         var reused = 0, asBefore = 0
-        Self.keepFiles(of: plan.articlePages, kept: articleResults.lazy.map(\.keepsFile), writer: writer)
-        Self.keepFiles(of: plan.listPages, kept: listResults.lazy.map(\.keepsFile), writer: writer)
+        Self.keepFiles(articleResults.lazy.map(\.keepsFile), writer: writer) { PagePlan.articlePage($0, in: site).file }
+        Self.keepFiles(listResults.lazy.map(\.keepsFile), writer: writer) { plan.listPages[$0].file }
         for outcome in pageResults where outcome.isRecorded {
             if outcome.reused { reused += 1 }
             if outcome.asBefore { asBefore += 1 }
@@ -491,11 +488,11 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     /// Keeps the files of the pages whose outcome keeps them, a few thousand at a time: each
     /// page's file path is made for it (`Page.file`), and at a million pages, all of them made
     /// at once before the writer took them were 130 MB at the peak of a build after a program change.
-    static func keepFiles(of pages: [PagePlan.Page], kept: some Collection<Bool>, writer: OutputWriter, batch: Int = 8192) {
+    static func keepFiles(_ kept: some Collection<Bool>, writer: OutputWriter, batch: Int = 8192, file: (Int) -> String) {
         var paths: [String] = []
-        paths.reserveCapacity(min(batch, pages.count))
-        for (page, keeps) in zip(pages, kept) where keeps {
-            paths.append(page.file)
+        paths.reserveCapacity(min(batch, kept.count))
+        for (index, keeps) in kept.enumerated() where keeps {
+            paths.append(file(index))
             guard paths.count == batch else { continue }
             writer.keep(paths)
             paths.removeAll(keepingCapacity: true)

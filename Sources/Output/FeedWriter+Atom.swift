@@ -22,7 +22,7 @@ extension FeedWriter {
         """
         for id in feed.articleIDs {
             let article = site.articles[id]
-            let link = XMLText.escape(base + site.articlePaths[id])
+            let link = XMLText.escape(base + site.articlePath(id))
             let date = dates.iso8601(article.date)
             xml += "<entry>\n<title>\(XMLText.escape(article.title))</title>\n<link href=\"\(link)\" rel=\"alternate\" type=\"text/html\"/>\n"
             xml += "<id>\(link)</id>\n<published>\(date)</published>\n<updated>\(date)</updated>\n"

@@ -12,7 +12,7 @@ extension FeedWriter {
             items: feed.articleIDs.map { id in
                 let article = site.articles[id]
                 return JSONFeedDocument.Item(
-                    id: base + site.articlePaths[id], url: base + site.articlePaths[id], title: article.title,
+                    id: base + site.articlePath(id), url: base + site.articlePath(id), title: article.title,
                     date_published: dates.iso8601(article.date), summary: article.dek,
                     authors: article.byline.map { [JSONFeedDocument.Author(name: $0)] })
             })

@@ -22,7 +22,7 @@ extension FeedWriter {
         }
         for id in feed.articleIDs {
             let article = site.articles[id]
-            let link = XMLText.escape(base + site.articlePaths[id])
+            let link = XMLText.escape(base + site.articlePath(id))
             xml += "<item>\n<title>\(XMLText.escape(article.title))</title>\n<link>\(link)</link>\n"
             xml += "<guid isPermaLink=\"true\">\(link)</guid>\n<pubDate>\(dates.rfc822(article.date))</pubDate>\n"
             if let byline = article.byline { xml += "<author>\(XMLText.escape(byline))</author>\n" }

@@ -29,7 +29,7 @@ public struct SitemapWriter: Sendable {
 
     /// The paths of the files `render` writes for `plan`, without making them.
     public static func paths(_ plan: PagePlan, maximumURLs: Int = SitemapWriter.maximumURLs) -> [String] {
-        let count = plan.articlePages.count + plan.listPages.lazy.filter(\.isListedInSitemap).count
+        let count = plan.articleCount + plan.listPages.lazy.filter(\.isListedInSitemap).count
         guard count > maximumURLs else { return ["sitemap.xml"] }
         return ["sitemap.xml"] + (1...((count + maximumURLs - 1) / maximumURLs)).map { "sitemap-\($0).xml" }
     }
@@ -42,11 +42,11 @@ public struct SitemapWriter: Sendable {
         // Every article page is listed, first and in ID order: an article's entry is its ID.
         let listed = plan.listPages.indices.filter { plan.listPages[$0].isListedInSitemap }
         let lists = listed.map { plan.listPages[$0] }
-        let count = plan.articlePages.count + lists.count
+        let count = plan.articleCount + lists.count
         let base = XMLText.escape(site.config.baseURL)
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         func page(_ entry: Int) -> PagePlan.Page {
-            entry < plan.articlePages.count ? plan.articlePages[entry] : lists[entry - plan.articlePages.count]
+            entry < plan.articleCount ? PagePlan.articlePage(entry, in: site) : lists[entry - plan.articleCount]
         }
         /// A file of entries, made as bytes in one buffer rather than a string each, and the
         /// newest date in it.
@@ -88,7 +88,7 @@ public struct SitemapWriter: Sendable {
         if let articles {
             var numbers = Set(articles.map { $0 / maximumURLs })
             for (position, page) in listed.enumerated() where changedLists.contains(page) {
-                numbers.insert((plan.articlePages.count + position) / maximumURLs)
+                numbers.insert((plan.articleCount + position) / maximumURLs)
             }
             for number in numbers.sorted() {
                 try write("sitemap-\(number + 1).xml", urlset(chunks[number]).contents)
@@ -97,7 +97,7 @@ public struct SitemapWriter: Sendable {
             // Each file's newest date, without making the files: the newest article is the lowest ID.
             for (number, entries) in chunks.enumerated() {
                 let newest = entries.compactMap { entry in
-                    entry < plan.articlePages.count ? entry : newestArticle(on: lists[entry - plan.articlePages.count])
+                    entry < plan.articleCount ? entry : newestArticle(on: lists[entry - plan.articleCount])
                 }.min()
                 addToIndex("sitemap-\(number + 1).xml", newest: newest.map { dates.day(site.articles[$0].date) })
             }

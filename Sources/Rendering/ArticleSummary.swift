@@ -53,7 +53,7 @@ final class SummaryFields: Sendable {
         let article = site.articles[id]
         switch name {
         case "title": return article.title
-        case "url": return basePath + site.articlePaths[id]
+        case "url": return basePath + site.articlePath(id)
         case "date": return dates.long(article.date)
         case "datetime": return dates.iso8601(article.date)
         case "dek": return article.dek ?? false

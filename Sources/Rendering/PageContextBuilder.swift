@@ -105,7 +105,7 @@ public struct PageContextBuilder: Sendable {
     /// - Parameter related: the article's related articles, when already found.
     public func article(id: Int, bodyHTML: String, related: [Int]? = nil) -> [String: Any] {
         let article = site.articles[id]
-        var context = common(path: site.articlePaths[id], title: "\(article.title) — \(site.config.title)",
+        var context = common(path: site.articlePath(id), title: "\(article.title) — \(site.config.title)",
                              description: article.dek ?? site.config.description)
         var view = summaryFields(id)
         if let html = summaryView?(id).html { view["summary_html"] = html }
@@ -173,7 +173,7 @@ public struct PageContextBuilder: Sendable {
             }
             json += "],"
         }
-        field("mainEntityOfPage", absoluteURL(site.articlePaths[id]))
+        field("mainEntityOfPage", absoluteURL(site.articlePath(id)))
         json += #""publisher":{"@type":"Organization","name":"#
         Self.appendJSON(site.config.title, to: &json)
         json += "}}"

@@ -257,7 +257,7 @@ public struct PageFingerprinter: Sendable {
     private static func articleDigest(_ id: Int, in site: SiteModel, country: (Int) -> UInt64, tag: (Int) -> UInt64) -> ArticleDigest {
         // Each field read where it lies: a copy of the whole article took and released every one of its texts.
         var hash = PageFingerprint.StableHasher()
-        hash.add(site.articlePaths[id])
+        hash.add(site.articlePath(id))
         hash.add(site.articles[id].title)
         hash.add(optional: site.articles[id].dek)
         hash.add(optional: site.articles[id].byline)

@@ -38,7 +38,7 @@ extension PagePlan {
         }
         listPages = pages
         feeds = planned
-        renderOrder = Self.renderOrder(articleCount: articlePages.count,
+        renderOrder = Self.renderOrder(articleCount: articleCount,
                                        listNewest: listPages.map { Self.newestArticle(on: $0, in: site) ?? 0 })
         return true
     }

@@ -58,10 +58,10 @@ public struct PagePlan: Sendable {
         }
     }
 
-    /// An article's page as the plan of `site` has it, without making the plan: an edit's own
-    /// page is written before the plan is made again.
+    /// Article `id`'s page. The plan holds no article's page: each follows from the model, and
+    /// a million of them held were 30 MB.
     public static func articlePage(_ id: Int, in site: SiteModel) -> Page {
-        Page(kind: .article(id: id), path: site.articlePaths[id])
+        Page(kind: .article(id: id), path: site.articlePath(id))
     }
 
     public struct Feed: Sendable, Hashable {
@@ -74,12 +74,13 @@ public struct PagePlan: Sendable {
         public var jsonPath: String { Permalinks.jsonFeed(pagePath) }
     }
 
-    /// Article pages, in ID order: rendered in a parallel pass of their own.
-    public var articlePages: [Page]
+    /// How many article pages there are: one an article, in ID order (`articlePage(_:in:)`),
+    /// rendered in a parallel pass of their own.
+    public var articleCount: Int
     /// Every other page: home, lists, indexes, archives, 404.
     public var listPages: [Page]
     public var feeds: [Feed]
-    /// Every page as its place in `articlePages` followed by `listPages`, in the order the pages
+    /// Every page as its place among the article pages followed by `listPages`, in the order the pages
     /// are best rendered: by the newest article each shows, articles and lists interleaved.
     /// An article's summary appears on its neighbours' and related articles' pages (close to it
     /// in time) and on every list that holds it; in this order those pages are rendered close
@@ -91,7 +92,7 @@ public struct PagePlan: Sendable {
     public init(site: SiteModel) {
         let pageSize = site.config.itemsPerPage
         let feedSize = site.config.feedItems
-        articlePages = site.articlePaths.indices.map { Self.articlePage($0, in: site) }
+        articleCount = site.articles.count
 
         var pages: [Page] = []
         // The newest article each list page shows (0 for pages that show none).
@@ -149,7 +150,7 @@ public struct PagePlan: Sendable {
         append(Page(kind: .notFound, path: "404.html"))
         listPages = pages
         self.feeds = feeds
-        renderOrder = Self.renderOrder(articleCount: articlePages.count, listNewest: newest)
+        renderOrder = Self.renderOrder(articleCount: articleCount, listNewest: newest)
     }
 
     /// The newest article a list page shows, which it is rendered beside (nil for indexes and
@@ -183,11 +184,5 @@ public struct PagePlan: Sendable {
         return order
     }
 
-    public var pageCount: Int { articlePages.count + listPages.count }
-
-    /// Puts one article's page at `path` (its headline, and so its slug, changed): nothing
-    /// else in the plan depends on an article's URL.
-    public mutating func moveArticle(_ id: Int, to path: String) {
-        articlePages[id].path = path
-    }
+    public var pageCount: Int { articleCount + listPages.count }
 }

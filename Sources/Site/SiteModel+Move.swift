@@ -53,7 +53,7 @@ extension SiteModel {
     mutating func moveArticle(of id: Int, with edited: ArticleMetadata, findingMonths: Bool) -> (move: Move, edit: TermEdit)? {
         let article = articles[id]
         guard edited.tags == article.tags, edited.countries == article.countries,
-              let path = editedPath(of: id, for: edited) else { return nil }
+              let month = editedMonth(of: id, for: edited) else { return nil }
         let move = Move(from: id, to: place(of: edited, without: id))
         let dates = DateText(timeZone: config.timeZone)
         let monthChanged = dates.yearAndMonth(article.date) != dates.yearAndMonth(edited.date)
@@ -63,8 +63,8 @@ extension SiteModel {
         // array after each place, twice.
         articles.move(move.from, to: move.to)
         articles[move.to] = edited
-        articlePaths.move(move.from, to: move.to)
-        articlePaths[move.to] = path
+        articleMonths.move(move.from, to: move.to)
+        articleMonths[move.to] = month
         articleTags.move(move.from, to: move.to)
         articleCountries.move(move.from, to: move.to)
         for index in tags.indices { Self.renumber(&tags[index].articleIDs, by: move) }

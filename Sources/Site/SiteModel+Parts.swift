@@ -8,7 +8,7 @@ extension SiteModel {
     /// ordering, indexing and relating a whole archive again. Each part is as the model holds it.
     public struct Parts: Sendable {
         public var articles: [ArticleMetadata]
-        public var articlePaths: [String]
+        public var articleMonths: [Int32]
         public var contestedPaths: [String]
         public var tags: [Term]
         public var countries: [Term]
@@ -17,10 +17,10 @@ extension SiteModel {
         public var articleCountries: IndexLists
         public var relations: TermRelations
 
-        public init(articles: [ArticleMetadata], articlePaths: [String], contestedPaths: [String], tags: [Term], countries: [Term],
+        public init(articles: [ArticleMetadata], articleMonths: [Int32], contestedPaths: [String], tags: [Term], countries: [Term],
                     warnings: [Diagnostic], articleTags: IndexLists, articleCountries: IndexLists, relations: TermRelations) {
             self.articles = articles
-            self.articlePaths = articlePaths
+            self.articleMonths = articleMonths
             self.contestedPaths = contestedPaths
             self.tags = tags
             self.countries = countries
@@ -32,7 +32,7 @@ extension SiteModel {
     }
 
     public var parts: Parts {
-        Parts(articles: articles, articlePaths: articlePaths, contestedPaths: contestedPaths.sorted(), tags: tags, countries: countries,
+        Parts(articles: articles, articleMonths: articleMonths, contestedPaths: contestedPaths.sorted(), tags: tags, countries: countries,
               warnings: warnings, articleTags: articleTags, articleCountries: articleCountries, relations: relations)
     }
 
@@ -40,7 +40,7 @@ extension SiteModel {
     /// together (a damaged or foreign file): the caller builds the model afresh.
     public init?(config: SiteConfig, restoring parts: Parts) {
         let count = parts.articles.count
-        guard parts.articlePaths.count == count, parts.articleTags.count == count, parts.articleCountries.count == count,
+        guard parts.articleMonths.count == count, parts.articleMonths.allSatisfy({ (1...12).contains($0 & 15) }), parts.articleTags.count == count, parts.articleCountries.count == count,
               parts.articleTags.values.allSatisfy({ (0..<Int32(parts.tags.count)).contains($0) }),
               parts.articleCountries.values.allSatisfy({ (0..<Int32(parts.countries.count)).contains($0) }),
               (parts.tags + parts.countries).allSatisfy({ $0.articleIDs.allSatisfy { (0..<count).contains($0) } }),
@@ -49,7 +49,7 @@ extension SiteModel {
         else { return nil }
         self.config = config
         self.articles = parts.articles
-        self.articlePaths = parts.articlePaths
+        self.articleMonths = parts.articleMonths
         self.contestedPaths = Set(parts.contestedPaths)
         self.tags = parts.tags
         self.countries = parts.countries

@@ -76,7 +76,7 @@ extension SiteModel {
     /// once after the last.
     private mutating func replaceTerms(of id: Int, with edited: ArticleMetadata, gazetteer: CountryGazetteer, replaying: Bool) -> TermEdit? {
         let article = articles[id]
-        guard let path = editedPath(of: id, for: edited) else { return nil }
+        guard let month = editedMonth(of: id, for: edited) else { return nil }
         // A new date or time is taken where the article keeps its place among the others (its
         // ID) and its month: then no list changes order and no month its articles.
         let dateChanged = edited.date != article.date || edited.hasTime != article.hasTime
@@ -113,7 +113,7 @@ extension SiteModel {
         edit.countries = Set(oldCountries).symmetricDifference(newCountries.members).sorted()
 
         articles[id] = edited
-        articlePaths[id] = path
+        articleMonths[id] = month
         for index in edit.tags {
             Self.toggle(id, in: &tags[index].articleIDs, member: newTags.contains(index))
         }
@@ -149,7 +149,7 @@ extension SiteModel {
         // New terms and a date that moves the article: the terms at the old date first. The
         // move then takes the article, its URL checked first (the one place it could refuse).
         let article = articles[id]
-        guard edited.tags != article.tags || edited.countries != article.countries, editedPath(of: id, for: edited) != nil else { return nil }
+        guard edited.tags != article.tags || edited.countries != article.countries, editedMonth(of: id, for: edited) != nil else { return nil }
         var atOldDate = edited
         atOldDate.date = article.date
         atOldDate.hasTime = article.hasTime

@@ -9,8 +9,10 @@ public struct SiteModel: Sendable {
     public let config: SiteConfig
     /// Articles newest first; an article's ID is its position here.
     public internal(set) var articles: [ArticleMetadata]
-    /// Each article's page path (`articles/2025/02/slug/`), by ID.
-    public internal(set) var articlePaths: [String]
+    /// The month each article's URL is under, by ID (`monthKey`): with its slug, its page
+    /// path (`articlePath(_:)`). The paths themselves, a string each, held for the whole build,
+    /// were about 150 MB at a million articles.
+    public internal(set) var articleMonths: [Int32]
     /// The article paths more than one article wanted: each such base path and the numbered
     /// paths handed out instead. Usually none; an edit that touches one can move another
     /// article's URL (see `replacingShownFields`).
@@ -44,7 +46,7 @@ public struct SiteModel: Sendable {
         // Two articles wanting the same URL both stay: the later one gets a numbered slug.
         // Assigning in source-path order keeps the winner stable whatever the dates.
         let claimOrder = byPath.map { idOfLoaded[$0] }
-        var assigned = [String](repeating: "", count: articles.count)
+        var months = [Int32](repeating: 0, count: articles.count)
         for id in claimOrder {
             let parts = dates.yearAndMonth(articles[id].date)
             let base = articles[id].slug
@@ -63,10 +65,10 @@ public struct SiteModel: Sendable {
                                          "another article already has the URL for slug `\(base)`; this one is published as `\(slug)`"))
                 articles[id].slug = slug
             }
-            assigned[id] = path
+            months[id] = Self.monthKey(parts)
         }
         self.articles = articles
-        self.articlePaths = assigned
+        self.articleMonths = months
         self.contestedPaths = contested
         let aliases = TagAliases(config.tagAliases)
         let index = TaxonomyIndex(articles: articles, gazetteer: gazetteer, aliases: aliases)
@@ -132,25 +134,44 @@ public struct SiteModel: Sendable {
     public mutating func replaceShownFields(of id: Int, with edited: ArticleMetadata) -> Bool {
         let article = articles[id]
         guard edited.date == article.date, edited.hasTime == article.hasTime, edited.countries == article.countries,
-              edited.tags == article.tags, let path = editedPath(of: id, for: edited) else { return false }
+              edited.tags == article.tags, let month = editedMonth(of: id, for: edited) else { return false }
         articles[id] = edited
-        articlePaths[id] = path
+        articleMonths[id] = month
         return true
     }
 
-    /// The page path article `id` has once it is `edited`, when an edit in place may give it:
-    /// the same file, format and automatic tags, and a URL no other article has or wanted (a
-    /// change to a contested URL could move another article's).
-    func editedPath(of id: Int, for edited: ArticleMetadata) -> String? {
+    /// Article `id`'s page path (`articles/2025/02/slug/`): its month's and its slug's.
+    public func articlePath(_ id: Int) -> String {
+        let month = articleMonths[id]
+        return Permalinks.article(year: Int(month >> 4), month: Int(month & 15), slug: articles[id].slug)
+    }
+
+    /// A year and month as `articleMonths` holds them.
+    static func monthKey(_ month: (year: Int, month: Int)) -> Int32 {
+        Int32(truncatingIfNeeded: month.year) << 4 | Int32(month.month)
+    }
+
+    /// The month key article `id`'s URL has once it is `edited`, when an edit in place may give
+    /// it its URL: the same file, format and automatic tags, and a URL no other article has or
+    /// wanted (a change to a contested URL could move another article's).
+    func editedMonth(of id: Int, for edited: ArticleMetadata) -> Int32? {
         let article = articles[id]
+        let path = articlePath(id)
         guard edited.sourcePath == article.sourcePath, edited.format == article.format,
-              edited.automaticTags == article.automaticTags, !contestedPaths.contains(articlePaths[id]) else { return nil }
-        let parts = DateText(timeZone: config.timeZone).yearAndMonth(edited.date)
-        let path = Permalinks.article(year: parts.year, month: parts.month, slug: edited.slug)
-        if path != articlePaths[id] {
-            guard !contestedPaths.contains(path), !articlePaths.contains(path) else { return nil }
+              edited.automaticTags == article.automaticTags, !contestedPaths.contains(path) else { return nil }
+        let month = Self.monthKey(DateText(timeZone: config.timeZone).yearAndMonth(edited.date))
+        let slug = edited.slug
+        if month != articleMonths[id] || slug != article.slug {
+            let newPath = Permalinks.article(year: Int(month >> 4), month: Int(month & 15), slug: slug)
+            guard !contestedPaths.contains(newPath), !hasArticle(in: month, slug: slug) else { return nil }
         }
-        return path
+        return month
+    }
+
+    /// Whether an article's URL is under `month` with `slug`: the path, compared without making
+    /// every article's.
+    private func hasArticle(in month: Int32, slug: String) -> Bool {
+        articleMonths.indices.contains { articleMonths[$0] == month && articles[$0].slug == slug }
     }
 
     /// The tags of one article that have pages, as indices into `tags`.

@@ -249,7 +249,7 @@ struct SavedBuildTests {
         for workers in [1, 2, 5] {
             let decoded = try #require(SavedBuild.decode(data, workers: workers))
             #expect(decoded.build.parts.articles == site.parts.articles, "\(workers) threads")
-            #expect(decoded.build.parts.articlePaths == site.parts.articlePaths, "\(workers) threads")
+            #expect(decoded.build.parts.articleMonths == site.parts.articleMonths, "\(workers) threads")
             #expect(decoded.build.fileHashes == saved.fileHashes)
         }
         // Read through in batches of runs, each let go once decoded: every run, then each part
@@ -267,7 +267,7 @@ struct SavedBuildTests {
         try data.write(to: folder.appendingPathComponent(SavedBuild.fileName))
         let loaded = try #require(SavedBuild.load(cacheDirectory: folder.path, fileSystem: LocalFileSystem(), workers: 2, key: "key"))
         #expect(loaded.build.parts.articles == site.parts.articles)
-        #expect(loaded.build.parts.articlePaths == site.parts.articlePaths)
+        #expect(loaded.build.parts.articleMonths == site.parts.articleMonths)
 
         // A byte gone from the middle of the second run: its articles no longer line up.
         let secondRun = try #require(data.range(of: Data("story-\(SavedBuild.articlesPerRun + 100).md".utf8)))

@@ -73,7 +73,7 @@ struct OutputTests {
     func sitemapIndex() throws {
         let site = site()
         let plan = PagePlan(site: site)
-        let listed = (plan.articlePages + plan.listPages).filter(\.isListedInSitemap).count
+        let listed = plan.articleCount + plan.listPages.filter(\.isListedInSitemap).count
         let files = SitemapWriter(site: site).render(plan, maximumURLs: 5)
         // The index last, once every file's newest date is known.
         #expect(files.map(\.path) == (1...((listed + 4) / 5)).map { "sitemap-\($0).xml" } + ["sitemap.xml"])
@@ -84,7 +84,7 @@ struct OutputTests {
         #expect(urls.allSatisfy { $0 <= 5 })
         #expect(urls.reduce(0, +) == listed)
         // Only the files that list some articles: what a full render writes for them.
-        let articles = plan.articlePages.count
+        let articles = plan.articleCount
         let byTwo = SitemapWriter(site: site).render(plan, maximumURLs: 2)
         let some = SitemapWriter(site: site).render(plan, maximumURLs: 2, listing: [0, articles - 1])
         #expect(articles == 3 && some.map(\.path) == ["sitemap-1.xml", "sitemap-2.xml"])

@@ -5,6 +5,11 @@ import Testing
 @testable import Core
 import Taxonomy
 
+extension SiteModel {
+    /// Every article's page path, by ID.
+    var allArticlePaths: [String] { articles.indices.map(articlePath) }
+}
+
 func makeArticle(_ path: String, day: Int, month: Int = 1, year: Int = 2025, title: String? = nil,
                  tags: [String] = [], countries: [String] = []) -> ArticleMetadata {
     var calendar = Calendar(identifier: .gregorian)
@@ -48,7 +53,7 @@ struct SiteModelTests {
         ], gazetteer: .standard)
         #expect(!site.contestedPaths.isEmpty)
         let restored = try #require(SiteModel(config: config, restoring: site.parts))
-        #expect(restored.articles == site.articles && restored.articlePaths == site.articlePaths)
+        #expect(restored.articles == site.articles && restored.allArticlePaths == site.allArticlePaths)
         #expect(restored.tags == site.tags && restored.countries == site.countries && restored.archive == site.archive)
         #expect(restored.contestedPaths == site.contestedPaths && restored.warnings.map(\.description) == site.warnings.map(\.description))
         #expect(restored.publishedYears == site.publishedYears)
@@ -69,7 +74,7 @@ struct SiteModelTests {
                                               countriesOfTag: site.relations.countriesOfTag, tagsOfTag: site.relations.tagsOfTag)
         #expect(SiteModel(config: config, restoring: badRelation) == nil)
         var shortPaths = site.parts
-        shortPaths.articlePaths.removeLast()
+        shortPaths.articleMonths.removeLast()
         #expect(SiteModel(config: config, restoring: shortPaths) == nil)
     }
 
@@ -79,7 +84,7 @@ struct SiteModelTests {
     func ordering() {
         let site = SiteModel(config: config, articles: [makeArticle("a", day: 1), makeArticle("b", day: 3), makeArticle("c", day: 2, month: 2)], gazetteer: .standard)
         #expect(site.articles.map(\.sourcePath) == ["c", "b", "a"])
-        #expect(site.articlePaths == ["articles/2025/02/story-c/", "articles/2025/01/story-b/", "articles/2025/01/story-a/"])
+        #expect(site.allArticlePaths == ["articles/2025/02/story-c/", "articles/2025/01/story-b/", "articles/2025/01/story-a/"])
     }
 
     @Test("two articles wanting one URL both keep a page, with a warning")
@@ -88,10 +93,10 @@ struct SiteModelTests {
             makeArticle("z.md", day: 5, title: "Same headline"),
             makeArticle("a.md", day: 4, title: "Same headline"),
         ], gazetteer: .standard)
-        #expect(Set(site.articlePaths) == ["articles/2025/01/same-headline/", "articles/2025/01/same-headline-2/"])
+        #expect(Set(site.allArticlePaths) == ["articles/2025/01/same-headline/", "articles/2025/01/same-headline-2/"])
         // The first by source path keeps the plain slug, whatever the dates.
         let aIndex = site.articles.firstIndex { $0.sourcePath == "a.md" }!
-        #expect(site.articlePaths[aIndex] == "articles/2025/01/same-headline/")
+        #expect(site.articlePath(aIndex) == "articles/2025/01/same-headline/")
         #expect(site.warnings.count == 1)
         #expect(site.warnings[0].file == "z.md")
     }
@@ -101,8 +106,11 @@ struct SiteModelTests {
         var site = SiteModel(config: config, articles: [
             makeArticle("a.md", day: 1, title: "Rain"), makeArticle("b.md", day: 2, title: "Sun", tags: ["Weather"]),
             makeArticle("c.md", day: 3, title: "Fog"), makeArticle("d.md", day: 4, title: "Fog"),
+            makeArticle("e.md", day: 5, month: 12, year: 1999, title: "Snow"),
         ], gazetteer: .standard)
         let rain = site.articles.firstIndex { $0.sourcePath == "a.md" }!
+        let snow = site.articles.firstIndex { $0.sourcePath == "e.md" }!
+        #expect(site.articlePath(snow) == "articles/1999/12/snow/")
         func edited(_ id: Int, title: String, change: (inout ArticleMetadata) -> Void = { _ in }) -> ArticleMetadata {
             var article = site.articles[id]
             article.title = title
@@ -113,14 +121,17 @@ struct SiteModelTests {
         func replace(_ id: Int, with article: ArticleMetadata) -> Bool { site.replaceShownFields(of: id, with: article) }
         #expect(replace(rain, with: edited(rain, title: "Heavy rain") { $0.dek = "All day." }))
         #expect(site.articles[rain].dek == "All day.")
-        #expect(site.articlePaths[rain] == "articles/2025/01/heavy-rain/")
+        #expect(site.articlePath(rain) == "articles/2025/01/heavy-rain/")
         // Another article's URL, a date, a tag, a country: refused, the model as it was.
         let sun = site.articles.firstIndex { $0.sourcePath == "b.md" }!
         #expect(!replace(rain, with: edited(rain, title: "Sun")))
         #expect(!replace(sun, with: edited(sun, title: "Sun") { $0.date += 3600 }))
         #expect(!replace(sun, with: edited(sun, title: "Sun") { $0.tags = [] }))
         #expect(!replace(sun, with: edited(sun, title: "Sun") { $0.countries = ["FR"] }))
-        #expect(site.articlePaths[rain] == "articles/2025/01/heavy-rain/" && site.articles[sun].tags == ["Weather"])
+        #expect(site.articlePath(rain) == "articles/2025/01/heavy-rain/" && site.articles[sun].tags == ["Weather"])
+        // Another article's slug in another month is another URL: taken.
+        #expect(replace(rain, with: edited(rain, title: "Snow")))
+        #expect(site.articlePath(rain) == "articles/2025/01/snow/" && site.articlePath(snow) == "articles/1999/12/snow/")
         // "Fog" was wanted twice: a new headline for either would move the other's URL in a full build.
         for path in ["c.md", "d.md"] {
             let fog = site.articles.firstIndex { $0.sourcePath == path }!
@@ -292,7 +303,7 @@ struct SiteModelTests {
         }
         func expectFresh(_ comment: Comment) {
             let fresh = SiteModel(config: config, articles: site.articles, gazetteer: .standard)
-            #expect(site.articles == fresh.articles && site.articlePaths == fresh.articlePaths, comment)
+            #expect(site.articles == fresh.articles && site.allArticlePaths == fresh.allArticlePaths, comment)
             #expect(site.tags == fresh.tags && site.countries == fresh.countries, comment)
             #expect(site.archive == fresh.archive && site.publishedYears == fresh.publishedYears, comment)
             for id in fresh.articles.indices {
@@ -301,7 +312,7 @@ struct SiteModelTests {
             let relations = [\TermRelations.tagsOfTag, \.countriesOfTag, \.tagsOfCountry, \.countriesOfCountry]
             #expect(relations.allSatisfy { site.relations[keyPath: $0] == fresh.relations[keyPath: $0] }, comment)
             let plan = PagePlan(site: site), freshPlan = PagePlan(site: fresh)
-            #expect(plan.articlePages == freshPlan.articlePages && plan.listPages == freshPlan.listPages && plan.feeds == freshPlan.feeds, comment)
+            #expect(plan.articleCount == freshPlan.articleCount && plan.listPages == freshPlan.listPages && plan.feeds == freshPlan.feeds, comment)
         }
         let day: TimeInterval = 86_400
         // Two days later: past two newer articles (IDs count from the newest).
@@ -320,9 +331,9 @@ struct SiteModelTests {
         #expect(moved.move.to == 6 && moved.edit.renamedTags == [trade] && site.tags[trade].name == "trade")
         expectFresh("to the oldest")
         // Into the next month: its URL and the months' articles change.
-        let path = site.articlePaths[id("e.md")]
+        let path = site.articlePath(id("e.md"))
         #expect(move("e.md", by: 30 * day) != nil)
-        #expect(site.articlePaths[id("e.md")] != path && site.articlePaths[id("e.md")].contains("/2025/02/"))
+        #expect(site.articlePath(id("e.md")) != path && site.articlePath(id("e.md")).contains("/2025/02/"))
         expectFresh("another month")
         // An article that passes none keeps its ID: only a new month makes that a move.
         #expect(move("a.md", by: 60) == nil)
@@ -365,7 +376,7 @@ struct SiteModelTests {
         #expect(replayed.parts.articles == site.parts.articles && replayed.tags == site.tags && replayed.countries == site.countries)
         // The months, found once after the replayed moves, as the live model found them after each.
         #expect(replayed.archive == site.archive && replayed.publishedYears == site.publishedYears)
-        #expect(replayed.parts.articlePaths == site.parts.articlePaths && replayed.parts.articleCountries == site.parts.articleCountries)
+        #expect(replayed.parts.articleMonths == site.parts.articleMonths && replayed.parts.articleCountries == site.parts.articleCountries)
     }
 
     @Test("a move renumbers the IDs of its range among themselves and no other")
@@ -433,7 +444,7 @@ struct SiteModelTests {
                          "articles/2025/", "articles/2025/01/", "articles/2024/", "articles/2024/03/", "404.html"] {
             #expect(paths.contains(expected), "missing \(expected)")
         }
-        #expect(plan.articlePages.count == 26)
+        #expect(plan.articleCount == 26)
         #expect(plan.feeds.map(\.path).sorted() == ["countries/japan/index.xml", "countries/pakistan/index.xml", "index.xml",
                                                     "tags/budget/index.xml", "tags/trade/index.xml"])
         #expect(plan.feeds.first { $0.path == "index.xml" }?.articleIDs.count == 20)
@@ -452,7 +463,7 @@ struct SiteModelTests {
         let order = plan.renderOrder.map(Int.init)
         #expect(order.count == plan.pageCount)
         #expect(Set(order) == Set(0..<plan.pageCount), "every page once")
-        let articleCount = plan.articlePages.count
+        let articleCount = plan.articleCount
         #expect(order.filter { $0 < articleCount } == Array(0..<articleCount), "article pages in ID order")
         // Where a list page sits: after the articles newer than the newest it shows, before that one.
         func articlesBefore(_ path: String) -> Int? {
