@@ -92,8 +92,25 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
         part(from: 0, to: titleStart) < other.part(from: 0, to: other.titleStart)
     }
 
+    /// Appends the slug's UTF-8 bytes, copied from where they lie.
+    public func appendSlug(to buffer: inout [UInt8]) {
+        let start = Int(slugStart)
+        let copied: Void? = packedText.utf8.withContiguousStorageIfAvailable {
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...]))
+        }
+        if copied == nil { buffer.append(contentsOf: bytes(from: slugStart, to: UInt32(packedText.utf8.count))) }
+    }
+
+    public var slugByteCount: Int { packedText.utf8.count - Int(slugStart) }
+
     private func text(from start: UInt32, to end: UInt32) -> String {
-        String(part(from: start, to: end))
+        String(decoding: bytes(from: start, to: end), as: UTF8.self)
+    }
+
+    private func bytes(from start: UInt32, to end: UInt32) -> Substring.UTF8View {
+        let utf8 = packedText.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
+        return utf8[from..<utf8.index(from, offsetBy: Int(end - start))]
     }
 
     /// A field of `packedText`, without a copy. The fields' bounds are scalar boundaries.

@@ -6,13 +6,7 @@ public enum XMLText {
     public static func escape(_ text: String) -> String {
         // Most texts (every URL of a sitemap) need nothing: checked byte by byte first.
         var text = text
-        let clean = text.withUTF8 { bytes in
-            !bytes.contains { byte in
-                byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-                    || byte == UInt8(ascii: "'") || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
-            }
-        }
-        if clean { return text }
+        if !text.withUTF8(needsEscape) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -30,5 +24,13 @@ public enum XMLText {
             }
         }
         return result
+    }
+
+    /// Whether `escape` would change text of these UTF-8 bytes (0xEF may begin U+FFFE or U+FFFF).
+    public static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "'") || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
+        }
     }
 }

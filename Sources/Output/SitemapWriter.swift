@@ -45,8 +45,24 @@ public struct SitemapWriter: Sendable {
         let count = plan.articleCount + lists.count
         let base = XMLText.escape(site.config.baseURL)
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        func page(_ entry: Int) -> PagePlan.Page {
-            entry < plan.articleCount ? PagePlan.articlePage(entry, in: site) : lists[entry - plan.articleCount]
+        // An article's path written straight into the file: made as a string for each entry,
+        // twice, the paths were most of the time a sitemap file took to write again after an edit.
+        var path: [UInt8] = []
+        func appendPath(_ entry: Int, to buffer: inout [UInt8]) {
+            path.removeAll(keepingCapacity: true)
+            if entry < plan.articleCount {
+                site.appendArticlePath(entry, to: &path)
+            } else {
+                path.append(contentsOf: lists[entry - plan.articleCount].path.utf8)
+            }
+            if path.withUnsafeBufferPointer(XMLText.needsEscape) {
+                buffer.append(contentsOf: XMLText.escape(String(decoding: path, as: UTF8.self)).utf8)
+            } else {
+                buffer.append(contentsOf: path)
+            }
+        }
+        func pathLength(_ entry: Int) -> Int {
+            entry < plan.articleCount ? site.articles[entry].slugByteCount + 18 : lists[entry - plan.articleCount].path.utf8.count
         }
         /// A file of entries, made as bytes in one buffer rather than a string each, and the
         /// newest date in it.
@@ -54,16 +70,15 @@ public struct SitemapWriter: Sendable {
             var buffer = Array((header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n").utf8)
             // Made to its size at once: grown by doubling, a file of 50,000 URLs (6 MB) came to
             // 21 MB with its copies, the largest item at the peak of a large site's build.
-            buffer.reserveCapacity(buffer.count + entries.reduce(0) { $0 + page($1).path.utf8.count }
+            buffer.reserveCapacity(buffer.count + entries.reduce(0) { $0 + pathLength($1) }
                                    + entries.count * (base.utf8.count + Self.entryMarkup) + 16)
             var newest: [UInt8]?
             for entry in entries {
-                let page = page(entry)
                 buffer.append(contentsOf: "<url><loc>".utf8)
                 buffer.append(contentsOf: base.utf8)
-                buffer.append(contentsOf: XMLText.escape(page.path).utf8)
+                appendPath(entry, to: &buffer)
                 buffer.append(contentsOf: "</loc>".utf8)
-                if let article = newestArticle(on: page) {
+                if let article = entry < plan.articleCount ? entry : newestArticle(on: lists[entry - plan.articleCount]) {
                     buffer.append(contentsOf: "<lastmod>".utf8)
                     let start = buffer.count
                     dates.appendDay(site.articles[article].date, to: &buffer)

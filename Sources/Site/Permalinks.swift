@@ -6,7 +6,34 @@
 /// pages (`articles/2025/02/slug/`); the root is the empty string.
 public enum Permalinks {
     public static func article(year: Int, month: Int, slug: String) -> String {
-        "articles/\(year)/\(twoDigits(month))/\(slug)/"
+        var bytes: [UInt8] = []
+        appendArticle(year: year, month: month, to: &bytes) { $0.append(contentsOf: slug.utf8) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `article(year:month:slug:)` written into a buffer, the slug's bytes by `appendSlug`: a
+    /// sitemap lists every article's page, and a string made for each was most of the time it
+    /// took to write one again after an edit.
+    public static func appendArticle(year: Int, month: Int, to bytes: inout [UInt8], appendSlug: (inout [UInt8]) -> Void) {
+        bytes.append(contentsOf: articlesFolder)
+        if (1000...9999).contains(year) {
+            bytes.append(digit(year / 1000))
+            bytes.append(digit(year / 100 % 10))
+            bytes.append(digit(year / 10 % 10))
+            bytes.append(digit(year % 10))
+        } else {
+            bytes.append(contentsOf: String(year).utf8)
+        }
+        bytes.append(UInt8(ascii: "/"))
+        if (0...99).contains(month) {
+            bytes.append(digit(month / 10))
+            bytes.append(digit(month % 10))
+        } else {
+            bytes.append(contentsOf: twoDigits(month).utf8)
+        }
+        bytes.append(UInt8(ascii: "/"))
+        appendSlug(&bytes)
+        bytes.append(UInt8(ascii: "/"))
     }
 
     public static let home = ""
@@ -26,6 +53,10 @@ public enum Permalinks {
     public static func file(for path: String) -> String {
         path.hasSuffix(".html") || path.hasSuffix(".xml") ? path : "\(path)index.html"
     }
+
+    private static let articlesFolder = Array("articles/".utf8)
+
+    private static func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
 
     static func twoDigits(_ number: Int) -> String {
         number < 10 ? "0\(number)" : "\(number)"

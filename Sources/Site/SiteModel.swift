@@ -142,8 +142,19 @@ public struct SiteModel: Sendable {
 
     /// Article `id`'s page path (`articles/2025/02/slug/`): its month's and its slug's.
     public func articlePath(_ id: Int) -> String {
+        var bytes: [UInt8] = []
+        appendArticlePath(id, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `articlePath(_:)` written into a buffer, without a string of its own.
+    public func appendArticlePath(_ id: Int, to bytes: inout [UInt8]) {
         let month = articleMonths[id]
-        return Permalinks.article(year: Int(month >> 4), month: Int(month & 15), slug: articles[id].slug)
+        // Through a pointer: a closure over `self` copied the whole model, and the article read
+        // from the array was copied too, for each of a sitemap's 50,000 paths.
+        articles.withUnsafeBufferPointer { articles in
+            Permalinks.appendArticle(year: Int(month >> 4), month: Int(month & 15), to: &bytes) { articles[id].appendSlug(to: &$0) }
+        }
     }
 
     /// A year and month as `articleMonths` holds them.

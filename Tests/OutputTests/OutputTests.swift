@@ -69,6 +69,25 @@ struct OutputTests {
         #expect(!xml.contains("404"))
     }
 
+    @Test("an article's path in the sitemap is its page's, escaped, whatever its slug and year")
+    func sitemapArticlePaths() {
+        let dates = [(2025, 2), (999, 12), (12025, 1)].map { year, month in
+            var components = DateComponents(year: year, month: month, day: 3, hour: 9)
+            components.timeZone = TimeZone(identifier: "UTC")
+            return Calendar(identifier: .gregorian).date(from: components)!
+        }
+        let articles = zip(["café-ürün", "a&b", "plain"], dates).enumerated().map { index, pair in
+            ArticleMetadata(sourcePath: "\(index).md", format: .markdown, title: "Story \(index)", date: pair.1, slug: pair.0)
+        }
+        let site = SiteModel(config: SiteConfig(title: "Daily", baseURL: "https://news.example.org/"), articles: articles, gazetteer: .standard)
+        let xml = SitemapWriter(site: site).render(PagePlan(site: site))[0].contents
+        for id in site.articles.indices {
+            #expect(xml.contains("<url><loc>https://news.example.org/\(XMLText.escape(site.articlePath(id)))</loc>"))
+        }
+        #expect(Set(site.articles.indices.map(site.articlePath)) == ["articles/2025/02/café-ürün/", "articles/999/12/a&b/", "articles/12025/01/plain/"])
+        #expect(xml.contains("<loc>https://news.example.org/articles/999/12/a&amp;b/</loc>"))
+    }
+
     @Test("past the URL limit the sitemap becomes an index of numbered sitemaps")
     func sitemapIndex() throws {
         let site = site()
