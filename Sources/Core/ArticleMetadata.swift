@@ -94,11 +94,8 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
 
     /// Appends the slug's UTF-8 bytes, copied from where they lie.
     public func appendSlug(to buffer: inout [UInt8]) {
-        let start = Int(slugStart)
-        let copied: Void? = packedText.utf8.withContiguousStorageIfAvailable {
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...]))
-        }
-        if copied == nil { buffer.append(contentsOf: bytes(from: slugStart, to: UInt32(packedText.utf8.count))) }
+        var text = packedText
+        text.withUTF8 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(slugStart)...])) }
     }
 
     public var slugByteCount: Int { packedText.utf8.count - Int(slugStart) }
@@ -115,9 +112,7 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
 
     /// A field of `packedText`, without a copy. The fields' bounds are scalar boundaries.
     private func part(from start: UInt32, to end: UInt32) -> Substring {
-        let utf8 = packedText.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
-        return packedText[from..<utf8.index(from, offsetBy: Int(end - start))]
+        Substring(bytes(from: start, to: end))
     }
 
     private mutating func repack(sourcePath: String? = nil, title: String? = nil, dek: String? = nil, slug: String? = nil) {

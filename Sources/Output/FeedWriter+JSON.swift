@@ -10,9 +10,9 @@ extension FeedWriter {
             version: "https://jsonfeed.org/version/1.1", title: feed.title, description: site.config.description,
             home_page_url: base + feed.pagePath, feed_url: base + feed.jsonPath, language: site.config.language,
             items: feed.articleIDs.map { id in
-                let article = site.articles[id]
+                let article = site.articles[id], url = base + site.articlePath(id)
                 return JSONFeedDocument.Item(
-                    id: base + site.articlePath(id), url: base + site.articlePath(id), title: article.title,
+                    id: url, url: url, title: article.title,
                     date_published: dates.iso8601(article.date), summary: article.dek,
                     authors: article.byline.map { [JSONFeedDocument.Author(name: $0)] })
             })

@@ -62,7 +62,12 @@ public struct SitemapWriter: Sendable {
             }
         }
         func pathLength(_ entry: Int) -> Int {
-            entry < plan.articleCount ? site.articles[entry].slugByteCount + 18 : lists[entry - plan.articleCount].path.utf8.count
+            entry < plan.articleCount ? Permalinks.articleBytes(slugBytes: site.articles[entry].slugByteCount)
+                : lists[entry - plan.articleCount].path.utf8.count
+        }
+        /// The article whose date an entry's page is dated by: an article's page its own.
+        func datedBy(_ entry: Int) -> Int? {
+            entry < plan.articleCount ? entry : newestArticle(on: lists[entry - plan.articleCount])
         }
         /// A file of entries, made as bytes in one buffer rather than a string each, and the
         /// newest date in it.
@@ -78,7 +83,7 @@ public struct SitemapWriter: Sendable {
                 buffer.append(contentsOf: base.utf8)
                 appendPath(entry, to: &buffer)
                 buffer.append(contentsOf: "</loc>".utf8)
-                if let article = entry < plan.articleCount ? entry : newestArticle(on: lists[entry - plan.articleCount]) {
+                if let article = datedBy(entry) {
                     buffer.append(contentsOf: "<lastmod>".utf8)
                     let start = buffer.count
                     dates.appendDay(site.articles[article].date, to: &buffer)
@@ -111,9 +116,7 @@ public struct SitemapWriter: Sendable {
             guard !changedLists.isEmpty else { return }
             // Each file's newest date, without making the files: the newest article is the lowest ID.
             for (number, entries) in chunks.enumerated() {
-                let newest = entries.compactMap { entry in
-                    entry < plan.articleCount ? entry : newestArticle(on: lists[entry - plan.articleCount])
-                }.min()
+                let newest = entries.compactMap(datedBy).min()
                 addToIndex("sitemap-\(number + 1).xml", newest: newest.map { dates.day(site.articles[$0].date) })
             }
         } else {

@@ -56,6 +56,11 @@ public enum Permalinks {
 
     private static let articlesFolder = Array("articles/".utf8)
 
+    /// How many bytes `appendArticle` writes for a slug of `slugBytes` and a year of four digits.
+    public static func articleBytes(slugBytes: Int) -> Int {
+        articlesFolder.count + "2025/02/".utf8.count + slugBytes + 1
+    }
+
     private static func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
 
     static func twoDigits(_ number: Int) -> String {

@@ -149,17 +149,22 @@ public struct SiteModel: Sendable {
 
     /// `articlePath(_:)` written into a buffer, without a string of its own.
     public func appendArticlePath(_ id: Int, to bytes: inout [UInt8]) {
-        let month = articleMonths[id]
+        let month = Self.yearAndMonth(articleMonths[id])
         // Through a pointer: a closure over `self` copied the whole model, and the article read
         // from the array was copied too, for each of a sitemap's 50,000 paths.
         articles.withUnsafeBufferPointer { articles in
-            Permalinks.appendArticle(year: Int(month >> 4), month: Int(month & 15), to: &bytes) { articles[id].appendSlug(to: &$0) }
+            Permalinks.appendArticle(year: month.year, month: month.month, to: &bytes) { articles[id].appendSlug(to: &$0) }
         }
     }
 
     /// A year and month as `articleMonths` holds them.
     static func monthKey(_ month: (year: Int, month: Int)) -> Int32 {
         Int32(truncatingIfNeeded: month.year) << 4 | Int32(month.month)
+    }
+
+    /// The year and month of a `monthKey`.
+    static func yearAndMonth(_ key: Int32) -> (year: Int, month: Int) {
+        (Int(key >> 4), Int(key & 15))
     }
 
     /// The month key article `id`'s URL has once it is `edited`, when an edit in place may give
@@ -173,7 +178,8 @@ public struct SiteModel: Sendable {
         let month = Self.monthKey(DateText(timeZone: config.timeZone).yearAndMonth(edited.date))
         let slug = edited.slug
         if month != articleMonths[id] || slug != article.slug {
-            let newPath = Permalinks.article(year: Int(month >> 4), month: Int(month & 15), slug: slug)
+            let newMonth = Self.yearAndMonth(month)
+            let newPath = Permalinks.article(year: newMonth.year, month: newMonth.month, slug: slug)
             guard !contestedPaths.contains(newPath), !hasArticle(in: month, slug: slug) else { return nil }
         }
         return month
