@@ -54,13 +54,15 @@ let package = Package(
         // libFuzzer target over the loader (Fuzz/run builds it with -sanitize=fuzzer).
         .executableTarget(name: "LoaderFuzzer", dependencies: ["Loading", "Taxonomy", "Core"], path: "Fuzz/LoaderFuzzer"),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Core"], exclude: ["Fixtures"]),
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Core"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Taxonomy", "Core"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Site", "Core"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Site", "Core"]),
         // The CLI is a dependency so that its binary exists for the test that kills a build mid-way.
-        .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core", "Loading", "Site", "Taxonomy", "BroadsheetCLI"], exclude: ["Golden"]),
+        .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core", "Loading", "Site", "Taxonomy", "BroadsheetCLI"],
+                    exclude: ["Golden", "Readers"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "BroadsheetKit", "Core"]),
     ]
 )

@@ -478,7 +478,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let recorded = [pageResults, feedResults].lazy.joined().filter(\.isRecorded)
         let recordsStaged = (try? store.stage(recorded.map { (key: $0.key, record: $0.record) }, to: fileSystem)) != nil
         try SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile) { (path, contents) throws(Diagnostic) in try writer.write(path, string: contents) }
-        try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)sitemap.xml\n")
+        try writer.write("robots.txt", string: "User-agent: *\nAllow: /\n\nSitemap: \(MarkupEscape.percentEncoded(site.config.baseURL + "sitemap.xml"))\n")
         try copyStaticFiles(templates, writer: writer)
         stored.finish()
         return Rendered(diagnostics: diagnostics, recordsStaged: recordsStaged, reused: reused, asBefore: asBefore, templates: templates,

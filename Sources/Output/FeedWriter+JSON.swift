@@ -1,49 +1,43 @@
 import Core
-import Foundation
 import Site
 
 extension FeedWriter {
-    /// JSON Feed 1.1 (jsonfeed.org).
+    /// JSON Feed 1.1 (jsonfeed.org), keys in sorted order so that the file is the same from
+    /// build to build. `title`, `summary` and names are text; `content_html`, which each item
+    /// needs, is the dek (or, without one, the headline) as HTML.
     public func json(_ feed: PagePlan.Feed) -> String {
         let base = site.config.baseURL
-        let document = JSONFeedDocument(
-            version: "https://jsonfeed.org/version/1.1", title: feed.title, description: site.config.description,
-            home_page_url: base + feed.pagePath, feed_url: base + feed.jsonPath, language: site.config.language,
-            items: feed.articleIDs.map { id in
-                let article = site.articles[id], url = base + site.articlePath(id)
-                return JSONFeedDocument.Item(
-                    id: url, url: url, title: article.title,
-                    date_published: dates.iso8601(article.date), summary: article.dek,
-                    authors: article.byline.map { [JSONFeedDocument.Author(name: $0)] })
-            })
-        // Sorted keys keep the file byte-identical from build to build.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var json = "{\n"
+        func member(_ key: String, _ field: Field, _ value: String, indent: String = "  ", last: Bool = false) {
+            json += "\(indent)\"\(key)\": "
+            field.append(value, to: &json)
+            json += last ? "\n" : ",\n"
+        }
+        member("description", .jsonText, site.config.description)
+        member("feed_url", .jsonURL, base + feed.jsonPath)
+        member("home_page_url", .jsonURL, base + feed.pagePath)
+        json += "  \"items\": ["
+        for (position, id) in feed.articleIDs.enumerated() {
+            let article = site.articles[id], url = base + site.articlePath(id)
+            json += position == 0 ? "\n    {\n" : ",\n    {\n"
+            if let byline = article.byline {
+                json += "      \"authors\": [{\"name\": "
+                Field.jsonText.append(byline, to: &json)
+                json += "}],\n"
+            }
+            member("content_html", .jsonHTML, article.dek ?? article.title, indent: "      ")
+            member("date_published", .jsonText, dates.iso8601(article.date), indent: "      ")
+            member("id", .jsonURL, url, indent: "      ")
+            if let dek = article.dek { member("summary", .jsonText, dek, indent: "      ") }
+            member("title", .jsonText, article.title, indent: "      ")
+            member("url", .jsonURL, url, indent: "      ", last: true)
+            json += "    }"
+        }
+        json += feed.articleIDs.isEmpty ? "],\n" : "\n  ],\n"
+        member("language", .jsonText, site.config.language)
+        member("title", .jsonText, feed.title)
+        member("version", .jsonText, "https://jsonfeed.org/version/1.1", last: true)
+        json += "}\n"
+        return json
     }
-}
-
-/// The JSON Feed 1.1 document, field names as the format spells them.
-struct JSONFeedDocument: Encodable {
-    struct Author: Encodable {
-        var name: String
-    }
-
-    struct Item: Encodable {
-        var id: String
-        var url: String
-        var title: String
-        var date_published: String
-        var summary: String?
-        var authors: [Author]?
-    }
-
-    var version: String
-    var title: String
-    var description: String
-    var home_page_url: String
-    var feed_url: String
-    var language: String
-    var items: [Item]
 }

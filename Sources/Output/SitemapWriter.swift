@@ -43,7 +43,7 @@ public struct SitemapWriter: Sendable {
         let listed = plan.listPages.indices.filter { plan.listPages[$0].isListedInSitemap }
         let lists = listed.map { plan.listPages[$0] }
         let count = plan.articleCount + lists.count
-        let base = XMLText.escape(site.config.baseURL)
+        let base = Field.xmlURL.encode(site.config.baseURL)
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         // An article's path written straight into the file: made as a string for each entry,
         // twice, the paths were most of the time a sitemap file took to write again after an edit.
@@ -55,8 +55,8 @@ public struct SitemapWriter: Sendable {
             } else {
                 path.append(contentsOf: lists[entry - plan.articleCount].path.utf8)
             }
-            if path.withUnsafeBufferPointer(XMLText.needsEscape) {
-                buffer.append(contentsOf: XMLText.escape(String(decoding: path, as: UTF8.self)).utf8)
+            if path.withUnsafeBufferPointer({ XMLText.needsEscape($0) || $0.contains(where: MarkupEscape.isOutsideURI) }) {
+                buffer.append(contentsOf: Field.xmlURL.encode(String(decoding: path, as: UTF8.self)).utf8)
             } else {
                 buffer.append(contentsOf: path)
             }
@@ -101,7 +101,7 @@ public struct SitemapWriter: Sendable {
         let chunks = stride(from: 0, to: count, by: maximumURLs).map { $0..<min(count, $0 + maximumURLs) }
         var index = header + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         func addToIndex(_ path: String, newest: String?) {
-            index += "<sitemap><loc>\(XMLText.escape(site.config.baseURL + path))</loc>"
+            index += "<sitemap><loc>\(Field.xmlURL.encode(site.config.baseURL + path))</loc>"
             if let newest { index += "<lastmod>\(newest)</lastmod>" }
             index += "</sitemap>\n"
         }

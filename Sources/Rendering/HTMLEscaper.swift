@@ -1,3 +1,4 @@
+import Core
 import Mustache
 
 /// HTML escaping for `{{name}}` tags, byte for byte what swift-mustache's own HTML content type
@@ -24,26 +25,6 @@ struct HTMLEscaper: MustacheContentType {
     }
 
     static func escape(_ text: String) -> String {
-        var text = text
-        let needsEscaping = text.withUTF8 { bytes in
-            bytes.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&")
-                || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
-        }
-        guard needsEscaping else { return text }
-        return text.withUTF8 { bytes in
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): escaped.append(contentsOf: "&#39;".utf8)
-                default: escaped.append(byte)
-                }
-            }
-            return String(decoding: escaped, as: UTF8.self)
-        }
+        Field.htmlText.encode(text)
     }
 }

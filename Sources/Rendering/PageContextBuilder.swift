@@ -149,12 +149,12 @@ public struct PageContextBuilder: Sendable {
         json.reserveCapacity(512 + article.title.utf8.count + (article.dek?.utf8.count ?? 0))
         func field(_ key: String, _ value: String) {
             json += "\"\(key)\":"
-            Self.appendJSON(value, to: &json)
+            Field.jsonLD.append(value, to: &json)
             json += ","
         }
         if let byline = article.byline {
             json += #""author":{"@type":"Person","name":"#
-            Self.appendJSON(byline, to: &json)
+            Field.jsonLD.append(byline, to: &json)
             json += "},"
         }
         field("datePublished", dates.iso8601(article.date))
@@ -169,53 +169,15 @@ public struct PageContextBuilder: Sendable {
             for name in tags.map({ site.tags[$0].name }) + countries.map({ site.countries[$0].name }) {
                 if !first { json += "," }
                 first = false
-                Self.appendJSON(name, to: &json)
+                Field.jsonLD.append(name, to: &json)
             }
             json += "],"
         }
         field("mainEntityOfPage", absoluteURL(site.articlePath(id)))
         json += #""publisher":{"@type":"Organization","name":"#
-        Self.appendJSON(site.config.title, to: &json)
+        Field.jsonLD.append(site.config.title, to: &json)
         json += "}}"
         return json
-    }
-
-    /// `text` as a JSON string literal, safe inside an HTML script element, appended to `result`.
-    static func appendJSON(_ text: String, to result: inout String) {
-        // Most headlines, names and URLs need no escape: checked by bytes (U+2028 and U+2029
-        // start with 0xE2), they are quoted as they are.
-        let plain = text.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
-                && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&") && byte != 0xE2
-        }
-        result += "\""
-        if plain {
-            result += text
-            result += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        result += "\""
     }
 
     public func list(_ page: PagePlan.Page) -> [String: Any] {

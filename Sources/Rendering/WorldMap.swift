@@ -42,15 +42,15 @@ public struct WorldMap: Sendable {
     public func svg(entries: [String: Entry], label: String, describedBy: String) -> String {
         let maximum = entries.values.map(\.count).max() ?? 0
         var svg = "<svg class=\"world-map\" viewBox=\"0 0 \(worldMapSize.width) \(worldMapSize.height)\" role=\"group\" "
-        svg += "aria-label=\"\(XMLText.escape(label))\" aria-describedby=\"\(describedBy)\">"
+        svg += "aria-label=\"\(Field.xmlText.encode(label))\" aria-describedby=\"\(describedBy)\">"
         for (code, path) in outlines {
             guard let entry = entries[code] else {
                 svg += "<path class=\"m0\" d=\"\(path)\"/>"
                 continue
             }
             let articles = entry.count == 1 ? "1 article" : "\(entry.count) articles"
-            svg += "<a href=\"\(XMLText.escape(entry.url))\"><path class=\"m\(Self.shade(entry.count, maximum: maximum))\" d=\"\(path)\">"
-            svg += "<title>\(XMLText.escape(entry.name)): \(articles)</title></path></a>"
+            svg += "<a href=\"\(Field.xmlText.encode(entry.url))\"><path class=\"m\(Self.shade(entry.count, maximum: maximum))\" d=\"\(path)\">"
+            svg += "<title>\(Field.xmlText.encode(entry.name)): \(articles)</title></path></a>"
         }
         return svg + "</svg>"
     }

@@ -35,10 +35,14 @@ struct ContentSafetyTests {
         "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
         "<details open ontoggle=alert(1)>",
         "\u{2028}</script>\u{2029}<script>alert(1)</script>",
+        // Text that only looks like markup, which every reader must show as written.
+        "Use <b> for bold & <i> for italics",
+        "AT&T's \"deal\" &amp; &lt;b&gt; as typed, 1 < 2 > 0",
+        "Café ]]> naïve — اردو سرخی <b>",
     ]
 
-    static func site() throws -> FixtureSite {
-        var files: [String: String] = ["site.yml": "title: Safe\nbase_url: https://safe.example.org/\n"]
+    static func site(config: String = "title: Safe\nbase_url: https://safe.example.org/\n") throws -> FixtureSite {
+        var files: [String: String] = ["site.yml": config]
         for (index, payload) in payloads.enumerated() {
             let yamlPayload = payload.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                 .replacingOccurrences(of: "\u{2028}", with: "\\L").replacingOccurrences(of: "\u{2029}", with: "\\P")

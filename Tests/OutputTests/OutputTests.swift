@@ -19,7 +19,7 @@ struct OutputTests {
         return SiteModel(config: SiteConfig(title: "Daily", baseURL: "https://news.example.org/sub/", feedItems: 2), articles: articles, gazetteer: .standard)
     }
 
-    @Test("RSS lists the latest items with escaped text and absolute links")
+    @Test("RSS lists the latest items, titles as escaped HTML, with absolute links")
     func rss() throws {
         let site = site()
         let plan = PagePlan(site: site)
@@ -27,7 +27,9 @@ struct OutputTests {
         let xml = FeedWriter(site: site).rss(feed)
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\""))
         #expect(xml.components(separatedBy: "<item>").count - 1 == 2)
-        #expect(xml.contains("<title>Story &lt;3&gt; &amp; ]]&gt;</title>"))
+        // RSS readers render titles as HTML: the text is escaped for HTML, then for XML.
+        #expect(xml.contains("<title>Story &amp;lt;3&amp;gt; &amp;amp; ]]&amp;gt;</title>"))
+        #expect(xml.contains("<dc:creator>Desk</dc:creator>"))
         #expect(xml.contains("<link>https://news.example.org/sub/articles/2025/02/story-3/</link>"))
         #expect(xml.contains("<pubDate>Mon, 03 Feb 2025 09:00:00 +0000</pubDate>"))
         #expect(!xml.contains("story-1/"))
@@ -53,6 +55,8 @@ struct OutputTests {
         let items = try #require(object["items"] as? [[String: Any]])
         #expect(items.count == 2)
         #expect(items[0]["title"] as? String == "Story <3> & ]]>")
+        // Each item needs content: without a dek, the headline, as HTML.
+        #expect(items[0]["content_html"] as? String == "Story &lt;3&gt; &amp; ]]&gt;")
         #expect(items[0]["url"] as? String == "https://news.example.org/sub/articles/2025/02/story-3/")
         #expect(items[0]["date_published"] as? String == "2025-02-03T09:00:00+00:00")
     }
@@ -82,10 +86,12 @@ struct OutputTests {
         let site = SiteModel(config: SiteConfig(title: "Daily", baseURL: "https://news.example.org/"), articles: articles, gazetteer: .standard)
         let xml = SitemapWriter(site: site).render(PagePlan(site: site))[0].contents
         for id in site.articles.indices {
-            #expect(xml.contains("<url><loc>https://news.example.org/\(XMLText.escape(site.articlePath(id)))</loc>"))
+            #expect(xml.contains("<url><loc>https://news.example.org/\(Field.xmlURL.encode(site.articlePath(id)))</loc>"))
         }
         #expect(Set(site.articles.indices.map(site.articlePath)) == ["articles/2025/02/café-ürün/", "articles/999/12/a&b/", "articles/12025/01/plain/"])
         #expect(xml.contains("<loc>https://news.example.org/articles/999/12/a&amp;b/</loc>"))
+        // A sitemap's URLs are URIs: non-ASCII is percent-encoded.
+        #expect(xml.contains("<loc>https://news.example.org/articles/2025/02/caf%C3%A9-%C3%BCr%C3%BCn/</loc>"))
     }
 
     @Test("past the URL limit the sitemap becomes an index of numbered sitemaps")
