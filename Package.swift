@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "Taxonomy", dependencies: ["Core"]),
         .target(name: "Site", dependencies: ["Core", "Taxonomy"]),
+        // Mustache templates compiled once and rendered from typed values.
+        .target(name: "TemplateEngine"),
         .target(name: "Rendering", dependencies: [
             "Core", "Site", "Taxonomy",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -55,6 +57,10 @@ let package = Package(
         .executableTarget(name: "LoaderFuzzer", dependencies: ["Loading", "Taxonomy", "Core"], path: "Fuzz/LoaderFuzzer"),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Core"], exclude: ["Fixtures"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "TemplateEngineTests", dependencies: [
+            "TemplateEngine",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Spec")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Core"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Taxonomy", "Core"]),

@@ -1,0 +1,60 @@
+/// Templates by name, compiled once, which include one another as partials and parents.
+public struct TemplateLibrary: Sendable {
+    /// How `{{name}}` escapes a value; `{{{name}}}` and `{{&name}}` write it as it is.
+    public typealias Escape = @Sendable (String) -> String
+
+    let templates: [String: [TemplateNode]]
+    let escape: Escape
+
+    /// Compiles each template of `sources` (text by name). An error names the template.
+    public init(sources: [String: String], escape: @escaping Escape = TemplateLibrary.escapeHTML) throws(LibraryError) {
+        var templates: [String: [TemplateNode]] = [:]
+        for (name, text) in sources {
+            do {
+                templates[name] = try TemplateParser.parse(text)
+            } catch {
+                throw LibraryError(template: name, error: error)
+            }
+        }
+        self.templates = templates
+        self.escape = escape
+    }
+
+    public struct LibraryError: Error, Sendable {
+        public var template: String
+        public var error: TemplateError
+    }
+
+    public var names: some Collection<String> { templates.keys }
+
+    /// The template `name` rendered with `value` at the bottom of the context stack; nil when
+    /// there is no such template.
+    public func render(_ name: String, with value: TemplateValue) -> String? {
+        var output = ""
+        return render(name, with: value, into: &output) ? output : nil
+    }
+
+    /// The same, appended to `output`; false when there is no such template.
+    public func render(_ name: String, with value: TemplateValue, into output: inout String) -> Bool {
+        guard let nodes = templates[name] else { return false }
+        var renderer = TemplateRenderer(library: self, stack: [value])
+        renderer.render(nodes, into: &output)
+        return true
+    }
+
+    /// The Mustache specification's escaping: `&`, `<`, `>` and `"`.
+    public static let escapeHTML: Escape = { text in
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+/// A value a template renders: what a name in a tag resolves to.
+public enum TemplateValue {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list([TemplateValue])
+    case object(any TemplateObject)
+
+    /// Whether a section renders for it: everything but null, `false` and an empty list.
+    var isTruthy: Bool {
+        switch self {
+        case .null: false
+        case .bool(let value): value
+        case .list(let items): !items.isEmpty
+        default: true
+        }
+    }
+
+    /// The text `{{name}}` shows, before escaping.
+    func appendText(to output: inout String) {
+        switch self {
+        case .null: break
+        case .bool(let value): output += value ? "true" : "false"
+        case .int(let value): output += String(value)
+        case .double(let value): output += Self.text(of: value)
+        case .string(let value): output += value
+        case .list, .object: break
+        }
+    }
+
+    /// `1.0` as `1`, `1.21` as `1.21`, as data formats write numbers.
+    static func text(of value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+
+    /// The member `name` of an object, nil for any other value or a name it does not have.
+    func member(_ name: String) -> TemplateValue? {
+        guard case .object(let object) = self else { return nil }
+        return object.member(name)
+    }
+}
+
+/// A value with named members: a page model, a dictionary.
+public protocol TemplateObject {
+    /// The member called `name`, or nil when it has none (the name is then looked up further
+    /// down the context stack).
+    func member(_ name: String) -> TemplateValue?
+}
+
+extension Dictionary: TemplateObject where Key == String, Value == TemplateValue {
+    public func member(_ name: String) -> TemplateValue? {
+        self[name]
+    }
+}
