@@ -32,10 +32,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Core", "Taxonomy"]),
         // Mustache templates compiled once and rendered from typed values.
         .target(name: "TemplateEngine"),
-        .target(name: "Rendering", dependencies: [
-            "Core", "Site", "Taxonomy",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        .target(name: "Rendering", dependencies: ["Core", "Site", "Taxonomy", "TemplateEngine"]),
         .target(name: "Output", dependencies: ["Core", "Site"]),
         .target(name: "BroadsheetKit", dependencies: [
             "Core", "Loading", "Markdown", "Taxonomy", "Site", "Rendering", "Output",
@@ -64,7 +61,10 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Core"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Taxonomy", "Core"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Site", "Core"]),
+        .testTarget(name: "RenderingTests", dependencies: [
+            "Rendering", "Site", "Core", "TemplateEngine",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Site", "Core"]),
         // The CLI is a dependency so that its binary exists for the test that kills a build mid-way.
         .testTarget(name: "BroadsheetKitTests", dependencies: ["BroadsheetKit", "Core", "Loading", "Site", "Taxonomy", "BroadsheetCLI"],

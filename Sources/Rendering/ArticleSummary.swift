@@ -1,7 +1,7 @@
 import Core
 import Foundation
-import Mustache
 import Site
+import TemplateEngine
 
 /// One article as lists, related boxes and neighbour links show it: its HTML from
 /// `partials/summary` (`summary_html`) and its fields, each made when a template looks it up.
@@ -9,7 +9,7 @@ import Site
 /// thirty-odd thousand summaries the United States' pages show at 100,000 articles was as much
 /// of their time as rendering the pages; a theme that lays the fields out itself still gets
 /// them all, the same as from a dictionary.
-public final class ArticleSummary: MustacheParent, Sendable {
+public final class ArticleSummary: TemplateObject, Sendable {
     public let id: Int
     /// `partials/summary` rendered, when the theme has it; otherwise no `summary_html`, and the
     /// name is looked up in the enclosing context, as Mustache does for a missing key.
@@ -22,8 +22,9 @@ public final class ArticleSummary: MustacheParent, Sendable {
         self.fields = fields
     }
 
-    public func child(named name: String) -> Any? {
-        name == "summary_html" ? html : fields.value(name, of: id)
+    public func member(_ name: String) -> TemplateValue? {
+        if name == "summary_html" { return html.map(TemplateValue.string) }
+        return fields.value(name, of: id).map(TemplateValue.init(any:))
     }
 
     /// Every name the summary answers to.

@@ -1,16 +1,14 @@
 import Core
-import Mustache
+import TemplateEngine
 
-/// The site's templates, read from `Templates/` and checked before any page is rendered.
-///
-/// swift-mustache renders a missing template as nothing, so the templates every page kind
-/// needs are checked here, and parse errors are turned into messages with file, line and column.
+/// The site's templates, read from `Templates/`, compiled and checked before any page is
+/// rendered: every page kind's template and every partial and parent they name must exist.
 public struct TemplateSet: Sendable {
-    public private(set) var library: MustacheLibrary
+    public private(set) var library: TemplateLibrary
     public let names: Set<String>
-    /// Every template as parsed, and its text, by name.
-    private var templates: [String: MustacheTemplate]
+    /// Every template's text, and the file it came from, by name.
     private var texts: [String: String]
+    private var files: [String: String]
 
     /// Templates every site needs, one per page kind, and the layout they extend.
     public static let required = ["base", "article", "list", "terms", "archive", "about", "404"]
@@ -50,19 +48,16 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
-        var templates: [String: MustacheTemplate] = [:]
-        for (name, source) in sources {
-            templates[name] = try Self.parse(source.text, file: source.file)
-        }
-        // swift-mustache renders a missing partial or parent as nothing; a typo would silently
-        // drop part of every page, so every reference must name a template that exists.
+        // Mustache renders a missing partial or parent as nothing; a typo would silently drop
+        // part of every page, so every reference must name a template that exists.
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in Self.references(in: source.text) where templates[reference.name] == nil {
+            for reference in Self.references(in: source.text) where sources[reference.name] == nil {
                 throw .error(.render, file: source.file, line: reference.line, column: reference.column,
-                             "`\(reference.tag)` names a template that does not exist (\(name) includes it; known: \(templates.keys.sorted().joined(separator: ", ")))")
+                             "`\(reference.tag)` names a template that does not exist (\(name) includes it; known: \(sources.keys.sorted().joined(separator: ", ")))")
             }
         }
-        try self.init(templates: templates, texts: sources.mapValues(\.text), directory: directory, staticFiles: staticFiles, overridden: overridden)
+        try self.init(texts: sources.mapValues(\.text), files: sources.mapValues(\.file), directory: directory, staticFiles: staticFiles,
+                      overridden: overridden)
         var hash = PageFingerprint.StableHasher()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             hash.add(Data(name.utf8))
@@ -143,73 +138,48 @@ public struct TemplateSet: Sendable {
 
     /// Templates given as text, without the default theme (for tests).
     public init(sources: [String: String]) throws(Diagnostic) {
-        var templates: [String: MustacheTemplate] = [:]
-        for (name, text) in sources {
-            templates[name] = try Self.parse(text, file: "\(name).mustache")
-        }
-        try self.init(templates: templates, texts: sources, directory: "Templates", staticFiles: [:], overridden: Set(sources.keys))
+        try self.init(texts: sources, files: Dictionary(uniqueKeysWithValues: sources.keys.map { ($0, "\($0).mustache") }),
+                      directory: "Templates", staticFiles: [:], overridden: Set(sources.keys))
     }
 
-    private init(templates: [String: MustacheTemplate], texts: [String: String], directory: String, staticFiles: [String: Data],
+    private init(texts: [String: String], files: [String: String], directory: String, staticFiles: [String: Data],
                  overridden: Set<String>) throws(Diagnostic) {
-        for name in Self.required where templates[name] == nil {
+        for name in Self.required where texts[name] == nil {
             throw .error(.render, file: joinPath(directory, "\(name).mustache"), "required template is missing")
         }
-        library = MustacheLibrary(templates: templates)
-        self.templates = templates
+        library = try Self.compile(texts, files: files)
         self.texts = texts
-        names = Set(templates.keys)
+        self.files = files
+        names = Set(texts.keys)
         self.staticFiles = staticFiles
         self.overridden = overridden
     }
 
-    static func parse(_ text: String, file: String) throws(Diagnostic) -> MustacheTemplate {
-        _ = HTMLEscaper.registered
+    /// Every template compiled, escaping `{{name}}` as pages need; an error names its file.
+    static func compile(_ texts: [String: String], files: [String: String]) throws(Diagnostic) -> TemplateLibrary {
         do {
-            return try MustacheTemplate(string: HTMLEscaper.pragma + text)
-        } catch let error as MustacheTemplate.ParserError {
-            let context = error.context
-            // The pragma line comes first: the file's own lines are one further down.
-            throw .error(.render, file: file, line: max(1, context.lineNumber - 1), column: context.columnNumber,
-                         "template syntax error: \(describe(error.error)) in `\(context.line.trimmingCharacters(in: .whitespaces))`")
+            return try TemplateLibrary(sources: texts) { Field.htmlText.encode($0) }
         } catch {
-            throw .error(.render, file: file, "template syntax error: \(error)")
-        }
-    }
-
-    /// swift-mustache's errors have no readable text of their own.
-    private static func describe(_ error: Swift.Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not closed with `}}`"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only block definitions may appear inside `{{<parent}}`"
-        case .textInsideInheritSection: return "text inside `{{<parent}}…{{/parent}}` outside a block is ignored"
-        case .invalidConfigVariableSyntax: return "invalid configuration variable"
-        case .unrecognisedConfigVariable: return "unknown configuration variable"
-        @unknown default: return "\(error)"
+            throw .error(.render, file: files[error.template] ?? "\(error.template).mustache", line: error.error.line,
+                         column: error.error.column, "template syntax error: \(error.error.message)")
         }
     }
 
     public func render(_ context: [String: Any], template name: String) -> String {
-        (pageLibraries[name] ?? library).render(context, withTemplate: name) ?? ""
+        (pageLibraries[name] ?? library).render(name, with: TemplateValue(any: context)) ?? ""
     }
 
     /// `partials/summary` and the like, rendered from one article's summary.
     public func render(_ summary: ArticleSummary, template name: String) -> String {
-        library.render(summary, withTemplate: name) ?? ""
+        library.render(name, with: .object(summary)) ?? ""
     }
 
     /// The templates pages of one template (`article`) are rendered with, its layout and
     /// partials included, when they have values of their own put in (`withSharedValues(_:forPagesOf:)`).
-    private var pageLibraries: [String: MustacheLibrary] = [:]
+    private var pageLibraries: [String: TemplateLibrary] = [:]
 
     /// The same templates, with each variable tag of a value in `shared` replaced by its text,
-    /// rendered once: swift-mustache looks each name up through the context at render time, a
-    /// few microseconds of casts, and these are the same on every page. A partial made of them
+    /// rendered once: these are the same on every page. A partial made of them
     /// alone (the masthead, the footer) becomes plain text; one rendered on its own (a summary,
     /// a chip) shows them too.
     ///
@@ -222,20 +192,18 @@ public struct TemplateSet: Sendable {
     /// With `template`, only the pages of that template are rendered with the values put in
     /// (those of other templates differ), and the rest of the set is as it was.
     public func withSharedValues(_ shared: [String: Any], forPagesOf template: String? = nil) -> TemplateSet {
-        var texts = self.texts, templates = self.templates
+        var texts = self.texts
         for (name, text) in texts {
-            guard let substituted = Self.substitutingSharedValues(in: text, shared: shared),
-                  let parsed = try? Self.parse(substituted, file: name) else { continue }
+            guard let substituted = Self.substitutingSharedValues(in: text, shared: shared) else { continue }
             texts[name] = substituted
-            templates[name] = parsed
         }
+        guard let library = try? Self.compile(texts, files: files) else { return self }
         var copy = self
         if let template {
-            copy.pageLibraries[template] = MustacheLibrary(templates: templates)
+            copy.pageLibraries[template] = library
         } else {
             copy.texts = texts
-            copy.templates = templates
-            copy.library = MustacheLibrary(templates: templates)
+            copy.library = library
             // A page template's own set, made from the texts before these, no longer holds.
             copy.pageLibraries = [:]
         }
@@ -269,8 +237,13 @@ public struct TemplateSet: Sendable {
         for part in tag.name.split(separator: ".", omittingEmptySubsequences: false) {
             value = (value as? [String: Any])?[String(part)]
         }
-        guard value is String || value is Int, let template = try? parse(tag.text, file: "") else { return nil }
-        let text = template.render(shared)
+        let raw: String
+        switch value {
+        case let string as String: raw = string
+        case let number as Int: raw = String(number)
+        default: return nil
+        }
+        let text = tag.sigil == "" ? Field.htmlText.encode(raw) : raw
         guard !text.contains(where: { $0 == "{" || $0 == "}" || $0.isNewline }) else { return nil }
         return text
     }

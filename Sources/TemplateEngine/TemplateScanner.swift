@@ -81,7 +81,7 @@ struct TemplateScanner {
 
     /// The tag at `position`, which starts with the open delimiter; moves past its end.
     private mutating func tag() throws(TemplateError) -> Token {
-        let start = position
+        let (startLine, startColumn) = (line, position - lineStart + 1)
         position += open.count
         let sigil = position < bytes.count ? bytes[position] : 0
         var kind: Token.Kind
@@ -108,9 +108,8 @@ struct TemplateScanner {
             }
             position += 1
         }
-        guard position < bytes.count else {
-            throw TemplateError(line: line, column: start - lineStart + 1, "a tag is not closed with `\(String(decoding: closing, as: UTF8.self))`")
-        }
+        let unclosed = TemplateError(line: startLine, column: startColumn, "a tag is not closed with `\(String(decoding: closing, as: UTF8.self))`")
+        guard position < bytes.count else { throw unclosed }
         let content = String(decoding: bytes[contentStart..<position], as: UTF8.self)
         position += closing.count
         var token = Token(kind: kind, content: content.trimmingSpaces, line: 0, column: 0)
@@ -120,8 +119,10 @@ struct TemplateScanner {
             token.isDynamic = true
             token.content = String(token.content.dropFirst()).trimmingSpaces
         }
-        if kind != .comment, kind != .delimiters, token.content.isEmpty {
-            throw TemplateError(line: line, column: start - lineStart + 1, "a tag names nothing")
+        if kind != .comment, kind != .delimiters {
+            // A name never holds a space or another tag: `{{name}` ran on into the next tag.
+            if token.content.contains(where: \.isWhitespace) || token.content.contains(String(decoding: open, as: UTF8.self)) { throw unclosed }
+            if token.content.isEmpty { throw TemplateError(line: startLine, column: startColumn, "a tag names nothing") }
         }
         return token
     }

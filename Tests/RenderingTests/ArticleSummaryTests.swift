@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Site
 import Taxonomy
+import TemplateEngine
 import Testing
 @testable import Rendering
 
@@ -55,9 +56,9 @@ struct ArticleSummaryTests {
         for id in site.articles.indices {
             let summary = builder.bareSummary(id), dictionary = builder.summaryFields(id)
             #expect(Set(summary.names) == Set(dictionary.keys))
-            #expect(summary.child(named: "summary_html") == nil && summary.child(named: "site") == nil)
+            #expect(summary.member("summary_html") == nil && summary.member("site") == nil)
             for name in summary.names {
-                #expect(String(describing: summary.child(named: name)!) == String(describing: dictionary[name]!), "\(name)")
+                #expect(String(describing: summary.member(name)!) == String(describing: TemplateValue(any: dictionary[name]!)), "\(name)")
             }
         }
         #expect(builder.summary(0) { _ in "<li>0</li>" }.names.contains("summary_html"))

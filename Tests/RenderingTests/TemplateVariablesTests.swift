@@ -47,7 +47,7 @@ struct TemplateVariablesTests {
             } else if let summary = value as? ArticleSummary {
                 for name in summary.names {
                     names.insert(name)
-                    summary.child(named: name).map(collect)
+                    if name != "summary_html" { summary.fields.value(name, of: summary.id).map(collect) }
                 }
             } else if let array = value as? [Any] {
                 array.forEach(collect)
