@@ -50,6 +50,11 @@ let package = Package(
         ]),
         // Loader and taxonomy throughput (Benchmarks/loader-throughput runs it).
         .executableTarget(name: "LoaderBenchmark", dependencies: ["Loading", "Taxonomy", "Core"], path: "Benchmarks/LoaderBenchmark"),
+        // Template rendering by TemplateEngine and swift-mustache, side by side (one core).
+        .executableTarget(name: "TemplateBenchmark", dependencies: [
+            "Rendering", "Site", "Core", "TemplateEngine",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], path: "Benchmarks/TemplateBenchmark"),
         // libFuzzer target over the loader (Fuzz/run builds it with -sanitize=fuzzer).
         .executableTarget(name: "LoaderFuzzer", dependencies: ["Loading", "Taxonomy", "Core"], path: "Fuzz/LoaderFuzzer"),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Core"], exclude: ["Fixtures"]),

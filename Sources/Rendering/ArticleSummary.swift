@@ -23,8 +23,12 @@ public final class ArticleSummary: TemplateObject, Sendable {
     }
 
     public func member(_ name: String) -> TemplateValue? {
-        if name == "summary_html" { return html.map(TemplateValue.string) }
-        return fields.value(name, of: id).map(TemplateValue.init(any:))
+        value(of: name).map(TemplateValue.init(any:))
+    }
+
+    /// The field `name` as a page context holds it (a string, a flag, a list of links).
+    public func value(of name: String) -> Any? {
+        name == "summary_html" ? html : fields.value(name, of: id)
     }
 
     /// Every name the summary answers to.

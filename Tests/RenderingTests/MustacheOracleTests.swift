@@ -68,6 +68,6 @@ struct MustacheOracleTests {
 
 extension ArticleSummary: MustacheParent {
     public func child(named name: String) -> Any? {
-        name == "summary_html" ? html : fields.value(name, of: id)
+        value(of: name)
     }
 }
