@@ -23,12 +23,7 @@ public final class ArticleSummary: TemplateObject, Sendable {
     }
 
     public func member(_ name: String) -> TemplateValue? {
-        value(of: name).map(TemplateValue.init(any:))
-    }
-
-    /// The field `name` as a page context holds it (a string, a flag, a list of links).
-    public func value(of name: String) -> Any? {
-        name == "summary_html" ? html : fields.value(name, of: id)
+        name == "summary_html" ? html.map(TemplateValue.string) : fields.value(name, of: id)
     }
 
     /// Every name the summary answers to.
@@ -41,41 +36,45 @@ final class SummaryFields: Sendable {
     let dates: DateText
     let basePath: String
     /// Each country's link, as `PageContextBuilder` makes them (strings and flags only, never changed).
-    nonisolated(unsafe) let countryLinks: [[String: Any]]
+    let countryLinks: [PageContext]
 
     /// Every key is set, `false` when empty: Mustache looks a missing key up in the enclosing
     /// context, so a related article without a dek would show the page's own.
     static let names = ["title", "url", "date", "datetime", "dek", "byline", "dateline", "photo_credit", "countries", "has_countries"]
 
-    init(site: SiteModel, dates: DateText, basePath: String, countryLinks: [[String: Any]]) {
+    init(site: SiteModel, dates: DateText, basePath: String, countryLinks: [PageContext]) {
         self.site = site
         self.dates = dates
         self.basePath = basePath
         self.countryLinks = countryLinks
     }
 
-    func value(_ name: String, of id: Int) -> Any? {
+    func value(_ name: String, of id: Int) -> TemplateValue? {
         let article = site.articles[id]
         switch name {
-        case "title": return article.title
-        case "url": return basePath + site.articlePath(id)
-        case "date": return dates.long(article.date)
-        case "datetime": return dates.iso8601(article.date)
-        case "dek": return article.dek ?? false
-        case "byline": return article.byline ?? false
-        case "dateline": return article.dateline ?? false
-        case "photo_credit": return article.photoCredit ?? false
-        case "countries": return site.countryIndices(of: id).map { countryLinks[$0] }
-        case "has_countries": return !site.countryIndices(of: id).isEmpty
+        case "title": return .string(article.title)
+        case "url": return .string(basePath + site.articlePath(id))
+        case "date": return .string(dates.long(article.date))
+        case "datetime": return .string(dates.iso8601(article.date))
+        case "dek": return article.dek.map(TemplateValue.string) ?? false
+        case "byline": return article.byline.map(TemplateValue.string) ?? false
+        case "dateline": return article.dateline.map(TemplateValue.string) ?? false
+        case "photo_credit": return article.photoCredit.map(TemplateValue.string) ?? false
+        case "countries": return .list(site.countryIndices(of: id).map { .object(countryLinks[$0]) })
+        case "has_countries": return .bool(!site.countryIndices(of: id).isEmpty)
         default: return nil
         }
     }
 
     /// All the fields at once, for a context that adds its own beside them (an article's page).
-    func dictionary(of id: Int) -> [String: Any] {
-        var view: [String: Any] = [:]
+    func dictionary(of id: Int) -> PageContext {
+        var view: PageContext = [:]
         view.reserveCapacity(Self.names.count + 12)
         for name in Self.names { view[name] = value(name, of: id) }
         return view
     }
+}
+
+extension ArticleSummary: TemplateRepresentable {
+    public var templateValue: TemplateValue { .object(self) }
 }

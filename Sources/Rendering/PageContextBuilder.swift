@@ -2,10 +2,13 @@ import Core
 import Foundation
 import Site
 import Taxonomy
+import TemplateEngine
+
+/// A page's context: its template's values by name.
+public typealias PageContext = [String: TemplateValue]
 
 /// Builds the small, purpose-made context each template gets: a list page sees one page of
-/// article summaries, never the archive. Contexts are dictionaries because swift-mustache
-/// reads them about three times faster than structs.
+/// article summaries, never the archive.
 public struct PageContextBuilder: Sendable {
     public let site: SiteModel
     public let gazetteer: CountryGazetteer
@@ -28,24 +31,24 @@ public struct PageContextBuilder: Sendable {
 
     /// Each tag's and country's link, made once: every summary and article page shows some.
     /// (Never changed once made, and holding only strings and flags: safe from any thread.)
-    nonisolated(unsafe) private let tagLinks: [[String: Any]]
-    nonisolated(unsafe) private let countryLinks: [[String: Any]]
+    private let tagLinks: [PageContext]
+    private let countryLinks: [PageContext]
     /// The parts of every page's context that are the same on every page: `siteWide`, the
     /// site's feeds and the site's writing direction.
-    nonisolated(unsafe) private let siteFields: [String: Any]
+    private let siteFields: PageContext
     /// The site's feeds, which a tag's or country's pages replace with their own.
-    nonisolated(unsafe) private let siteFeeds: [String: Any]
+    private let siteFeeds: PageContext
     /// What summaries' fields are made from, shared by all of them.
     private let summaryFieldSource: SummaryFields
 
     /// What every page's context holds alike, and only at its root: `site`, `nav` and the
     /// stylesheet (`TemplateSet.withSharedValues`).
-    nonisolated(unsafe) public let siteWide: [String: Any]
+    public let siteWide: PageContext
 
     /// What every article page's context holds alike, and only at its root: the site's feeds
     /// and the page's Open Graph type.
-    public var articleWide: [String: Any] {
-        siteFeeds.merging(["page": ["og_type": Self.articleOpenGraphType]]) { $1 }
+    public var articleWide: PageContext {
+        siteFeeds.merging(["page": ["og_type": .string(Self.articleOpenGraphType)]]) { $1 }
     }
 
     static let articleOpenGraphType = "article"
@@ -64,15 +67,15 @@ public struct PageContextBuilder: Sendable {
         tagLinks = site.tags.map { Self.link(to: $0, url: basePath + site.config.tags.path(for: $0.slug), gazetteer: gazetteer) }
         countryLinks = site.countries.map { Self.link(to: $0, url: basePath + site.config.countries.path(for: $0.slug), gazetteer: gazetteer) }
         summaryFieldSource = SummaryFields(site: site, dates: dates, basePath: basePath, countryLinks: countryLinks)
-        let url = { (path: String) in basePath + path }
+        let url = { (path: String) in TemplateValue.string(basePath + path) }
         siteWide = [
             "site": [
-                "title": site.config.title,
-                "description": site.config.description,
-                "language": site.config.language,
-                "base_url": site.config.baseURL,
-                "base_path": basePath,
-            ] as [String: Any],
+                "title": .string(site.config.title),
+                "description": .string(site.config.description),
+                "language": .string(site.config.language),
+                "base_url": .string(site.config.baseURL),
+                "base_path": .string(basePath),
+            ],
             "nav": [
                 "home": url(Permalinks.home),
                 "tags": url(site.config.tags.indexPath),
@@ -87,9 +90,9 @@ public struct PageContextBuilder: Sendable {
             "feed_url": url(Permalinks.feed(Permalinks.home)),
             "atom_url": url(Permalinks.atomFeed(Permalinks.home)),
             "json_feed_url": url(Permalinks.jsonFeed(Permalinks.home)),
-            "feed_title": site.config.title,
+            "feed_title": .string(site.config.title),
         ]
-        siteFields = siteWide.merging(siteFeeds) { $1 }.merging(["dir": Self.isRightToLeft(site.config.language) ? "rtl" : "ltr"]) { $1 }
+        siteFields = siteWide.merging(siteFeeds) { $1 }.merging(["dir": .string(Self.isRightToLeft(site.config.language) ? "rtl" : "ltr")]) { $1 }
     }
 
     /// A site-relative path as a link (`/sub/tags/x/`), valid at a domain root or under a sub-path.
@@ -103,39 +106,39 @@ public struct PageContextBuilder: Sendable {
     // MARK: Pages
 
     /// - Parameter related: the article's related articles, when already found.
-    public func article(id: Int, bodyHTML: String, related: [Int]? = nil) -> [String: Any] {
+    public func article(id: Int, bodyHTML: String, related: [Int]? = nil) -> PageContext {
         let article = site.articles[id]
         var context = common(path: site.articlePath(id), title: "\(article.title) — \(site.config.title)",
                              description: article.dek ?? site.config.description)
         var view = summaryFields(id)
-        if let html = summaryView?(id).html { view["summary_html"] = html }
-        view["body_html"] = bodyHTML
-        view["reading_minutes"] = max(1, (article.wordCount + 229) / 230)
-        view["word_count"] = article.wordCount
+        if let html = summaryView?(id).html { view["summary_html"] = .string(html) }
+        view["body_html"] = TemplateValue(bodyHTML)
+        view["reading_minutes"] = TemplateValue(max(1, (article.wordCount + 229) / 230))
+        view["word_count"] = TemplateValue(article.wordCount)
         let tagIndices = site.tagIndices(of: id)
-        view["tags"] = tagIndices.map { tagLinks[$0] }
-        view["has_tags"] = !tagIndices.isEmpty
+        view["tags"] = TemplateValue(tagIndices.map { tagLinks[$0] })
+        view["has_tags"] = TemplateValue(!tagIndices.isEmpty)
         if let chipView {
-            view["tags_html"] = tagIndices.map { chipView(termKey(tag: $0)) }.joined()
-            view["countries_html"] = site.countryIndices(of: id).map { chipView(termKey(country: $0)) }.joined()
+            view["tags_html"] = TemplateValue(tagIndices.map { chipView(termKey(tag: $0)) }.joined())
+            view["countries_html"] = TemplateValue(site.countryIndices(of: id).map { chipView(termKey(country: $0)) }.joined())
         }
-        view["source"] = article.format == .text ? article.sourcePath : false
+        view["source"] = article.format == .text ? .string(article.sourcePath) : false
         // Neighbours in time: a smaller ID is newer.
-        view["newer"] = id > 0 ? summary(id - 1) as Any : false
-        view["older"] = id + 1 < site.articles.count ? summary(id + 1) as Any : false
+        view["newer"] = id > 0 ? .object(summary(id - 1)) : false
+        view["older"] = id + 1 < site.articles.count ? .object(summary(id + 1)) : false
         let related = (related ?? RelatedArticles.find(for: id, in: site)).map(summary)
-        view["related"] = related
-        if let html = Self.html(of: related) { view["related_html"] = html }
-        view["has_related"] = !related.isEmpty
-        view["json_ld"] = jsonLD(id: id)
+        view["related"] = TemplateValue(related)
+        if let html = Self.html(of: related) { view["related_html"] = .string(html) }
+        view["has_related"] = TemplateValue(!related.isEmpty)
+        view["json_ld"] = TemplateValue(jsonLD(id: id))
         // An Urdu or Arabic article on an English site still reads right to left.
-        view["dir"] = Self.dominantDirection(article.title + " " + (article.dek ?? ""))
-        context["article"] = view
-        context["is_article"] = true
-        var page = context["page"] as? [String: Any] ?? [:]
-        page["og_type"] = Self.articleOpenGraphType
-        page["published_time"] = dates.iso8601(article.date)
-        context["page"] = page
+        view["dir"] = TemplateValue(Self.dominantDirection(article.title + " " + (article.dek ?? "")))
+        context["article"] = TemplateValue(view)
+        context["is_article"] = TemplateValue(true)
+        var page = context["page"]?.members ?? [:]
+        page["og_type"] = TemplateValue(Self.articleOpenGraphType)
+        page["published_time"] = TemplateValue(dates.iso8601(article.date))
+        context["page"] = TemplateValue(page)
         return context
     }
 
@@ -180,33 +183,33 @@ public struct PageContextBuilder: Sendable {
         return json
     }
 
-    public func list(_ page: PagePlan.Page) -> [String: Any] {
+    public func list(_ page: PagePlan.Page) -> PageContext {
         switch page.kind {
         case .home(let pagination):
             var context = common(path: page.path, title: pagination.number == 1 ? site.config.title : "\(site.config.title) — page \(pagination.number)",
                                  description: site.config.description)
-            context["heading"] = "Latest news"
-            context["is_home"] = true
-            context["feed_url"] = url(Permalinks.feed(Permalinks.home))
+            context["heading"] = TemplateValue("Latest news")
+            context["is_home"] = TemplateValue(true)
+            context["feed_url"] = TemplateValue(url(Permalinks.feed(Permalinks.home)))
             addPage(pagination, to: &context)
             // The front page shows where the archive is busiest; later pages are just the list.
             if pagination.number == 1 {
                 let topTags = Self.mostUsed(site.tags, limit: Self.topTermCount).map { termLink($0, base: site.config.tags.path) }
                 let topCountries = Self.mostUsed(site.countries, limit: Self.topTermCount).map { termLink($0, base: site.config.countries.path) }
-                context["top_tags"] = topTags
-                context["top_countries"] = topCountries
-                context["has_top_terms"] = !topTags.isEmpty || !topCountries.isEmpty
+                context["top_tags"] = TemplateValue(topTags)
+                context["top_countries"] = TemplateValue(topCountries)
+                context["has_top_terms"] = TemplateValue(!topTags.isEmpty || !topCountries.isEmpty)
             }
             return context
         case .about:
             var context = common(path: page.path, title: "About — \(site.config.title)", description: "About \(site.config.title).")
-            context["heading"] = "About \(site.config.title)"
-            context["count_text"] = countText(site.articles.count)
-            context["tag_count"] = site.tags.count
-            context["country_count"] = site.countries.count
+            context["heading"] = TemplateValue("About \(site.config.title)")
+            context["count_text"] = TemplateValue(countText(site.articles.count))
+            context["tag_count"] = TemplateValue(site.tags.count)
+            context["country_count"] = TemplateValue(site.countries.count)
             if let newest = site.articles.first, let oldest = site.articles.last {
-                context["first_date"] = dates.long(oldest.date)
-                context["last_date"] = dates.long(newest.date)
+                context["first_date"] = TemplateValue(dates.long(oldest.date))
+                context["last_date"] = TemplateValue(dates.long(newest.date))
             }
             return context
         case .tag(let index, let pagination):
@@ -223,21 +226,21 @@ public struct PageContextBuilder: Sendable {
             let name = "\(DateText.monthNames[month - 1]) \(year)"
             let suffix = (pagination?.number ?? 1) > 1 ? " — page \(pagination!.number)" : ""
             var context = common(path: page.path, title: "\(name)\(suffix) — \(site.config.title)", description: "Articles from \(name).")
-            context["heading"] = name
-            context["kicker"] = "Archive"
-            context["count_text"] = countText(ids.count)
+            context["heading"] = TemplateValue(name)
+            context["kicker"] = TemplateValue("Archive")
+            context["count_text"] = TemplateValue(countText(ids.count))
             if let pagination {
                 addPage(pagination, to: &context)
                 context["articles"] = []
-                context["articles_html"] = ""
+                context["articles_html"] = TemplateValue("")
             }
             if site.config.archives.feed {
                 let base = site.config.archives.path(year: year, month: month)
-                context["feed_url"] = url(Permalinks.feed(base))
-                context["atom_url"] = url(Permalinks.atomFeed(base))
-                context["json_feed_url"] = url(Permalinks.jsonFeed(base))
-                context["feed_title"] = "\(name) — \(site.config.title)"
-                context["has_term_feed"] = true
+                context["feed_url"] = TemplateValue(url(Permalinks.feed(base)))
+                context["atom_url"] = TemplateValue(url(Permalinks.atomFeed(base)))
+                context["json_feed_url"] = TemplateValue(url(Permalinks.jsonFeed(base)))
+                context["feed_title"] = TemplateValue("\(name) — \(site.config.title)")
+                context["has_term_feed"] = TemplateValue(true)
             }
             // A month reads as a calendar: its articles under the day they were published.
             var dayIDs: [(label: String, ids: [Int])] = []
@@ -249,67 +252,68 @@ public struct PageContextBuilder: Sendable {
                     dayIDs.append((label, [id]))
                 }
             }
-            let days = dayIDs.map { label, ids -> [String: Any] in
+            let days = dayIDs.map { label, ids -> PageContext in
                 let summaries = ids.map(summary)
-                var day: [String: Any] = ["label": label, "anchor": "day-\(dates.dayOfMonth(site.articles[ids[0]].date))", "articles": summaries]
-                if let html = Self.html(of: summaries) { day["articles_html"] = html }
+                var day: PageContext = ["label": .string(label), "anchor": "day-\(dates.dayOfMonth(site.articles[ids[0]].date))",
+                                        "articles": TemplateValue(summaries)]
+                if let html = Self.html(of: summaries) { day["articles_html"] = .string(html) }
                 return day
             }
-            context["days"] = days
-            context["has_days"] = !days.isEmpty
-            context["has_breadcrumbs"] = true
+            context["days"] = TemplateValue(days)
+            context["has_days"] = TemplateValue(!days.isEmpty)
+            context["has_breadcrumbs"] = TemplateValue(true)
             context["breadcrumbs"] = [
-                ["name": "Archive", "url": url(site.config.archives.indexPath)],
-                ["name": String(year), "url": url(site.config.archives.path(year: year))],
+                ["name": "Archive", "url": .string(url(site.config.archives.indexPath))],
+                ["name": .string(String(year)), "url": .string(url(site.config.archives.path(year: year)))],
             ]
             return context
         case .tagIndex:
             var context = termIndex(site.tags, title: "Tags", path: page.path, base: site.config.tags.path)
-            context["is_tags"] = true
+            context["is_tags"] = TemplateValue(true)
             // Hundreds of tags are scanned by letter; the most used come first.
-            context["terms"] = Array((context["terms"] as? [[String: Any]] ?? []).prefix(Self.mostUsedTagCount))
+            if case .list(let terms) = context["terms"] { context["terms"] = .list(Array(terms.prefix(Self.mostUsedTagCount))) }
             // With few tags, the list by count is already all of them.
             let letters = site.tags.count > Self.mostUsedTagCount ? alphabeticalGroups(site.tags) : []
-            context["letters"] = letters
-            context["has_letters"] = !letters.isEmpty
+            context["letters"] = TemplateValue(letters)
+            context["has_letters"] = TemplateValue(!letters.isEmpty)
             return context
         case .countryIndex:
             var context = termIndex(site.countries, title: "Countries", path: page.path, base: site.config.countries.path)
-            context["is_countries"] = true
+            context["is_countries"] = TemplateValue(true)
             let regions = regionGroups()
-            context["regions"] = regions
+            context["regions"] = TemplateValue(regions)
             var entries: [String: WorldMap.Entry] = [:]
             for term in site.countries {
                 guard let code = term.code else { continue }
                 entries[code] = WorldMap.Entry(name: term.name, count: term.articleIDs.count, url: url(site.config.countries.path(for: term.slug)))
             }
-            context["world_map"] = WorldMap.standard.svg(entries: entries, label: "World map of coverage: the stronger a country’s colour, the more articles it has",
-                                                         describedBy: "countries-by-region")
+            context["world_map"] = TemplateValue(WorldMap.standard.svg(entries: entries, label: "World map of coverage: the stronger a country’s colour, the more articles it has",
+                                                         describedBy: "countries-by-region"))
             return context
         case .archiveIndex:
             var context = common(path: page.path, title: "Archive — \(site.config.title)", description: "Every article by year and month.")
-            context["heading"] = "Archive"
-            context["count_text"] = countText(site.articles.count)
-            context["years"] = site.publishedYears.map { year -> [String: Any] in
-                ["year": year.year, "url": url(site.config.archives.path(year: year.year)), "count": year.articleCount,
-                 "months": year.months.map(monthLink)]
-            }
+            context["heading"] = TemplateValue("Archive")
+            context["count_text"] = TemplateValue(countText(site.articles.count))
+            context["years"] = .list(site.publishedYears.map { year -> TemplateValue in
+                ["year": .int(year.year), "url": .string(url(site.config.archives.path(year: year.year))), "count": .int(year.articleCount),
+                 "months": TemplateValue(year.months.map(monthLink))]
+            })
             return context
         case .archiveYear(let yearNumber):
             let year = site.publishedYears.first { $0.year == yearNumber }
             var context = common(path: page.path, title: "\(yearNumber) — \(site.config.title)", description: "Articles from \(yearNumber).")
-            context["heading"] = String(yearNumber)
-            context["count_text"] = countText(year?.articleCount ?? 0)
-            context["is_year"] = true
-            context["has_breadcrumbs"] = true
-            context["breadcrumbs"] = [["name": "Archive", "url": url(site.config.archives.indexPath)]]
-            context["years"] = [["year": yearNumber, "url": url(page.path), "count": year?.articleCount ?? 0,
-                                 "months": (year?.months ?? []).map(monthLink)] as [String: Any]]
+            context["heading"] = TemplateValue(String(yearNumber))
+            context["count_text"] = TemplateValue(countText(year?.articleCount ?? 0))
+            context["is_year"] = TemplateValue(true)
+            context["has_breadcrumbs"] = TemplateValue(true)
+            context["breadcrumbs"] = [["name": "Archive", "url": .string(url(site.config.archives.indexPath))]]
+            context["years"] = [["year": .int(yearNumber), "url": .string(url(page.path)), "count": .int(year?.articleCount ?? 0),
+                                 "months": TemplateValue((year?.months ?? []).map(monthLink))]]
             return context
         case .notFound:
             var context = common(path: "404.html", title: "Page not found — \(site.config.title)", description: "Page not found.")
-            context["heading"] = "Page not found"
-            context["latest"] = page.articlesShown(in: site).map(summary)
+            context["heading"] = TemplateValue("Page not found")
+            context["latest"] = TemplateValue(page.articlesShown(in: site).map(summary))
             return context
         case .article:
             return [:]
@@ -318,15 +322,15 @@ public struct PageContextBuilder: Sendable {
 
     // MARK: Parts
 
-    private func common(path: String, title: String, description: String) -> [String: Any] {
+    private func common(path: String, title: String, description: String) -> PageContext {
         var context = siteFields
         context["page"] = [
-            "title": title,
-            "description": description,
-            "canonical": absoluteURL(path),
-            "path": path,
+            "title": .string(title),
+            "description": .string(description),
+            "canonical": .string(absoluteURL(path)),
+            "path": .string(path),
             "og_type": "website",
-        ] as [String: Any]
+        ]
         return context
     }
 
@@ -360,7 +364,7 @@ public struct PageContextBuilder: Sendable {
 
     /// An article's summary fields as a dictionary, for a context that adds its own beside them
     /// (an article's page).
-    public func summaryFields(_ id: Int) -> [String: Any] {
+    public func summaryFields(_ id: Int) -> PageContext {
         summaryFieldSource.dictionary(of: id)
     }
 
@@ -370,13 +374,13 @@ public struct PageContextBuilder: Sendable {
 
     /// What a term's chip (`partials/tag-chip`, `partials/country-chip`) is rendered from:
     /// its `name`, `url` and `flag`, as in every list of terms.
-    public func chipFields(_ key: Int) -> [String: Any] {
+    public func chipFields(_ key: Int) -> PageContext {
         key < site.tags.count ? tagLinks[key] : countryLinks[key - site.tags.count]
     }
 
     /// What a term's related-terms box (`partials/related-terms`) is rendered from: the site's
     /// fields and those every page of the term shows alike.
-    public func relatedTermsFields(_ key: Int) -> [String: Any] {
+    public func relatedTermsFields(_ key: Int) -> PageContext {
         var context = siteFields
         addTermFields(key, to: &context, withBox: false)
         return context
@@ -384,80 +388,80 @@ public struct PageContextBuilder: Sendable {
 
     /// The fields every page of a term shows alike: its name and kind, the terms its articles
     /// carry most, for a country its flag, region and neighbours; and the box made of them.
-    private func addTermFields(_ key: Int, to context: inout [String: Any], withBox: Bool = true) {
+    private func addTermFields(_ key: Int, to context: inout PageContext, withBox: Bool = true) {
         if key < site.tags.count {
-            context["heading"] = site.tags[key].name
-            context["kicker"] = "Tag"
+            context["heading"] = TemplateValue(site.tags[key].name)
+            context["kicker"] = TemplateValue("Tag")
             addRelated(countries: site.relations.countriesOfTag[key], tags: site.relations.tagsOfTag[key], to: &context)
         } else {
             let index = key - site.tags.count, term = site.countries[index]
-            context["heading"] = term.name
-            context["kicker"] = "Country"
+            context["heading"] = TemplateValue(term.name)
+            context["kicker"] = TemplateValue("Country")
             addRelated(countries: site.relations.countriesOfCountry[index], tags: site.relations.tagsOfCountry[index], to: &context)
             if let code = term.code, let country = gazetteer.country(code: code) {
-                context["flag"] = country.flag
-                context["region"] = country.region
-                context["subregion"] = country.subregion
+                context["flag"] = TemplateValue(country.flag)
+                context["region"] = TemplateValue(country.region)
+                context["subregion"] = TemplateValue(country.subregion)
                 // Neighbours with pages of their own, most covered first.
                 let neighbours = Self.neighbours(of: country, in: site).map(countryLink)
-                context["neighbours"] = neighbours
-                context["has_neighbours"] = !neighbours.isEmpty
+                context["neighbours"] = TemplateValue(neighbours)
+                context["has_neighbours"] = TemplateValue(!neighbours.isEmpty)
             }
         }
-        if withBox, let relatedTermsView { context["related_terms_html"] = relatedTermsView(key) }
+        if withBox, let relatedTermsView { context["related_terms_html"] = .string(relatedTermsView(key)) }
     }
 
-    private func termPage(_ term: Term, kind: String, settings: TaxonomySettings, page: PagePlan.Page, pagination: Pagination) -> [String: Any] {
+    private func termPage(_ term: Term, kind: String, settings: TaxonomySettings, page: PagePlan.Page, pagination: Pagination) -> PageContext {
         let base = settings.path(for: term.slug)
         let suffix = pagination.number > 1 ? " — page \(pagination.number)" : ""
         var context = common(path: page.path, title: "\(term.name)\(suffix) — \(site.config.title)",
                              description: "\(countText(term.articleIDs.count)) about \(term.name).")
         // Without feeds for the taxonomy, the page links the site's feeds.
         if settings.feed {
-            context["feed_url"] = url(Permalinks.feed(base))
-            context["atom_url"] = url(Permalinks.atomFeed(base))
-            context["json_feed_url"] = url(Permalinks.jsonFeed(base))
-            context["feed_title"] = "\(term.name) — \(site.config.title)"
+            context["feed_url"] = TemplateValue(url(Permalinks.feed(base)))
+            context["atom_url"] = TemplateValue(url(Permalinks.atomFeed(base)))
+            context["json_feed_url"] = TemplateValue(url(Permalinks.jsonFeed(base)))
+            context["feed_title"] = TemplateValue("\(term.name) — \(site.config.title)")
         }
-        context["has_term_feed"] = settings.feed
+        context["has_term_feed"] = TemplateValue(settings.feed)
         // IDs follow the site's newest-first order: the first is the latest article.
         if let newest = term.articleIDs.first, let oldest = term.articleIDs.last {
             let first = dates.long(site.articles[oldest].date), last = dates.long(site.articles[newest].date)
-            context["date_range"] = first == last ? "on \(first)" : "from \(first) to \(last)"
+            context["date_range"] = TemplateValue(first == last ? "on \(first)" : "from \(first) to \(last)")
         }
-        context["has_breadcrumbs"] = true
-        context["breadcrumbs"] = [["name": kind == "Tag" ? "Tags" : "Countries", "url": url(settings.indexPath)]]
+        context["has_breadcrumbs"] = TemplateValue(true)
+        context["breadcrumbs"] = [["name": kind == "Tag" ? "Tags" : "Countries", "url": .string(url(settings.indexPath))]]
         addPage(pagination, to: &context)
         return context
     }
 
-    private func addPage(_ pagination: Pagination, to context: inout [String: Any]) {
+    private func addPage(_ pagination: Pagination, to context: inout PageContext) {
         let summaries = pagination.articleIDs.map(summary)
-        context["articles"] = summaries
-        if let html = Self.html(of: summaries) { context["articles_html"] = html }
+        context["articles"] = TemplateValue(summaries)
+        if let html = Self.html(of: summaries) { context["articles_html"] = .string(html) }
         var countText = countText(pagination.totalCount)
         if pagination.pageCount > 1 { countText += " · page \(pagination.number) of \(pagination.pageCount)" }
-        context["count_text"] = countText
+        context["count_text"] = TemplateValue(countText)
         if pagination.pageCount > 1 {
-            var view: [String: Any] = ["number": pagination.number, "count": pagination.pageCount]
-            if let previous = pagination.previousPath { view["previous_url"] = url(previous) }
-            if let next = pagination.nextPath { view["next_url"] = url(next) }
-            context["pagination"] = view
+            var view: PageContext = ["number": .int(pagination.number), "count": .int(pagination.pageCount)]
+            if let previous = pagination.previousPath { view["previous_url"] = .string(url(previous)) }
+            if let next = pagination.nextPath { view["next_url"] = .string(url(next)) }
+            context["pagination"] = TemplateValue(view)
         }
     }
 
-    private func termIndex(_ terms: [Term], title: String, path: String, base: (String) -> String) -> [String: Any] {
+    private func termIndex(_ terms: [Term], title: String, path: String, base: (String) -> String) -> PageContext {
         var context = common(path: path, title: "\(title) — \(site.config.title)",
                              description: "\(terms.count) \(title.lowercased()) in \(site.config.title).")
-        context["heading"] = title
-        context["count_text"] = "\(terms.count) \(title.lowercased())"
+        context["heading"] = TemplateValue(title)
+        context["count_text"] = TemplateValue("\(terms.count) \(title.lowercased())")
         // Most-covered first, then by name: the order a reader scans an index in.
         let ordered = Self.mostUsed(terms, limit: terms.count)
-        context["terms"] = ordered.map { term -> [String: Any] in
+        context["terms"] = .list(ordered.map { term -> TemplateValue in
             var view = termLink(term, base: base)
-            view["count"] = term.articleIDs.count
-            return view
-        }
+            view["count"] = .int(term.articleIDs.count)
+            return .object(view)
+        })
         return context
     }
 
@@ -466,7 +470,7 @@ public struct PageContextBuilder: Sendable {
     static let topTermCount = 12
 
     /// Every tag under its first letter (`#` for digits and other scripts' letters stay as they are).
-    private func alphabeticalGroups(_ terms: [Term]) -> [[String: Any]] {
+    private func alphabeticalGroups(_ terms: [Term]) -> [TemplateValue] {
         var groups: [(letter: String, terms: [Term])] = []
         let sorted = terms.sorted { lhs, rhs in
             let order = lhs.name.localizedStandardCompare(rhs.name)
@@ -482,17 +486,17 @@ public struct PageContextBuilder: Sendable {
             }
         }
         return groups.enumerated().map { position, group in
-            ["letter": group.letter, "anchor": "letter-\(position + 1)",
-             "terms": group.terms.map { term -> [String: Any] in
+            ["letter": .string(group.letter), "anchor": "letter-\(position + 1)",
+             "terms": TemplateValue(group.terms.map { term -> PageContext in
                  var view = termLink(term, base: site.config.tags.path)
-                 view["count"] = term.articleIDs.count
+                 view["count"] = .int(term.articleIDs.count)
                  return view
-             }]
+             })]
         }
     }
 
     /// Countries by region (Africa, Americas, Asia, Europe, Oceania), most covered first within each.
-    private func regionGroups() -> [[String: Any]] {
+    private func regionGroups() -> [TemplateValue] {
         var byRegion: [String: [Term]] = [:]
         for term in site.countries {
             let region = term.code.flatMap { gazetteer.country(code: $0)?.region }.flatMap { $0.isEmpty ? nil : $0 } ?? "Other"
@@ -501,25 +505,25 @@ public struct PageContextBuilder: Sendable {
         return byRegion.keys.sorted().enumerated().map { position, region in
             let terms = Self.mostUsed(byRegion[region]!, limit: byRegion[region]!.count)
             let articles = Set(terms.flatMap(\.articleIDs)).count
-            return ["name": region, "anchor": "region-\(position + 1)",
+            return ["name": .string(region), "anchor": "region-\(position + 1)",
                     "count_text": "\(terms.count == 1 ? "1 country" : "\(terms.count) countries") · \(countText(articles))",
-                    "terms": terms.map { term -> [String: Any] in
+                    "terms": TemplateValue(terms.map { term -> PageContext in
                         var view = countryLink(term)
-                        view["count"] = term.articleIDs.count
+                        view["count"] = .int(term.articleIDs.count)
                         return view
-                    }]
+                    })]
         }
     }
 
     /// Related terms on a term page: the countries and tags its articles carry most.
-    private func addRelated(countries: [Int], tags: [Int], to context: inout [String: Any]) {
+    private func addRelated(countries: [Int], tags: [Int], to context: inout PageContext) {
         let relatedCountries = countries.map { countryLinks[$0] }
         let relatedTags = tags.map { tagLinks[$0] }
-        context["related_countries"] = relatedCountries
-        context["has_related_countries"] = !relatedCountries.isEmpty
-        context["related_tags"] = relatedTags
-        context["has_related_tags"] = !relatedTags.isEmpty
-        context["has_related_terms"] = !relatedCountries.isEmpty || !relatedTags.isEmpty
+        context["related_countries"] = TemplateValue(relatedCountries)
+        context["has_related_countries"] = TemplateValue(!relatedCountries.isEmpty)
+        context["related_tags"] = TemplateValue(relatedTags)
+        context["has_related_tags"] = TemplateValue(!relatedTags.isEmpty)
+        context["has_related_terms"] = TemplateValue(!relatedCountries.isEmpty || !relatedTags.isEmpty)
     }
 
     /// The countries bordering `country` that have pages, most covered first, as its page
@@ -529,22 +533,22 @@ public struct PageContextBuilder: Sendable {
         return mostUsed(terms, limit: terms.count)
     }
 
-    private func termLink(_ term: Term, base: (String) -> String) -> [String: Any] {
+    private func termLink(_ term: Term, base: (String) -> String) -> PageContext {
         Self.link(to: term, url: url(base(term.slug)), gazetteer: gazetteer)
     }
 
     /// A term as chips and indexes show it: its name, its page and, for a country, its flag.
-    private static func link(to term: Term, url: String, gazetteer: CountryGazetteer) -> [String: Any] {
-        var view: [String: Any] = ["name": term.name, "url": url, "flag": false]
-        if let code = term.code, let country = gazetteer.country(code: code) { view["flag"] = country.flag }
+    private static func link(to term: Term, url: String, gazetteer: CountryGazetteer) -> PageContext {
+        var view: PageContext = ["name": .string(term.name), "url": .string(url), "flag": false]
+        if let code = term.code, let country = gazetteer.country(code: code) { view["flag"] = .string(country.flag) }
         return view
     }
 
-    private func countryLink(_ term: Term) -> [String: Any] { termLink(term, base: site.config.countries.path) }
+    private func countryLink(_ term: Term) -> PageContext { termLink(term, base: site.config.countries.path) }
 
-    private func monthLink(_ month: DateArchive.Month) -> [String: Any] {
-        ["name": DateText.monthNames[month.month - 1], "url": url(site.config.archives.path(year: month.year, month: month.month)),
-         "count": month.articleIDs.count]
+    private func monthLink(_ month: DateArchive.Month) -> PageContext {
+        ["name": .string(DateText.monthNames[month.month - 1]), "url": .string(url(site.config.archives.path(year: month.year, month: month.month))),
+         "count": .int(month.articleIDs.count)]
     }
 
     /// `rtl` when most letters of a text are in a right-to-left script (Arabic, Hebrew, Syriac,

@@ -165,8 +165,8 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    public func render(_ context: [String: Any], template name: String) -> String {
-        (pageLibraries[name] ?? library).render(name, with: TemplateValue(any: context)) ?? ""
+    public func render(_ context: PageContext, template name: String) -> String {
+        (pageLibraries[name] ?? library).render(name, with: .object(context)) ?? ""
     }
 
     /// `partials/summary` and the like, rendered from one article's summary.
@@ -191,7 +191,7 @@ public struct TemplateSet: Sendable {
     ///
     /// With `template`, only the pages of that template are rendered with the values put in
     /// (those of other templates differ), and the rest of the set is as it was.
-    public func withSharedValues(_ shared: [String: Any], forPagesOf template: String? = nil) -> TemplateSet {
+    public func withSharedValues(_ shared: PageContext, forPagesOf template: String? = nil) -> TemplateSet {
         var texts = self.texts
         for (name, text) in texts {
             guard let substituted = Self.substitutingSharedValues(in: text, shared: shared) else { continue }
@@ -215,7 +215,7 @@ public struct TemplateSet: Sendable {
     /// value with a brace or a line break is left to the tag (it could make a new tag of the
     /// text beside it, or a line that an indented partial would indent), as is every tag of a
     /// template that changes its delimiters.
-    static func substitutingSharedValues(in text: String, shared: [String: Any]) -> String? {
+    static func substitutingSharedValues(in text: String, shared: PageContext) -> String? {
         guard !text.contains("{{=") else { return nil }
         var result = "", cursor = text.startIndex, changed = false
         for tag in tags(in: text) {
@@ -230,17 +230,17 @@ public struct TemplateSet: Sendable {
     }
 
     /// What a variable tag of a value in `shared` renders to, when it is one and the text is safe to inline.
-    private static func sharedValue(of tag: Tag, shared: [String: Any]) -> String? {
+    private static func sharedValue(of tag: Tag, shared: PageContext) -> String? {
         guard tag.sigil == "" || tag.sigil == "{" || tag.sigil == "&",
               tag.name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "_" }) else { return nil }
-        var value: Any? = shared
+        var value: TemplateValue? = .object(shared)
         for part in tag.name.split(separator: ".", omittingEmptySubsequences: false) {
-            value = (value as? [String: Any])?[String(part)]
+            value = value?.members?[String(part)]
         }
         let raw: String
         switch value {
-        case let string as String: raw = string
-        case let number as Int: raw = String(number)
+        case .string(let string): raw = string
+        case .int(let number): raw = String(number)
         default: return nil
         }
         let text = tag.sigil == "" ? Field.htmlText.encode(raw) : raw

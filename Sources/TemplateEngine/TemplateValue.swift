@@ -1,5 +1,5 @@
 /// A value a template renders: what a name in a tag resolves to.
-public enum TemplateValue {
+public enum TemplateValue: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -37,14 +37,14 @@ public enum TemplateValue {
     }
 
     /// The member `name` of an object, nil for any other value or a name it does not have.
-    func member(_ name: String) -> TemplateValue? {
+    public func member(_ name: String) -> TemplateValue? {
         guard case .object(let object) = self else { return nil }
         return object.member(name)
     }
 }
 
 /// A value with named members: a page model, a dictionary.
-public protocol TemplateObject {
+public protocol TemplateObject: Sendable {
     /// The member called `name`, or nil when it has none (the name is then looked up further
     /// down the context stack).
     func member(_ name: String) -> TemplateValue?
@@ -54,4 +54,54 @@ extension Dictionary: TemplateObject where Key == String, Value == TemplateValue
     public func member(_ name: String) -> TemplateValue? {
         self[name]
     }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    /// The members of an object made of a dictionary, nil for any other value.
+    public var members: [String: TemplateValue]? {
+        guard case .object(let object) = self else { return nil }
+        return object as? [String: TemplateValue]
+    }
+}
+
+/// A Swift value a template can show: strings, numbers, flags, lists of them, objects.
+public protocol TemplateRepresentable {
+    var templateValue: TemplateValue { get }
+}
+
+extension TemplateValue: TemplateRepresentable {
+    public var templateValue: TemplateValue { self }
+
+    public init(_ value: some TemplateRepresentable) {
+        self = value.templateValue
+    }
+}
+
+extension String: TemplateRepresentable {
+    public var templateValue: TemplateValue { .string(self) }
+}
+
+extension Int: TemplateRepresentable {
+    public var templateValue: TemplateValue { .int(self) }
+}
+
+extension Bool: TemplateRepresentable {
+    public var templateValue: TemplateValue { .bool(self) }
+}
+
+extension Array: TemplateRepresentable where Element: TemplateRepresentable {
+    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+}
+
+extension Dictionary: TemplateRepresentable where Key == String, Value == TemplateValue {
+    public var templateValue: TemplateValue { .object(self) }
 }

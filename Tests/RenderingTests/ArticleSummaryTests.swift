@@ -58,7 +58,7 @@ struct ArticleSummaryTests {
             #expect(Set(summary.names) == Set(dictionary.keys))
             #expect(summary.member("summary_html") == nil && summary.member("site") == nil)
             for name in summary.names {
-                #expect(String(describing: summary.member(name)!) == String(describing: TemplateValue(any: dictionary[name]!)), "\(name)")
+                #expect(String(describing: summary.member(name)!) == String(describing: dictionary[name]!), "\(name)")
             }
         }
         #expect(builder.summary(0) { _ in "<li>0</li>" }.names.contains("summary_html"))

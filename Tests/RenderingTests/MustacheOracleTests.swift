@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import Mustache
+import MustacheOracle
 import Site
 import TemplateEngine
 import Testing
@@ -28,7 +28,7 @@ struct MustacheOracleTests {
         let sources = DefaultTheme.files.filter { $0.key.hasSuffix(".mustache") }
             .reduce(into: [String: String]()) { $0[String($1.key.dropLast(".mustache".count))] = $1.value }
         let templates = try TemplateSet(sources: sources)
-        let oracle = try Self.oracle(sources)
+        let oracle = try MustacheOracle(sources: sources) { Field.htmlText.encode($0) }
         let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in
             PageContextBuilder(site: site, gazetteer: .standard).summary(id) { templates.render($0, template: "partials/summary") }
         })
@@ -37,8 +37,8 @@ struct MustacheOracleTests {
         #expect(pages.count > 100)
         for (context, template) in pages {
             let ours = templates.render(context, template: template)
-            let theirs = oracle.render(context, withTemplate: template) ?? ""
-            #expect(ours == theirs, "\(template): \((context["page"] as? [String: Any])?["path"] ?? "")")
+            let theirs = oracle.render(template, with: .object(context))
+            #expect(ours == theirs, "\(template): \(String(describing: context["page"]?.member("path")))")
         }
     }
 
@@ -51,23 +51,5 @@ struct MustacheOracleTests {
         case .about: "about"
         case .article: nil
         }
-    }
-
-    /// swift-mustache over the same templates, escaping as pages do.
-    static func oracle(_ sources: [String: String]) throws -> MustacheLibrary {
-        MustacheContentTypes.register(PageEscaping(), named: "PAGE")
-        var templates: [String: MustacheTemplate] = [:]
-        for (name, text) in sources { templates[name] = try MustacheTemplate(string: "{{%CONTENT_TYPE:PAGE}}\n" + text) }
-        return MustacheLibrary(templates: templates)
-    }
-
-    struct PageEscaping: MustacheContentType {
-        func escapeText(_ text: String) -> String { Field.htmlText.encode(text) }
-    }
-}
-
-extension ArticleSummary: MustacheParent {
-    public func child(named name: String) -> Any? {
-        value(of: name)
     }
 }

@@ -104,17 +104,17 @@ struct TemplateSetTests {
         sources["partials/indented"] = "<i>{{site.title}}</i>\n<i>{{nav.home}}</i>\n"
         sources["partials/nav"] = "{{site.title}}|{{headline}}"
         let templates = try TemplateSet(sources: sources)
-        let siteWide: [String: Any] = ["site": ["title": "Daily & Co"], "nav": ["home": "/"]]
+        let siteWide: PageContext = ["site": ["title": "Daily & Co"], "nav": ["home": "/"]]
         let once = templates.withSharedValues(siteWide)
         // A page whose own values differ shows which partials were rendered once, from `siteWide`.
-        let page: [String: Any] = ["site": ["title": "Page"], "nav": ["home": "/page/"], "headline": "H"]
+        let page: PageContext = ["site": ["title": "Page"], "nav": ["home": "/page/"], "headline": "H"]
         let html = once.render(page, template: "article")
         #expect(html.hasPrefix("<a href=\"/\">Daily &amp; Co</a> \n<b>Daily &amp; Co</b>\n  <i>Daily &amp; Co</i>\n  <i>/</i>\n<p>Daily &amp; Co|H</p>"))
         // The section is still the page's: without a title of its own, it shows nothing.
-        let untitled: [String: Any] = ["site": ["title": false], "nav": ["home": "/page/"], "headline": "H"]
+        let untitled: PageContext = ["site": ["title": false], "nav": ["home": "/page/"], "headline": "H"]
         #expect(once.render(untitled, template: "article").hasPrefix("<a href=\"/\">Daily &amp; Co</a> \n\n  <i>Daily &amp; Co</i>"))
         // With the same site-wide values, a page renders as it did before.
-        let same: [String: Any] = siteWide.merging(["headline": "H"]) { $1 }
+        let same: PageContext = siteWide.merging(["headline": "H"]) { $1 }
         #expect(once.render(same, template: "article") == templates.render(same, template: "article"))
     }
 
@@ -124,15 +124,15 @@ struct TemplateSetTests {
         sources["base"] = "<link href=\"{{feed_url}}\" title=\"{{page.title}}\" data-type=\"{{page.og_type}}\">{{>partials/feed}}{{$main}}{{/main}}"
         sources["partials/feed"] = "{{#items}}[{{feed_url}}]{{/items}}|"
         let templates = try TemplateSet(sources: sources)
-        let shared: [String: Any] = ["feed_url": "/feed.xml", "page": ["og_type": "article"]]
+        let shared: PageContext = ["feed_url": "/feed.xml", "page": ["og_type": "article"]]
         let once = templates.withSharedValues(shared, forPagesOf: "article")
         // Pages whose own values differ show which tags became text.
-        let page: [String: Any] = ["feed_url": "/own.xml", "page": ["title": "T", "og_type": "own"], "items": [1, 2], "headline": "H"]
+        let page: PageContext = ["feed_url": "/own.xml", "page": ["title": "T", "og_type": "own"], "items": [1, 2], "headline": "H"]
         #expect(once.render(page, template: "article") == "<link href=\"/feed.xml\" title=\"T\" data-type=\"article\">[/feed.xml][/feed.xml]|<h1>H</h1>")
         // A list page is rendered with the templates as they were.
         #expect(once.render(page, template: "list") == "<link href=\"/own.xml\" title=\"T\" data-type=\"own\">[/own.xml][/own.xml]|<li>1</li><li>2</li>")
         // With the shared values, an article page renders as it did before.
-        let same: [String: Any] = ["feed_url": "/feed.xml", "page": ["title": "T", "og_type": "article"], "items": [1], "headline": "H"]
+        let same: PageContext = ["feed_url": "/feed.xml", "page": ["title": "T", "og_type": "article"], "items": [1], "headline": "H"]
         #expect(once.render(same, template: "article") == templates.render(same, template: "article"))
         // Values put in for every page afterwards reach every page; the article's own set, made before them, goes.
         let siteWide = once.withSharedValues(["feed_url": "/all.xml"])
@@ -147,7 +147,7 @@ struct TemplateSetTests {
         sources["braced"] = "<b>{{site.tagline}}</b>{{site.note}}"
         sources["delimited"] = "{{=<% %>=}}<%site.title%>|{{site.title}}"
         let templates = try TemplateSet(sources: sources)
-        let siteWide: [String: Any] = ["site": ["title": "A & B <C> 'D'", "tagline": "x{", "note": "two\nlines"], "nav": ["home": "/"]]
+        let siteWide: PageContext = ["site": ["title": "A & B <C> 'D'", "tagline": "x{", "note": "two\nlines"], "nav": ["home": "/"]]
         let page = siteWide.merging(["headline": "H"]) { $1 }
         let once = templates.withSharedValues(siteWide)
         for name in ["value", "braced", "delimited"] {
@@ -155,7 +155,7 @@ struct TemplateSetTests {
         }
         #expect(templates.render(page, template: "value") == "A &amp; B &lt;C&gt; &#39;D&#39;|A & B <C> 'D'|A & B <C> 'D'|/|A &amp; B &lt;C&gt; &#39;D&#39;|| }}|H")
         // Which tags became text: a page whose own values differ shows it.
-        let other: [String: Any] = ["site": ["title": "Page", "tagline": "Own", "note": "Own"], "nav": ["home": "/page/"], "headline": "H"]
+        let other: PageContext = ["site": ["title": "Page", "tagline": "Own", "note": "Own"], "nav": ["home": "/page/"], "headline": "H"]
         #expect(once.render(other, template: "value") == "A &amp; B &lt;C&gt; &#39;D&#39;|A & B <C> 'D'|A & B <C> 'D'|/|Page|| }}|H")
         #expect(once.render(other, template: "braced") == "<b>Own</b>Own")
         #expect(once.render(other, template: "delimited") == "Page|{{site.title}}")

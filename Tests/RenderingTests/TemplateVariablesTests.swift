@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Site
 import Taxonomy
+import TemplateEngine
 import Testing
 @testable import Rendering
 
@@ -38,23 +39,26 @@ struct TemplateVariablesTests {
         let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in fields.summary(id) { _ in "<li>\(id)</li>" } },
                                           relatedTermsView: { key in "<section>\(key)</section>" }, chipView: { key in "<li>\(key)</li>" })
         var names: Set<String> = []
-        func collect(_ value: Any) {
-            if let dictionary = value as? [String: Any] {
-                for (key, inner) in dictionary {
+        func collect(_ value: TemplateValue) {
+            switch value {
+            case .object(let object as PageContext):
+                for (key, inner) in object {
                     names.insert(key)
                     collect(inner)
                 }
-            } else if let summary = value as? ArticleSummary {
+            case .object(let summary as ArticleSummary):
                 for name in summary.names {
                     names.insert(name)
-                    if name != "summary_html" { summary.fields.value(name, of: summary.id).map(collect) }
+                    summary.member(name).map(collect)
                 }
-            } else if let array = value as? [Any] {
-                array.forEach(collect)
+            case .list(let items):
+                items.forEach(collect)
+            default:
+                break
             }
         }
-        for page in plan.listPages { collect(contexts.list(page)) }
-        collect(contexts.article(id: 0, bodyHTML: "<p>Body</p>"))
+        for page in plan.listPages { collect(.object(contexts.list(page))) }
+        collect(.object(contexts.article(id: 0, bodyHTML: "<p>Body</p>")))
         #expect(names.subtracting(TemplateVariables.known).isEmpty, "add new context keys to TemplateVariables.known")
         #expect(TemplateVariables.known.subtracting(names).isEmpty, "known names no page provides any more")
         let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
