@@ -8,7 +8,7 @@ struct Broadsheet: AsyncParsableCommand {
         commandName: "broadsheet",
         abstract: "A static site generator for news archives.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, ExtractCommand.self, ImportCommand.self],
+        subcommands: [InitCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self, ExtractCommand.self, ImportCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -28,7 +28,7 @@ public enum TemplateVariables {
             guard let sigil = tag.sigil, ["", "{", "&", "#", "^"].contains(sigil), tag.name != "." else { continue }
             for part in tag.name.split(separator: ".") where !known.contains(String(part)) {
                 problems.append(.warning(.render, file: file, line: tag.line, column: tag.column,
-                                       "`\(tag.text)` uses `\(part)`, which no page provides (see README: Templates)"))
+                                       "`\(tag.text)` uses `\(part)`, which no page provides (see docs/templates.md)"))
                 break
             }
         }

@@ -62,9 +62,9 @@ struct TemplateVariablesTests {
         #expect(names.subtracting(TemplateVariables.known).isEmpty, "add new context keys to TemplateVariables.known")
         #expect(TemplateVariables.known.subtracting(names).isEmpty, "known names no page provides any more")
         let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../README.md"), encoding: .utf8)
+            .appendingPathComponent("../../docs/templates.md"), encoding: .utf8)
         for name in TemplateVariables.known {
-            #expect(readme.contains("`\(name)`") || readme.contains(".\(name)`") || readme.contains("`\(name).") || readme.contains("`\(name) "), "README does not document `\(name)`")
+            #expect(readme.contains("`\(name)`") || readme.contains(".\(name)`") || readme.contains("`\(name).") || readme.contains("`\(name) "), "docs/templates.md does not document `\(name)`")
         }
     }
 }
