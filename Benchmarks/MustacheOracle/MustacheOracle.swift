@@ -38,7 +38,7 @@ public struct MustacheOracle: Sendable {
         case .double(let number): number
         case .string(let text): text
         case .list(let items): items.map { plain($0) as Any }
-        case .object: Object(value: value)
+        case .fields, .object: Object(value: value)
         }
     }
 }

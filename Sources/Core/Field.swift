@@ -35,6 +35,8 @@ public struct Field: Sendable, Hashable {
 
     /// `value` as this field writes it.
     public func encode(_ value: String) -> String {
+        // A page's text, every `{{name}}` of every page: escaped without a second copy.
+        if reading == .text, container == .html { return MarkupEscape.htmlAttribute(value) }
         var result = ""
         append(value, to: &result)
         return result

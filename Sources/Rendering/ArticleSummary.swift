@@ -60,7 +60,7 @@ final class SummaryFields: Sendable {
         case "byline": return article.byline.map(TemplateValue.string) ?? false
         case "dateline": return article.dateline.map(TemplateValue.string) ?? false
         case "photo_credit": return article.photoCredit.map(TemplateValue.string) ?? false
-        case "countries": return .list(site.countryIndices(of: id).map { .object(countryLinks[$0]) })
+        case "countries": return .list(site.countryIndices(of: id).map { .fields(countryLinks[$0]) })
         case "has_countries": return .bool(!site.countryIndices(of: id).isEmpty)
         default: return nil
         }

@@ -460,7 +460,7 @@ public struct PageContextBuilder: Sendable {
         context["terms"] = .list(ordered.map { term -> TemplateValue in
             var view = termLink(term, base: base)
             view["count"] = .int(term.articleIDs.count)
-            return .object(view)
+            return .fields(view)
         })
         return context
     }

@@ -166,7 +166,7 @@ public struct TemplateSet: Sendable {
     }
 
     public func render(_ context: PageContext, template name: String) -> String {
-        (pageLibraries[name] ?? library).render(name, with: .object(context)) ?? ""
+        (pageLibraries[name] ?? library).render(name, with: .fields(context)) ?? ""
     }
 
     /// `partials/summary` and the like, rendered from one article's summary.
@@ -215,7 +215,7 @@ public struct TemplateSet: Sendable {
     /// value with a brace or a line break is left to the tag (it could make a new tag of the
     /// text beside it, or a line that an indented partial would indent), as is every tag of a
     /// template that changes its delimiters.
-    static func substitutingSharedValues(in text: String, shared: PageContext) -> String? {
+    public static func substitutingSharedValues(in text: String, shared: PageContext) -> String? {
         guard !text.contains("{{=") else { return nil }
         var result = "", cursor = text.startIndex, changed = false
         for tag in tags(in: text) {
@@ -233,7 +233,7 @@ public struct TemplateSet: Sendable {
     private static func sharedValue(of tag: Tag, shared: PageContext) -> String? {
         guard tag.sigil == "" || tag.sigil == "{" || tag.sigil == "&",
               tag.name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "_" }) else { return nil }
-        var value: TemplateValue? = .object(shared)
+        var value: TemplateValue? = .fields(shared)
         for part in tag.name.split(separator: ".", omittingEmptySubsequences: false) {
             value = value?.members?[String(part)]
         }

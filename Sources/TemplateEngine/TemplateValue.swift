@@ -6,6 +6,9 @@ public enum TemplateValue: Sendable {
     case double(Double)
     case string(String)
     case list([TemplateValue])
+    /// Named values: a page's context and the dictionaries in it.
+    case fields([String: TemplateValue])
+    /// An object that answers names itself (an article's summary makes its fields when asked).
     case object(any TemplateObject)
 
     /// Whether a section renders for it: everything but null, `false` and an empty list.
@@ -26,7 +29,7 @@ public enum TemplateValue: Sendable {
         case .int(let value): output += String(value)
         case .double(let value): output += Self.text(of: value)
         case .string(let value): output += value
-        case .list, .object: break
+        case .list, .fields, .object: break
         }
     }
 
@@ -38,23 +41,22 @@ public enum TemplateValue: Sendable {
 
     /// The member `name` of an object, nil for any other value or a name it does not have.
     public func member(_ name: String) -> TemplateValue? {
-        guard case .object(let object) = self else { return nil }
-        return object.member(name)
+        switch self {
+        case .fields(let fields): fields[name]
+        case .object(let object): object.member(name)
+        default: nil
+        }
     }
 }
 
-/// A value with named members: a page model, a dictionary.
-public protocol TemplateObject: Sendable {
+/// A value with named members that it makes when asked. A class: copying a value that holds
+/// one is a reference count, not a copy of the object.
+public protocol TemplateObject: AnyObject, Sendable {
     /// The member called `name`, or nil when it has none (the name is then looked up further
     /// down the context stack).
     func member(_ name: String) -> TemplateValue?
 }
 
-extension Dictionary: TemplateObject where Key == String, Value == TemplateValue {
-    public func member(_ name: String) -> TemplateValue? {
-        self[name]
-    }
-}
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
@@ -63,13 +65,13 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpol
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .fields(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
-    /// The members of an object made of a dictionary, nil for any other value.
+    /// The members of a `fields` value, nil for any other.
     public var members: [String: TemplateValue]? {
-        guard case .object(let object) = self else { return nil }
-        return object as? [String: TemplateValue]
+        guard case .fields(let fields) = self else { return nil }
+        return fields
     }
 }
 
@@ -99,9 +101,9 @@ extension Bool: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    public var templateValue: TemplateValue { .list(map { $0.templateValue }) }
 }
 
 extension Dictionary: TemplateRepresentable where Key == String, Value == TemplateValue {
-    public var templateValue: TemplateValue { .object(self) }
+    public var templateValue: TemplateValue { .fields(self) }
 }

@@ -37,7 +37,7 @@ struct MustacheOracleTests {
         #expect(pages.count > 100)
         for (context, template) in pages {
             let ours = templates.render(context, template: template)
-            let theirs = oracle.render(template, with: .object(context))
+            let theirs = oracle.render(template, with: .fields(context))
             #expect(ours == theirs, "\(template): \(String(describing: context["page"]?.member("path")))")
         }
     }

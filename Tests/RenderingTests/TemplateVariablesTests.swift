@@ -41,7 +41,7 @@ struct TemplateVariablesTests {
         var names: Set<String> = []
         func collect(_ value: TemplateValue) {
             switch value {
-            case .object(let object as PageContext):
+            case .fields(let object):
                 for (key, inner) in object {
                     names.insert(key)
                     collect(inner)
@@ -57,8 +57,8 @@ struct TemplateVariablesTests {
                 break
             }
         }
-        for page in plan.listPages { collect(.object(contexts.list(page))) }
-        collect(.object(contexts.article(id: 0, bodyHTML: "<p>Body</p>")))
+        for page in plan.listPages { collect(.fields(contexts.list(page))) }
+        collect(.fields(contexts.article(id: 0, bodyHTML: "<p>Body</p>")))
         #expect(names.subtracting(TemplateVariables.known).isEmpty, "add new context keys to TemplateVariables.known")
         #expect(TemplateVariables.known.subtracting(names).isEmpty, "known names no page provides any more")
         let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()

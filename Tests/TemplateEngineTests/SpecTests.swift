@@ -68,7 +68,7 @@ enum JSONValue: Decodable, Sendable {
         case .double(let value): .double(value)
         case .string(let value): .string(value)
         case .array(let values): .list(values.map(\.templateValue))
-        case .object(let members): .object(members.mapValues(\.templateValue))
+        case .object(let members): .fields(members.mapValues(\.templateValue))
         }
     }
 }
