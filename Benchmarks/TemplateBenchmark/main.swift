@@ -70,11 +70,11 @@ func rate(_ render: (Int) -> String) -> Double {
 }
 
 let articlePages: [(String, (Int) -> String)] = [
-    ("TemplateEngine", { articleEngine.render(engineContexts.article(id: $0, bodyHTML: body, related: related[$0]), template: "article") }),
+    ("TemplateEngine", { articleEngine.renderPage(engineContexts.article(id: $0, bodyHTML: body, related: related[$0]), template: "article") }),
     ("swift-mustache", { articleOracle.render("article", with: .fields(oracleContexts.article(id: $0, bodyHTML: body, related: related[$0]))) }),
 ]
 let listPages: [(String, (Int) -> String)] = [
-    ("TemplateEngine", { _ in engine.render(engineContexts.list(home), template: "list") }),
+    ("TemplateEngine", { _ in engine.renderPage(engineContexts.list(home), template: "list") }),
     ("swift-mustache", { _ in oracle.render("list", with: .fields(oracleContexts.list(home))) }),
 ]
 precondition(articlePages[0].1(7) == articlePages[1].1(7) && listPages[0].1(0) == listPages[1].1(0), "the engines disagree")

@@ -579,7 +579,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
 
     /// A list, index or other page that is not an article's.
     func listPage(_ page: PagePlan.Page, template: String, site: SiteModel, contexts: PageContextBuilder, templates: TemplateSet) -> String {
-        finish(templates.render(contexts.list(page), template: template), page: page, site: site)
+        finish(templates.renderPage(contexts.list(page), template: template), page: page, site: site)
     }
 
     /// An article's page: its body read again from its file and rendered with its context.
@@ -587,7 +587,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                      contexts: PageContextBuilder, markdown: MarkdownRenderer, templates: TemplateSet) throws(Diagnostic) -> String {
         let body = try loader.loadBody(site.articles[id])
         let context = contexts.article(id: id, bodyHTML: markdown.html(body), related: related)
-        return finish(templates.render(context, template: "article"), page: page, site: site)
+        return finish(templates.renderPage(context, template: "article"), page: page, site: site)
     }
 
     /// The last touch on a rendered page: links relative to it, when asked for.

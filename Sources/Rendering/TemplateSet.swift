@@ -165,8 +165,14 @@ public struct TemplateSet: Sendable {
         }
     }
 
+    /// A partial rendered on its own (a chip, a related-terms box), kept as it is made.
     public func render(_ context: PageContext, template name: String) -> String {
         (pageLibraries[name] ?? library).render(name, with: .fields(context)) ?? ""
+    }
+
+    /// A page, written to its file once rendered: its buffer is made a page's size at once.
+    public func renderPage(_ context: PageContext, template name: String) -> String {
+        (pageLibraries[name] ?? library).render(name, with: .fields(context), capacity: 32_768) ?? ""
     }
 
     /// `partials/summary` and the like, rendered from one article's summary.

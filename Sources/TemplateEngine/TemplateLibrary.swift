@@ -28,9 +28,11 @@ public struct TemplateLibrary: Sendable {
     public var names: some Collection<String> { templates.keys }
 
     /// The template `name` rendered with `value` at the bottom of the context stack; nil when
-    /// there is no such template.
-    public func render(_ name: String, with value: TemplateValue) -> String? {
+    /// there is no such template. `capacity` is reserved first: a page's size saves the
+    /// buffer's growing, but a string kept afterwards keeps what was reserved.
+    public func render(_ name: String, with value: TemplateValue, capacity: Int = 0) -> String? {
         var output = ""
+        output.reserveCapacity(capacity)
         return render(name, with: value, into: &output) ? output : nil
     }
 
