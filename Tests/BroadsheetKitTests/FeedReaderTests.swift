@@ -25,7 +25,7 @@ struct FeedReaderTests {
             """)
         defer { site.remove() }
         _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path), fileSystem: LocalFileSystem()).build()
-        let expected = try site.root.appendingPathComponent("expected.json")
+        let expected = site.root.appendingPathComponent("expected.json")
         try JSONSerialization.data(withJSONObject: expectations(of: site), options: [.sortedKeys]).write(to: expected)
 
         let result = try Self.read(output: site.root.appendingPathComponent("Output"), expected: expected)
