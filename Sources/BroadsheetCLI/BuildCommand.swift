@@ -51,13 +51,13 @@ struct BuildCommand: ParsableCommand {
             guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
             options.jobs = jobs
         }
-        options.endsProcess = true
         let display = ProgressDisplay()
-        if !quiet { options.progress = { display.update($0) } }
-        options.waitingForOtherBuild = { cache in
+        var hooks = BuildHooks()
+        if !quiet { hooks.progress = { display.update($0) } }
+        hooks.waitingForOtherBuild = { cache in
             logger.notice("waiting for another build of this site to finish (it holds \(joinPath(cache, "build.lock")))")
         }
-        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        let builder = SiteBuilder(options: options, mode: .command(endsProcess: true), hooks: hooks, fileSystem: LocalFileSystem())
         let report: BuildReport
         defer { display.finish() }
         do {

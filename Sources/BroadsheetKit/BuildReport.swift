@@ -34,7 +34,7 @@ public struct BuildReport: Sendable {
     /// Whether the model came from the one the last build saved (only what pages show of a few
     /// articles had changed), not from the whole archive.
     public var restoredModel = false
-    /// The pages written ahead of the rest (`BuildOptions.editedPagesWritten`), by their paths
+    /// The pages written ahead of the rest (`PreviewMemory.editedPagesWritten`), by their paths
     /// in the output folder.
     public var pagesWrittenFirst: [String] = []
     /// Articles a quick rebuild moved among the others by their new dates: the IDs in between

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Values a build that ends its process (`BuildOptions.endsProcess`) holds until the exit, so
+/// Values a build that ends its process (`BuildMode.command(endsProcess: true)`) holds until the exit, so
 /// that the archive's model is reclaimed with the process's memory at once rather than
 /// released one string and array at a time.
 enum MemoryLeftToExit {

@@ -9,7 +9,7 @@ import Taxonomy
 
 extension SiteBuilder {
     /// Shows edits to articles by rendering only the pages that show them, from what the last
-    /// build in this process knew (`options.session`, with `options.loadCache`); nil when the
+    /// build in this process knew (`BuildMode.preview`); nil when the
     /// edits may change anything else, and a full build is needed.
     ///
     /// An edit qualifies when every changed file is an article the last build published whose
@@ -30,8 +30,9 @@ extension SiteBuilder {
     /// (`writeTermEdits`), whose new fingerprints are saved. Either way every other page is
     /// what a full build renders, and what the next full build writes is what it would have.
     public func rebuildArticles(of changedFiles: [String]) throws(Diagnostic) -> BuildReport? {
-        guard let session = options.session, let saved = session.state, let cache = options.loadCache,
+        guard let memory = mode.preview, let saved = memory.session.state,
               !changedFiles.isEmpty, saved.outputDirectory == outputDirectory else { return nil }
+        let session = memory.session, cache = memory.readings
         let buildLock = holdingBuildLock()
         defer { withExtendedLifetime(buildLock) {} }
         var clock = PhaseClock()

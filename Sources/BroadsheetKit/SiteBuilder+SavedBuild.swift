@@ -8,8 +8,8 @@ import Taxonomy
 
 extension SiteBuilder {
     /// Whether this build keeps a saved model for the next: `build` does; the preview server
-    /// keeps its state in memory (`options.session`) and has no use for one.
-    var keepsSavedBuild: Bool { options.session == nil && options.loadCache == nil }
+    /// keeps its state in memory (`BuildMode.preview`) and has no use for one.
+    var keepsSavedBuild: Bool { mode.preview == nil }
 
     /// The most files a build from the saved model reads again; more changed files take the full build.
     static var savedBuildEditLimit: Int { 64 }
@@ -168,7 +168,7 @@ extension SiteBuilder {
             SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
         }
         report.phases.append(clock.lap("write"))
-        if options.endsProcess { MemoryLeftToExit.hold((site, plan, saved, templates, relatedLists)) }
+        if mode.endsProcess { MemoryLeftToExit.hold((site, plan, saved, templates, relatedLists)) }
         return report
     }
 }

@@ -21,7 +21,7 @@ extension SiteBuilder {
     /// a term or month with a page more or fewer), the plan is made again: the new ones are
     /// written, the old ones removed, and the whole sitemap written again.
     ///
-    /// With `BuildOptions.editedPagesWritten` (the preview), the edited articles' own pages are
+    /// With `PreviewMemory.editedPagesWritten` (the preview), the edited articles' own pages are
     /// written first, and the caller told, before the rest is fingerprinted and rendered.
     ///
     /// `relatedLists` and the saved fingerprints change only once the pages are written.
@@ -56,7 +56,7 @@ extension SiteBuilder {
             filesAdded = after.subtracting(before).sorted()
             filesRemoved = before.subtracting(after).sorted()
         }
-        let replansAfterFirstPages = !replannedInPlace && options.editedPagesWritten != nil
+        let replansAfterFirstPages = !replannedInPlace && mode.preview?.editedPagesWritten != nil
         if !replannedInPlace, !replansAfterFirstPages { replanWhole() }
 
         // Related articles, found again where an edit can change them.
@@ -98,7 +98,7 @@ extension SiteBuilder {
         // The edited articles' own pages first, when the caller shows them at once (the preview):
         // the rest takes as long as the pages of the terms they joined or left.
         var writtenFirst: Set<Int> = []
-        if let editedPagesWritten = options.editedPagesWritten {
+        if let editedPagesWritten = mode.preview?.editedPagesWritten {
             var files: [(path: String, contents: String)] = []
             writtenFirst = Set(editedIDs)
             let contexts = makeContexts(digests: nil)

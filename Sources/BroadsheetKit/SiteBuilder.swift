@@ -14,11 +14,16 @@ import Taxonomy
 /// memory follows the archive's metadata, not its text.
 public struct SiteBuilder<FS: FileSystem>: Sendable {
     public let options: BuildOptions
+    public let mode: BuildMode
+    public let hooks: BuildHooks
     public let fileSystem: FS
     public let gazetteer: CountryGazetteer
 
-    public init(options: BuildOptions, fileSystem: FS, gazetteer: CountryGazetteer = .standard) {
+    public init(options: BuildOptions, mode: BuildMode = .command(endsProcess: false), hooks: BuildHooks = BuildHooks(),
+                fileSystem: FS, gazetteer: CountryGazetteer = .standard) {
         self.options = options
+        self.mode = mode
+        self.hooks = hooks
         self.fileSystem = fileSystem
         self.gazetteer = gazetteer
     }
@@ -104,7 +109,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 try? saved.save(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
             }
             report.phases.append(clock.lap("write"))
-            options.session?.state = BuildSession.State(
+            mode.preview?.session.state = BuildSession.State(
                 site: site, plan: plan, templates: rendered.templates, relatedLists: rendered.relatedLists,
                 idBySourcePath: Dictionary(site.articles.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
                 scanIndex: Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
@@ -121,7 +126,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.tags = site.tags.count
         report.countries = site.countries.count
         report.files = writer.writtenCount
-        if options.endsProcess { MemoryLeftToExit.hold((site, plan, writer)) }
+        if mode.endsProcess { MemoryLeftToExit.hold((site, plan, writer)) }
         return report
     }
 
@@ -153,14 +158,14 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         let paths = scan.articles
         // The preview server keeps its cache in memory; `build` keeps one in the cache folder.
         let savedCachePath = joinPath(cacheDirectory, "articles.bin")
-        let cache: LoadCache = options.loadCache ?? {
+        let cache: LoadCache = mode.preview?.readings ?? {
             let cache = LoadCache()
             if !options.clean { cache.load(from: savedCachePath, fileSystem: fileSystem) }
             return cache
         }()
         // Settings that change how a file reads: readings made under others are stale.
         cache.use(settings: Self.readingSettings(config))
-        let loadProgress = options.progress.map { ProgressCounter(phase: "load", total: paths.count, report: $0) }
+        let loadProgress = hooks.progress.map { ProgressCounter(phase: "load", total: paths.count, report: $0) }
         let needsWordSample = Self.needsWordSample(paths)
         let stamper = fileSystem.stamper(in: contentDirectory)
         // Readings are looked up in a snapshot and stored once it is gone: storing while it is
@@ -182,7 +187,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             }
             return (read(paths[index], loader: loader, enricher: enricher, sampleWords: sampled), false, stamp)
         } }(cache.snapshot)
-        if options.loadCache == nil, !readings.contains(where: \.cached) {
+        if mode.preview == nil, !readings.contains(where: \.cached) {
             // Every file was read: the readings are the whole cache file.
             try? cache.saveWhole(zip(paths, readings).lazy.map { (path: $0, entry: LoadCache.Entry(stamp: $1.stamp, outcome: $1.outcome)) },
                                  to: savedCachePath, fileSystem: fileSystem)
@@ -191,7 +196,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 cache.store(reading.outcome, for: paths[index], stamp: reading.stamp)
             }
             cache.keep(only: paths)
-            if options.loadCache == nil {
+            if mode.preview == nil {
                 try? cache.save(to: savedCachePath, fileSystem: fileSystem)
                 cache.removeAll()
             }
@@ -237,7 +242,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         stamps.reserveCapacity(paths.count)
         for (path, reading) in zip(paths, readings) { stamps[path] = PageFingerprinter.stampHash(reading.stamp) }
         // Only the preview server needs the scan's paths after loading.
-        return (articles, stamps, options.session == nil ? [] : paths, scanned)
+        return (articles, stamps, mode.preview == nil ? [] : paths, scanned)
     }
 
     typealias LoadOutcome = SiteBuilderLoadOutcome
@@ -350,7 +355,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             try? relatedStore.save(relatedLists, structure: fingerprinter.structure, count: site.articles.count, fileSystem: fileSystem)
         }
 
-        let renderProgress = options.progress.map { ProgressCounter(phase: "render", total: plan.pageCount, report: $0) }
+        let renderProgress = hooks.progress.map { ProgressCounter(phase: "render", total: plan.pageCount, report: $0) }
         /// Writes the files of a page rendered again, or keeps those already there when the
         /// page came out as they are.
         @Sendable func place(_ files: [(path: String, contents: String)], key: UInt64, fingerprint: UInt64) throws(Diagnostic) -> PageOutcome {
@@ -562,7 +567,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
     /// or writes either, and a second one waits, as Cargo does with its build folder.
     func holdingBuildLock() -> (any FileLock)? {
         try? fileSystem.createDirectory(cacheDirectory)
-        return fileSystem.exclusiveLock(joinPath(cacheDirectory, "build.lock")) { options.waitingForOtherBuild?(cacheDirectory) }
+        return fileSystem.exclusiveLock(joinPath(cacheDirectory, "build.lock")) { hooks.waitingForOtherBuild?(cacheDirectory) }
     }
 
     /// The template a page other than an article's is rendered with.

@@ -176,16 +176,14 @@ final class Rebuilder: @unchecked Sendable {
         var options = server.options
         options.outputDirectory = server.previewDirectory
         options.cacheDirectory = server.previewStateDirectory
-        options.loadCache = loadCache
-        options.session = session
         options.baseURL = lock.withLock { baseURL } ?? options.baseURL
         // The edited article's own page reloads as soon as it is written.
-        options.editedPagesWritten = { [self] paths in
+        let memory = PreviewMemory(readings: loadCache, session: session) { [self] paths in
             publish(.pages(generation: nextGeneration(), paths: paths))
         }
         let started = ContinuousClock.now
         do throws(Diagnostic) {
-            let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+            let builder = SiteBuilder(options: options, mode: .preview(memory), fileSystem: LocalFileSystem())
             // A failed quick rebuild is no answer: the full build says what is wrong, or mends it.
             let quick = reason.isEmpty ? nil : try? builder.rebuildArticles(of: reason)
             let report: BuildReport

@@ -17,7 +17,7 @@ struct ArticleEditRebuildTests {
 
     /// A builder as the preview server has it, once its first build is done.
     func builtForPreview(_ site: FixtureSite) throws -> SiteBuilder<LocalFileSystem> {
-        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
+        let builder = previewBuilder(site)
         _ = try builder.build()
         return builder
     }
@@ -28,19 +28,16 @@ struct ArticleEditRebuildTests {
         return try builder.rebuildArticles(of: [joinPath(site.path, file)])
     }
 
-    /// Options as the preview server sets them: a load cache and a session kept between builds.
-    func previewOptions(_ site: FixtureSite) -> BuildOptions {
-        var options = BuildOptions(siteDirectory: site.path)
-        options.loadCache = LoadCache()
-        options.session = BuildSession()
-        return options
+    /// A builder as the preview server makes one: readings and a session kept between builds.
+    func previewBuilder(_ site: FixtureSite) -> SiteBuilder<LocalFileSystem> {
+        SiteBuilder(options: BuildOptions(siteDirectory: site.path), mode: .preview(PreviewMemory()), fileSystem: LocalFileSystem())
     }
 
     @Test("a new paragraph renders only its article's page, and the site is what a full build writes")
     func bodyEdit() throws {
         let site = try makeSite()
         defer { site.remove() }
-        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
+        let builder = previewBuilder(site)
         let full = try builder.build()
         for (file, paragraph) in [("Content/trade/day-7.md", "Shipping costs fell too."), ("Content/trade/day-7.md", "And rose again."),
                                   ("Content/trade/day-20.md", "Ports were busy.")] {
@@ -77,7 +74,7 @@ struct ArticleEditRebuildTests {
     func headlineEdit() throws {
         let site = try makeSite()
         defer { site.remove() }
-        let builder = SiteBuilder(options: previewOptions(site), fileSystem: LocalFileSystem())
+        let builder = previewBuilder(site)
         let full = try builder.build()
         let article = "Content/trade/day-7.md"
         let original = try #require(site.read(article))

@@ -24,13 +24,13 @@ struct BuildLockTests {
         var held = LocalFileSystem().exclusiveLock(joinPath(cache, "build.lock")) { Issue.record("the lock was free") }
         #expect(held != nil)
         let waiting = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
-        var options = BuildOptions(siteDirectory: site.path)
-        options.waitingForOtherBuild = { folder in
+        let options = BuildOptions(siteDirectory: site.path)
+        let hooks = BuildHooks(waitingForOtherBuild: { folder in
             #expect(folder == cache)
             waiting.signal()
-        }
+        })
         nonisolated(unsafe) var result: Result<BuildReport, Diagnostic>?
-        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        let builder = SiteBuilder(options: options, hooks: hooks, fileSystem: LocalFileSystem())
         Thread.detachNewThread {
             result = Result { () throws(Diagnostic) in try builder.build() }
             finished.signal()

@@ -447,16 +447,14 @@ struct SiteBuilderTests {
     func loadCache() throws {
         let site = try makeSite()
         defer { site.remove() }
-        let cache = LoadCache()
-        var options = BuildOptions(siteDirectory: site.path)
-        options.loadCache = cache
-        let first = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+        let options = BuildOptions(siteDirectory: site.path), mode = BuildMode.preview(PreviewMemory())
+        let first = try SiteBuilder(options: options, mode: mode, fileSystem: LocalFileSystem()).build()
         #expect(first.filesRead == first.articles + first.drafts + first.diagnostics.filter { $0.severity == .error }.count)
-        let second = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+        let second = try SiteBuilder(options: options, mode: mode, fileSystem: LocalFileSystem()).build()
         #expect(second.filesRead == 0)
         // A new modification time and size: that one file is read again.
         try site.write("Content/notes/no-dek.md", "---\ntitle: \"Kabul talks resume\"\ndate: 2025-02-16\ntags: [Taliban]\ncountries: [AF, JP]\n---\nTalks resumed.\n")
-        let third = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+        let third = try SiteBuilder(options: options, mode: mode, fileSystem: LocalFileSystem()).build()
         #expect(third.filesRead == 1)
         let cached = site.snapshot("Output")
         _ = try SiteBuilder(options: BuildOptions(siteDirectory: site.path, clean: true), fileSystem: LocalFileSystem()).build()
@@ -465,7 +463,7 @@ struct SiteBuilderTests {
         #expect(fresh.filter { cached[$0.key] != $0.value }.map(\.key).isEmpty)
         // Settings that change how files read make every file read again.
         try site.write("site.yml", "title: Fixture Times\nbase_url: https://news.example.org/\ntime_zone: Asia/Karachi\n")
-        let fourth = try SiteBuilder(options: options, fileSystem: LocalFileSystem()).build()
+        let fourth = try SiteBuilder(options: options, mode: mode, fileSystem: LocalFileSystem()).build()
         #expect(fourth.filesRead == first.filesRead)
     }
 

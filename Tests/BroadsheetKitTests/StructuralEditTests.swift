@@ -34,10 +34,7 @@ struct StructuralEditTests {
 
     /// A builder as the preview server keeps one (a load cache and a session), after its first build.
     static func preview(_ site: FixtureSite) throws -> SiteBuilder<LocalFileSystem> {
-        var options = BuildOptions(siteDirectory: site.path)
-        options.loadCache = LoadCache()
-        options.session = BuildSession()
-        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        let builder = SiteBuilder(options: BuildOptions(siteDirectory: site.path), mode: .preview(PreviewMemory()), fileSystem: LocalFileSystem())
         _ = try builder.build()
         return builder
     }
@@ -297,16 +294,13 @@ struct StructuralEditTests {
     func termEditsInPreview() throws {
         let site = try makeSite(itemsPerPage: 100)
         defer { site.remove() }
-        var options = BuildOptions(siteDirectory: site.path)
-        options.loadCache = LoadCache()
-        options.session = BuildSession()
         // What was on disk when the edited article's page was said to be written.
         let writtenFirst = Mutex<[(paths: [String], differences: [String])]>([])
-        options.editedPagesWritten = { paths in
+        let memory = PreviewMemory { paths in
             let differences = (try? site.differencesFromFreshBuild(expected: true)) ?? ["(no fresh build)"]
             writtenFirst.withLock { $0.append((paths, differences)) }
         }
-        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        let builder = SiteBuilder(options: BuildOptions(siteDirectory: site.path), mode: .preview(memory), fileSystem: LocalFileSystem())
         _ = try builder.build()
         for (name, file, change) in termEdits(site) {
             try site.edit(file, change)
@@ -394,13 +388,10 @@ struct StructuralEditTests {
     func pageSetEditsInPreview() throws {
         let site = try makeSite(monthPageSize: 5)
         defer { site.remove() }
-        var options = BuildOptions(siteDirectory: site.path)
-        options.loadCache = LoadCache()
-        options.session = BuildSession()
         // The edited article's page is written before the plan is made again, after a move too.
         let writtenFirst = Mutex<[String]>([])
-        options.editedPagesWritten = { paths in writtenFirst.withLock { $0 += paths } }
-        let builder = SiteBuilder(options: options, fileSystem: LocalFileSystem())
+        let memory = PreviewMemory { paths in writtenFirst.withLock { $0 += paths } }
+        let builder = SiteBuilder(options: BuildOptions(siteDirectory: site.path), mode: .preview(memory), fileSystem: LocalFileSystem())
         _ = try builder.build()
         for (name, file, _, change) in pageSetEdits() {
             try site.edit(file, change)
