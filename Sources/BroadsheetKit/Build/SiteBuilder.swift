@@ -1,0 +1,230 @@
+import Core
+import Foundation
+import Loading
+import Markdown
+import Output
+import Rendering
+import Site
+import Taxonomy
+
+/// The build pipeline: load → index → plan → render → write, each phase timed.
+///
+/// Loading keeps each article's metadata and lets its body go; rendering reads bodies again
+/// one article at a time on every core and writes each page as soon as it is rendered, so
+/// memory follows the archive's metadata, not its text.
+public struct SiteBuilder<FS: FileSystem>: Sendable {
+    public let options: BuildOptions
+    public let mode: BuildMode
+    public let hooks: BuildHooks
+    public let fileSystem: FS
+    public let gazetteer: CountryGazetteer
+
+    public init(options: BuildOptions, mode: BuildMode = .command(endsProcess: false), hooks: BuildHooks = BuildHooks(),
+                fileSystem: FS, gazetteer: CountryGazetteer = .standard) {
+        self.options = options
+        self.mode = mode
+        self.hooks = hooks
+        self.fileSystem = fileSystem
+        self.gazetteer = gazetteer
+    }
+
+    public var contentDirectory: String { joinPath(options.siteDirectory, "Content") }
+    public var templatesDirectory: String { joinPath(options.siteDirectory, "Templates") }
+    public var outputDirectory: String { options.outputDirectory ?? joinPath(options.siteDirectory, "Output") }
+    public var cacheDirectory: String { options.resolvedCacheDirectory }
+
+    /// Builds the site. Throws when the site as a whole cannot be built (bad settings or
+    /// templates, an unwritable output folder); a bad article is reported in the result and skipped.
+    public func build() throws(Diagnostic) -> BuildReport {
+        var report = BuildReport()
+        report.outputDirectory = outputDirectory
+        var clock = PhaseClock()
+
+        // config
+        var config = try SiteConfigLoader.load(joinPath(options.siteDirectory, "site.yml"), fileSystem: fileSystem)
+        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+        if !SiteConfig.isAbsoluteURL(config.baseURL) {
+            report.diagnostics.append(.warning(.config, file: joinPath(options.siteDirectory, "site.yml"),
+                "base URL `\(config.baseURL)` has no scheme and host; feeds and the sitemap need absolute links"))
+        }
+        let templates = try TemplateSet(directory: templatesDirectory, fileSystem: fileSystem)
+        report.diagnostics += templates.unknownVariables
+        report.phases.append(clock.lap("config"))
+
+        let buildLock = holdingBuildLock()
+        defer { withExtendedLifetime(buildLock) {} }
+        if let quick = try buildFromSaved(config: config, templates: templates, report: report, clock: &clock) { return quick }
+        // A saved model describes the site before this build: gone until this one succeeds
+        // (for good when this build keeps none, as the preview server's do not).
+        SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+
+        // load
+        let (loaded, stamps, paths, files) = try load(config: config, report: &report)
+        report.phases.append(clock.lap("load"))
+
+        // index
+        // The loaded order is let go once the model has its own (at a million articles, 190 MB).
+        let site = SiteModel(config: config, articles: consume loaded, gazetteer: gazetteer)
+        // The model names files relative to the content folder; reports name them as the user sees them.
+        report.diagnostics += site.warnings.map { warning in
+            var warning = warning
+            warning.file = warning.file.map { joinPath(contentDirectory, $0) }
+            return warning
+        }
+        // Each article's file stamp by ID; the stamps by path, and with them the scan's copy of
+        // every path, are let go (at a million articles, about 150 MB).
+        let bodyStamps = site.articles.map { stamps[$0.sourcePath] }
+        _ = consume stamps
+        report.phases.append(clock.lap("index"))
+
+        // plan
+        let plan = PagePlan(site: site)
+        report.phases.append(clock.lap("plan"))
+
+        try failIfStrict(report)
+
+        // render + write
+        let writer = try OutputWriter(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+        let store = PageFingerprintStore(cacheDirectory: cacheDirectory)
+        // `--clean` renders everything afresh; otherwise unchanged pages keep their files.
+        let previous = PreviousRecords(options.clean ? [:] : store.load(fileSystem))
+        do {
+            let rendered = try render(site: site, plan: plan, templates: templates, writer: writer, previous: previous, bodyStamps: bodyStamps,
+                                      store: store)
+            report.diagnostics += rendered.diagnostics
+            report.pagesReused = rendered.reused
+            report.pagesAsBefore = rendered.asBefore
+            report.phases.append(clock.lap("render"))
+            try writer.commit(clean: options.clean)
+            // Fingerprints are kept only for a build whose files are in place, and none are
+            // when this build's could not be staged.
+            if !rendered.recordsStaged || (try? store.commitStaged(fileSystem)) == nil { store.remove(fileSystem) }
+            // The next build starts from this one's model when only what pages show of a few
+            // articles changed; not after an article that could not be rendered, which it would
+            // not try again.
+            if keepsSavedBuild, rendered.diagnostics.isEmpty {
+                let saved = SavedBuild(key: savedBuildKey(config: config, templates: templates), fileHashes: files.fileHashes,
+                                       tagInputs: files.tagInputs, loadDiagnostics: files.diagnostics, drafts: report.drafts, files: writer.writtenCount,
+                                       parts: site.parts)
+                try? saved.save(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+            }
+            report.phases.append(clock.lap("write"))
+            mode.preview?.session.state = BuildSession.State(
+                site: site, plan: plan, templates: rendered.templates, relatedLists: rendered.relatedLists,
+                idBySourcePath: Dictionary(site.articles.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
+                scanIndex: Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
+                needsWordSample: Self.needsWordSample(paths), outputDirectory: outputDirectory, digests: rendered.digests)
+        } catch {
+            writer.abandon()
+            store.discardStaged(fileSystem)
+            throw error
+        }
+
+        report.articles = site.articles.count
+        report.pages = plan.pageCount
+        report.feeds = plan.feeds.count
+        report.tags = site.tags.count
+        report.countries = site.countries.count
+        report.files = writer.writtenCount
+        if mode.endsProcess { MemoryLeftToExit.hold((site, plan, writer)) }
+        return report
+    }
+
+    /// With `--strict`, the first warning or skipped file fails the build, before anything is written.
+    func failIfStrict(_ report: BuildReport) throws(Diagnostic) {
+        guard options.strict, let first = report.diagnostics.first else { return }
+        throw .error(first.stage, file: first.file, line: first.line, column: first.column,
+                     "\(first.message) (--strict turns warnings into errors)")
+    }
+
+    /// The contexts pages are rendered from, with each summary's fields and HTML made once, for
+    /// every list and related box that shows it, and each term's related-terms box once for all
+    /// its pages (`fields` is the same builder without them).
+    /// `stored`, when given, has summaries of the last full build: those whose inputs have not
+    /// changed are read from it rather than rendered.
+    static func contexts(site: SiteModel, fields: PageContextBuilder, templates: TemplateSet, gazetteer: CountryGazetteer,
+                         stored: StoredSummaries? = nil) -> PageContextBuilder {
+        let summaries = SummaryCache(count: site.articles.count) { id -> ArticleSummary in
+            guard templates.names.contains("partials/summary") else { return fields.bareSummary(id) }
+            return fields.summary(id) { view in
+                guard let stored else { return templates.render(view, template: "partials/summary") }
+                return stored.html(id) { templates.render(view, template: "partials/summary") }
+            }
+        }
+        // Each term's related-terms box, made once for all its pages: at 100,000 articles the
+        // United States has 1,566, and the box's chips were a sixth of a list page's lookups.
+        let termCount = site.tags.count + site.countries.count
+        let relatedTerms = SummaryCache<String>(count: termCount, capacity: termCount) { key -> String in
+            templates.render(fields.relatedTermsFields(key), template: "partials/related-terms")
+        }
+        let relatedTermsView: (@Sendable (Int) -> String)? = templates.names.contains("partials/related-terms") ? relatedTerms.summary : nil
+        // Each term's chip, made once for every article page that shows it.
+        let tagCount = site.tags.count
+        let chips = SummaryCache<String>(count: termCount, capacity: termCount) { key -> String in
+            templates.render(fields.chipFields(key), template: key < tagCount ? "partials/tag-chip" : "partials/country-chip")
+        }
+        let chipView: (@Sendable (Int) -> String)? =
+            templates.names.isSuperset(of: ["partials/tag-chip", "partials/country-chip"]) ? chips.summary : nil
+        return PageContextBuilder(site: site, gazetteer: gazetteer, summaryView: summaries.summary, relatedTermsView: relatedTermsView,
+                                  chipView: chipView)
+    }
+
+    /// Two builds of one site at once would stage, move and remove each other's files and
+    /// overwrite each other's cache: each holds `build.lock` in the cache folder while it reads
+    /// or writes either, and a second one waits, as Cargo does with its build folder.
+    func holdingBuildLock() -> (any FileLock)? {
+        try? fileSystem.createDirectory(cacheDirectory)
+        return fileSystem.exclusiveLock(joinPath(cacheDirectory, "build.lock")) { hooks.waitingForOtherBuild?(cacheDirectory) }
+    }
+
+    /// The template a page other than an article's is rendered with.
+    static func template(for kind: PagePlan.Kind) -> String? {
+        switch kind {
+        case .home, .tag, .country, .archiveMonth: return "list"
+        case .tagIndex, .countryIndex: return "terms"
+        case .archiveIndex, .archiveYear: return "archive"
+        case .notFound: return "404"
+        case .about: return "about"
+        case .article: return nil
+        }
+    }
+
+    /// A list, index or other page that is not an article's.
+    func listPage(_ page: PagePlan.Page, template: String, site: SiteModel, contexts: PageContextBuilder, templates: TemplateSet) -> String {
+        finish(templates.renderPage(contexts.list(page), template: template), page: page, site: site)
+    }
+
+    /// An article's page: its body read again from its file and rendered with its context.
+    func articlePage(_ id: Int, page: PagePlan.Page, site: SiteModel, related: [Int], loader: ArticleLoader<FS>,
+                     contexts: PageContextBuilder, markdown: MarkdownRenderer, templates: TemplateSet) throws(Diagnostic) -> String {
+        let body = try loader.loadBody(site.articles[id])
+        let context = contexts.article(id: id, bodyHTML: markdown.html(body), related: related)
+        return finish(templates.renderPage(context, template: "article"), page: page, site: site)
+    }
+
+    /// The last touch on a rendered page: links relative to it, when asked for.
+    func finish(_ html: String, page: PagePlan.Page, site: SiteModel) -> String {
+        // The 404 page is served at whatever URL was missing, so only root-relative links work there.
+        guard options.relativeURLs, page.kind != .notFound else { return html }
+        return RelativeLinks.rewrite(html, pagePath: page.path, basePath: site.config.basePath)
+    }
+
+    /// The theme's static files (the stylesheet and anything else under `Templates/static/`).
+    func copyStaticFiles(_ templates: TemplateSet, writer: OutputWriter) throws(Diagnostic) {
+        for (path, data) in templates.staticFiles.sorted(by: { $0.key < $1.key }) {
+            try writer.write(path, contents: data)
+        }
+    }
+}
+
+/// Times the pipeline's phases.
+struct PhaseClock {
+    private var last = DispatchTime.now()
+
+    mutating func lap(_ name: String) -> BuildReport.Phase {
+        let now = DispatchTime.now()
+        defer { last = now }
+        return BuildReport.Phase(name: name, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9,
+                                 peakBytes: BuildReport.peakResidentBytes(), residentBytes: BuildReport.residentBytes())
+    }
+}
