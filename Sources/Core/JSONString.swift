@@ -6,9 +6,13 @@ enum JSONString {
     static func append(_ text: String, to result: inout String, forScript: Bool) {
         // Most headlines, names and URLs need no escape: checked by bytes (U+2028 and U+2029
         // start with 0xE2), they are quoted as they are.
-        let plain = text.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2
-                && (!forScript || (byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")))
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 { return false }
+                if forScript, byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") { return false }
+            }
+            return true
         }
         result += "\""
         if plain {

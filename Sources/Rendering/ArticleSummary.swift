@@ -38,9 +38,23 @@ final class SummaryFields: Sendable {
     /// Each country's link, as `PageContextBuilder` makes them (strings and flags only, never changed).
     let countryLinks: [PageContext]
 
-    /// Every key is set, `false` when empty: Mustache looks a missing key up in the enclosing
-    /// context, so a related article without a dek would show the page's own.
-    static let names = ["title", "url", "date", "datetime", "dek", "byline", "dateline", "photo_credit", "countries", "has_countries"]
+    /// Each field by name, made from the article (its ID given for the parts the model keeps
+    /// by ID). Every key is set, `false` when empty: Mustache looks a missing key up in the
+    /// enclosing context, so a related article without a dek would show the page's own.
+    static let fields: [(name: String, make: @Sendable (SummaryFields, Int) -> TemplateValue)] = [
+        ("title", { .string($0.site.articles[$1].title) }),
+        ("url", { .string($0.basePath + $0.site.articlePath($1)) }),
+        ("date", { .string($0.dates.long($0.site.articles[$1].date)) }),
+        ("datetime", { .string($0.dates.iso8601($0.site.articles[$1].date)) }),
+        ("dek", { $0.site.articles[$1].dek.map(TemplateValue.string) ?? false }),
+        ("byline", { $0.site.articles[$1].byline.map(TemplateValue.string) ?? false }),
+        ("dateline", { $0.site.articles[$1].dateline.map(TemplateValue.string) ?? false }),
+        ("photo_credit", { $0.site.articles[$1].photoCredit.map(TemplateValue.string) ?? false }),
+        ("countries", { fields, id in .list(fields.site.countryIndices(of: id).map { .fields(fields.countryLinks[$0]) }) }),
+        ("has_countries", { .bool(!$0.site.countryIndices(of: $1).isEmpty) }),
+    ]
+    static let names = fields.map(\.name)
+    private static let positions = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
 
     init(site: SiteModel, dates: DateText, basePath: String, countryLinks: [PageContext]) {
         self.site = site
@@ -50,27 +64,14 @@ final class SummaryFields: Sendable {
     }
 
     func value(_ name: String, of id: Int) -> TemplateValue? {
-        let article = site.articles[id]
-        switch name {
-        case "title": return .string(article.title)
-        case "url": return .string(basePath + site.articlePath(id))
-        case "date": return .string(dates.long(article.date))
-        case "datetime": return .string(dates.iso8601(article.date))
-        case "dek": return article.dek.map(TemplateValue.string) ?? false
-        case "byline": return article.byline.map(TemplateValue.string) ?? false
-        case "dateline": return article.dateline.map(TemplateValue.string) ?? false
-        case "photo_credit": return article.photoCredit.map(TemplateValue.string) ?? false
-        case "countries": return .list(site.countryIndices(of: id).map { .fields(countryLinks[$0]) })
-        case "has_countries": return .bool(!site.countryIndices(of: id).isEmpty)
-        default: return nil
-        }
+        Self.positions[name].map { Self.fields[$0].make(self, id) }
     }
 
     /// All the fields at once, for a context that adds its own beside them (an article's page).
     func dictionary(of id: Int) -> PageContext {
         var view: PageContext = [:]
-        view.reserveCapacity(Self.names.count + 12)
-        for name in Self.names { view[name] = value(name, of: id) }
+        view.reserveCapacity(Self.fields.count + 12)
+        for field in Self.fields { view[field.name] = field.make(self, id) }
         return view
     }
 }

@@ -52,7 +52,9 @@ extension PageContextBuilder {
         var json = #"{"@context":"https://schema.org","@type":"NewsArticle","#
         json.reserveCapacity(512 + article.title.utf8.count + (article.dek?.utf8.count ?? 0))
         func field(_ key: String, _ value: String) {
-            json += "\"\(key)\":"
+            json += "\""
+            json += key
+            json += "\":"
             Field.jsonLD.append(value, to: &json)
             json += ","
         }
