@@ -1,4 +1,5 @@
 import Core
+import Site
 import TemplateEngine
 
 /// The site's templates, read from `Templates/`, compiled and checked before any page is
@@ -9,6 +10,18 @@ public struct TemplateSet: Sendable {
     /// Every template's text, and the file it came from, by name.
     private var texts: [String: String]
     private var files: [String: String]
+
+    /// The template a page of `kind` is rendered with; nil for articles' pages, which have their own.
+    public static func template(for kind: PagePlan.Kind) -> String? {
+        switch kind {
+        case .home, .tag, .country, .archiveMonth: "list"
+        case .tagIndex, .countryIndex: "terms"
+        case .archiveIndex, .archiveYear: "archive"
+        case .notFound: "404"
+        case .about: "about"
+        case .article: nil
+        }
+    }
 
     /// Templates every site needs, one per page kind, and the layout they extend.
     public static let required = ["base", "article", "list", "terms", "archive", "about", "404"]

@@ -32,24 +32,13 @@ struct MustacheOracleTests {
         let contexts = PageContextBuilder(site: site, gazetteer: .standard, summaryView: { id in
             PageContextBuilder(site: site, gazetteer: .standard).summary(id) { templates.render($0, template: "partials/summary") }
         })
-        var pages = plan.listPages.compactMap { page in Self.template(of: page.kind).map { (contexts.list(page), $0) } }
+        var pages = plan.listPages.compactMap { page in TemplateSet.template(for: page.kind).map { (contexts.list(page), $0) } }
         pages += site.articles.indices.map { (contexts.article(id: $0, bodyHTML: "<p>Body \($0)</p>"), "article") }
         #expect(pages.count > 100)
         for (context, template) in pages {
             let ours = templates.render(context, template: template)
             let theirs = oracle.render(template, with: .fields(context))
             #expect(ours == theirs, "\(template): \(String(describing: context["page"]?.member("path")))")
-        }
-    }
-
-    static func template(of kind: PagePlan.Kind) -> String? {
-        switch kind {
-        case .home, .tag, .country, .archiveMonth: "list"
-        case .tagIndex, .countryIndex: "terms"
-        case .archiveIndex, .archiveYear: "archive"
-        case .notFound: "404"
-        case .about: "about"
-        case .article: nil
         }
     }
 }

@@ -70,8 +70,6 @@ extension SiteBuilder {
         // all of them go into this build's, for the builds after an edit.
         let stored = storedSummaries(site: site, templates: templates, digests: digests, writing: true)
         let contexts = Self.contexts(site: site, fields: fields, templates: templates, gazetteer: gazetteer, stored: stored)
-        let markdown = MarkdownRenderer()
-        let loader = makeLoader(site.config)
         // Related articles depend only on the archive's structure: kept between builds.
         let relatedStore = RelatedArticlesStore(cacheDirectory: cacheDirectory)
         let relatedLists: [Int32]
@@ -84,6 +82,7 @@ extension SiteBuilder {
             try? relatedStore.save(relatedLists, structure: fingerprinter.structure, count: site.articles.count, fileSystem: fileSystem)
         }
 
+        let producer = producer(site: site, plan: plan, templates: templates, contexts: contexts, relatedLists: relatedLists)
         let renderProgress = hooks.progress.map { ProgressCounter(phase: "render", total: plan.pageCount, report: $0) }
         /// Writes the files of a page rendered again, or keeps those already there when the
         /// page came out as they are.
@@ -108,29 +107,26 @@ extension SiteBuilder {
         }
         @Sendable func renderArticlePage(_ id: Int) -> PageOutcome {
             let page = PagePlan.articlePage(id, in: site)
-            let (key, fingerprint, related) = articleLookup(page, id: id)
+            let (key, fingerprint, _) = articleLookup(page, id: id)
             if let before = previous[key], before.fingerprint == fingerprint, writer.canKeep(page.file) {
                 return PageOutcome(key: key, record: before, reused: true)
             }
             do throws(Diagnostic) {
-                let html = try articlePage(id, page: page, site: site, related: related, loader: loader, contexts: contexts,
-                                           markdown: markdown, templates: templates)
-                return try place([(page.file, html)], key: key, fingerprint: fingerprint)
+                return try place(producer.files(for: .article(id)), key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
         }
         @Sendable func renderListPage(_ index: Int) -> PageOutcome {
             let page = plan.listPages[index]
-            guard let template = Self.template(for: page.kind) else { return PageOutcome() }
+            guard let template = TemplateSet.template(for: page.kind) else { return PageOutcome() }
             let fingerprint = fingerprinter.list(page, template: template)
             let key = PageFingerprintStore.key(page.file)
             if let before = previous[key], before.fingerprint == fingerprint, writer.canKeep(page.file) {
                 return PageOutcome(key: key, record: before, reused: true)
             }
             do throws(Diagnostic) {
-                let html = listPage(page, template: template, site: site, contexts: contexts, templates: templates)
-                return try place([(page.file, html)], key: key, fingerprint: fingerprint)
+                return try place(producer.files(for: .list(index)), key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }
@@ -172,7 +168,6 @@ extension SiteBuilder {
             }
             return index < articleCount ? renderArticlePage(index) : renderListPage(index - articleCount)
         }
-        let feeds = FeedWriter(site: site)
         let feedResults = parallelMap(plan.feeds.count, workers: options.jobs) { index -> PageOutcome in
             let feed = plan.feeds[index]
             let fingerprint = fingerprinter.feed(feed)
@@ -182,7 +177,7 @@ extension SiteBuilder {
                 return PageOutcome(key: key, record: before, reused: true)
             }
             do throws(Diagnostic) {
-                return try place(feeds.files(feed), key: key, fingerprint: fingerprint)
+                return try place(producer.files(for: .feed(index)), key: key, fingerprint: fingerprint)
             } catch {
                 return PageOutcome(failure: error)
             }

@@ -177,36 +177,11 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         return fileSystem.exclusiveLock(joinPath(cacheDirectory, "build.lock")) { hooks.waitingForOtherBuild?(cacheDirectory) }
     }
 
-    /// The template a page other than an article's is rendered with.
-    static func template(for kind: PagePlan.Kind) -> String? {
-        switch kind {
-        case .home, .tag, .country, .archiveMonth: return "list"
-        case .tagIndex, .countryIndex: return "terms"
-        case .archiveIndex, .archiveYear: return "archive"
-        case .notFound: return "404"
-        case .about: return "about"
-        case .article: return nil
-        }
-    }
-
-    /// A list, index or other page that is not an article's.
-    func listPage(_ page: PagePlan.Page, template: String, site: SiteModel, contexts: PageContextBuilder, templates: TemplateSet) -> String {
-        finish(templates.renderPage(contexts.list(page), template: template), page: page, site: site)
-    }
-
-    /// An article's page: its body read again from its file and rendered with its context.
-    func articlePage(_ id: Int, page: PagePlan.Page, site: SiteModel, related: [Int], loader: ArticleLoader<FS>,
-                     contexts: PageContextBuilder, markdown: MarkdownRenderer, templates: TemplateSet) throws(Diagnostic) -> String {
-        let body = try loader.loadBody(site.articles[id])
-        let context = contexts.article(id: id, bodyHTML: markdown.html(body), related: related)
-        return finish(templates.renderPage(context, template: "article"), page: page, site: site)
-    }
-
-    /// The last touch on a rendered page: links relative to it, when asked for.
-    func finish(_ html: String, page: PagePlan.Page, site: SiteModel) -> String {
-        // The 404 page is served at whatever URL was missing, so only root-relative links work there.
-        guard options.relativeURLs, page.kind != .notFound else { return html }
-        return RelativeLinks.rewrite(html, pagePath: page.path, basePath: site.config.basePath)
+    /// A producer of this build's pages, from the model, plan and templates given.
+    func producer(site: SiteModel, plan: PagePlan, templates: TemplateSet, contexts: PageContextBuilder,
+                  relatedLists: [Int32]) -> PageProducer<FS> {
+        PageProducer(site: site, plan: plan, templates: templates, contexts: contexts, loader: makeLoader(site.config),
+                     relatedLists: relatedLists, relativeURLs: options.relativeURLs)
     }
 
     /// The theme's static files (the stylesheet and anything else under `Templates/static/`).

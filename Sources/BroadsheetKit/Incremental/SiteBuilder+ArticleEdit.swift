@@ -67,7 +67,7 @@ extension SiteBuilder {
         // A model `build` saved in the same cache folder no longer describes the output.
         SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
         guard try applyArticleEdits(edits, site: &state.site, plan: &state.plan, templates: state.templates,
-                                  relatedLists: &state.relatedLists, digests: &state.digests, loader: loader, report: &report,
+                                  relatedLists: &state.relatedLists, digests: &state.digests, report: &report,
                                   clock: &clock) != nil else { return nil }
         for edit in edits {
             cache.store(edit.outcome, for: edit.path, stamp: edit.stamp)
@@ -114,7 +114,7 @@ extension SiteBuilder {
     /// `site` and `plan` may then hold some of the edits, and a full build must follow.
     /// `digests`, when known, are every article's before the edits, and after them on return.
     func applyArticleEdits(_ given: [ArticleEdit], site: inout SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
-                         digests: inout [PageFingerprinter.ArticleDigest]?, loader: ArticleLoader<FS>, report: inout BuildReport,
+                         digests: inout [PageFingerprinter.ArticleDigest]?, report: inout BuildReport,
                          clock: inout PhaseClock) throws(Diagnostic) -> [(edit: Int, id: Int)]? {
         // Those that give their article a new date last: a move renumbers the articles it
         // passes, an earlier edit's among them, and the later edits are found by it.
@@ -160,7 +160,7 @@ extension SiteBuilder {
         // New tags or countries: the pages to write are found by their fingerprints.
         if !termEdits.isEmpty {
             try writeTermEdits(termEdits, editedIDs: editedIDs, summariesBefore: digestsBefore.map(\.summary), moves: moves, site: site,
-                               plan: &plan, templates: templates, relatedLists: &relatedLists, digests: &digests, loader: loader,
+                               plan: &plan, templates: templates, relatedLists: &relatedLists, digests: &digests,
                                added: added, removed: removed, report: &report, clock: &clock)
             return Array(zip(order, appliedIDs))
         }
@@ -186,26 +186,17 @@ extension SiteBuilder {
         let listPages = listed.isEmpty ? [] : plan.listPages.indices.filter { index in
             plan.listPages[index].articlesShown(in: site).contains(where: listed.contains)
         }
-        let feeds = listed.isEmpty ? [] : plan.feeds.filter { $0.articleIDs.contains(where: listed.contains) }
+        let feeds = listed.isEmpty ? [] : plan.feeds.indices.filter { plan.feeds[$0].articleIDs.contains(where: listed.contains) }
         report.phases.append(clock.lap("plan"))
 
         let site = site, plan = plan
         let contexts = Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
                                      gazetteer: gazetteer, stored: storedSummaries(site: site, templates: templates))
-        let markdown = MarkdownRenderer()
+        let producer = producer(site: site, plan: plan, templates: templates, contexts: contexts, relatedLists: relatedLists)
+        let requests = articlePages.sorted().map(PageProducer<FS>.Request.article) + listPages.map(PageProducer<FS>.Request.list)
+            + feeds.map(PageProducer<FS>.Request.feed)
         var files: [(path: String, contents: String)] = []
-        for id in articlePages.sorted() {
-            let page = PagePlan.articlePage(id, in: site)
-            files.append((page.file, try articlePage(id, page: page, site: site, related: RelatedArticlesStore.list(relatedLists, for: id),
-                                                      loader: loader, contexts: contexts, markdown: markdown, templates: templates)))
-        }
-        for index in listPages {
-            let page = plan.listPages[index]
-            guard let template = Self.template(for: page.kind) else { continue }
-            files.append((page.file, listPage(page, template: template, site: site, contexts: contexts, templates: templates)))
-        }
-        let feedWriter = FeedWriter(site: site)
-        for feed in feeds { files += feedWriter.files(feed) }
+        for request in requests { files += try producer.files(for: request) }
         if !moved.isEmpty { files += SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile, listing: moved) }
         report.phases.append(clock.lap("render"))
         // A full build keeps a page whose fingerprint is unchanged: these pages' saved

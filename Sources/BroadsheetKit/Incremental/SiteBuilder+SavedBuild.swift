@@ -129,7 +129,7 @@ extension SiteBuilder {
         // A saved model keeps no digests: each edit's term pages find them all again.
         var digests: [PageFingerprinter.ArticleDigest]? = nil
         guard let applied = try applyArticleEdits(edits, site: &site, plan: &plan, templates: templates, relatedLists: &relatedLists,
-                                                  digests: &digests, loader: makeLoader(config), report: &report, clock: &clock) else { return nil }
+                                                  digests: &digests, report: &report, clock: &clock) else { return nil }
         // Replayed in the order applied, each at the ID its article had then.
         records = applied.map { edit, id in
             var record = records[edit]

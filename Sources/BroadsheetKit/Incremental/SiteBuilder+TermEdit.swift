@@ -27,7 +27,7 @@ extension SiteBuilder {
     /// `relatedLists` and the saved fingerprints change only once the pages are written.
     func writeTermEdits(_ changes: [(id: Int, edit: SiteModel.TermEdit)], editedIDs: [Int], summariesBefore: [UInt64], moves: MovedArticles,
                         site: SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
-                        digests known: inout [PageFingerprinter.ArticleDigest]?, loader: ArticleLoader<FS>, added: [String], removed: [String], report: inout BuildReport,
+                        digests known: inout [PageFingerprinter.ArticleDigest]?, added: [String], removed: [String], report: inout BuildReport,
                         clock: inout PhaseClock) throws(Diagnostic) {
         let moving = !moves.isEmpty
         let termsChanged = changes.contains { $0.edit.termsChanged }
@@ -94,20 +94,15 @@ extension SiteBuilder {
             Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
                           gazetteer: gazetteer, stored: storedSummaries(site: site, templates: templates, digests: digests))
         }
-        let markdown = MarkdownRenderer()
         // The edited articles' own pages first, when the caller shows them at once (the preview):
         // the rest takes as long as the pages of the terms they joined or left.
         var writtenFirst: Set<Int> = []
         if let editedPagesWritten = mode.preview?.editedPagesWritten {
             var files: [(path: String, contents: String)] = []
             writtenFirst = Set(editedIDs)
-            let contexts = makeContexts(digests: nil)
-            for id in writtenFirst.sorted() {
-                // After a move the plan still numbers the articles as before.
-                let page = PagePlan.articlePage(id, in: site)
-                files.append((page.file, try articlePage(id, page: page, site: site, related: RelatedArticlesStore.list(related, for: id),
-                                                         loader: loader, contexts: contexts, markdown: markdown, templates: templates)))
-            }
+            // After a move the plan still numbers the articles as before: an article's page needs none of it.
+            let firstPages = producer(site: site, plan: plan, templates: templates, contexts: makeContexts(digests: nil), relatedLists: related)
+            for id in writtenFirst.sorted() { files += try firstPages.files(for: .article(id)) }
             try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
                                            writing: files, added: added, removing: removed)
             report.pagesWrittenFirst = files.map(\.path)
@@ -162,7 +157,7 @@ extension SiteBuilder {
             fingerprints.append((key, fingerprint))
         }
         let listFingerprints = parallelMap(plan.listPages.count, workers: options.jobs) { index -> UInt64? in
-            Self.template(for: plan.listPages[index].kind).map { fingerprinter.list(plan.listPages[index], template: $0) }
+            TemplateSet.template(for: plan.listPages[index].kind).map { fingerprinter.list(plan.listPages[index], template: $0) }
         }
         var changedLists: [Int] = []
         for (index, fingerprint) in listFingerprints.enumerated() {
@@ -172,41 +167,29 @@ extension SiteBuilder {
             changedLists.append(index)
             fingerprints.append((key, fingerprint))
         }
-        var feeds: [PagePlan.Feed] = []
-        for feed in plan.feeds {
+        var feeds: [Int] = []
+        for (index, feed) in plan.feeds.enumerated() {
             let fingerprint = fingerprinter.feed(feed), key = PageFingerprintStore.key(feed.path)
             guard previous[key]?.fingerprint != fingerprint else { continue }
-            feeds.append(feed)
+            feeds.append(index)
             fingerprints.append((key, fingerprint))
         }
 
         // The pages, rendered on every core: a country's pages after the article all shift by one.
-        let articlePages = changedArticles, listPages = changedLists, relatedNow = related
-        let renderedArticles = parallelMap(articlePages.count, workers: options.jobs) { position -> Result<String, Diagnostic> in
-            let id = articlePages[position]
-            return Result { () throws(Diagnostic) in
-                try articlePage(id, page: PagePlan.articlePage(id, in: site), site: site, related: RelatedArticlesStore.list(relatedNow, for: id),
-                                loader: loader, contexts: contexts, markdown: markdown, templates: templates)
-            }
+        let listPages = changedLists
+        let producer = producer(site: site, plan: plan, templates: templates, contexts: contexts, relatedLists: related)
+        let requests = changedArticles.map(PageProducer<FS>.Request.article) + changedLists.map(PageProducer<FS>.Request.list)
+            + feeds.map(PageProducer<FS>.Request.feed)
+        let rendered = parallelMap(requests.count, workers: options.jobs) { position in
+            Result { () throws(Diagnostic) in try producer.files(for: requests[position]) }
         }
         var files: [(path: String, contents: String)] = []
         // The hash of each page's bytes by its key, saved with its fingerprint as a full build saves it.
         var contents: [UInt64: UInt64] = [:]
-        func add(_ file: String, _ html: String) {
-            files.append((file, html))
-            contents[PageFingerprintStore.key(file)] = PageFingerprintStore.contentHash(html)
-        }
-        for (id, html) in zip(articlePages, renderedArticles) { add(PagePlan.articlePage(id, in: site).file, try html.get()) }
-        let renderedLists = parallelMap(listPages.count, workers: options.jobs) { position -> String in
-            let page = plan.listPages[listPages[position]]
-            return listPage(page, template: Self.template(for: page.kind) ?? "list", site: site, contexts: contexts, templates: templates)
-        }
-        for (index, html) in zip(listPages, renderedLists) { add(plan.listPages[index].file, html) }
-        let feedWriter = FeedWriter(site: site)
-        for feed in feeds {
-            let written = feedWriter.files(feed)
+        for (request, result) in zip(requests, rendered) {
+            let written = try result.get()
             files += written
-            contents[PageFingerprintStore.key(feed.path)] = PageFingerprintStore.contentHash(written.map(\.contents))
+            contents[PageFingerprintStore.key(producer.recordPath(of: request))] = PageFingerprintStore.contentHash(written.lazy.map(\.contents))
         }
         if sitemapsChanged {
             // A sitemap file more or fewer: the entries are shared out again.
@@ -239,7 +222,7 @@ extension SiteBuilder {
         try? RelatedArticlesStore(cacheDirectory: cacheDirectory).save(related, structure: fingerprinter.structure, count: count,
                                                                           fileSystem: fileSystem)
         relatedLists = related
-        report.count(site, plan, rendered: writtenFirst.count + articlePages.count + listPages.count)
+        report.count(site, plan, rendered: writtenFirst.count + changedArticles.count + listPages.count)
     }
 
     /// The files of a plan's lists, term pages, feeds and sitemap: what comes or goes with a term.
