@@ -20,27 +20,6 @@ func makeArticle(_ path: String, day: Int, month: Int = 1, year: Int = 2025, tit
                            countries: countries, tags: tags, slug: Slug.make(title))
 }
 
-@Suite("Slugs")
-struct SlugTests {
-    @Test("term and article slugs follow Hugo's rule")
-    func rule() {
-        #expect(Slug.make("United States") == "united-states")
-        #expect(Slug.make("Afghanistan’s Taliban govt makes first trip") == "afghanistans-taliban-govt-makes-first-trip")
-        #expect(Slug.make("Côte d'Ivoire") == "cote-divoire")
-        #expect(Slug.make("  --Hello,   World!-- ") == "hello-world")
-        #expect(Slug.make("../../etc/passwd") == "etc-passwd")
-        #expect(Slug.make("?!#") == "")
-        #expect(Slug.make("کراچی میں بارش") == "کراچی-میں-بارش")
-    }
-
-    @Test("long slugs are cut at a word boundary")
-    func length() {
-        let slug = Slug.make(String(repeating: "word ", count: 40))
-        #expect(slug.count <= 80)
-        #expect(slug.hasSuffix("word"))
-    }
-}
-
 @Suite("Site model and page plan")
 struct SiteModelTests {
     @Test("a model restored from its parts is the model, and parts that do not fit together are refused")
@@ -484,31 +463,6 @@ struct SiteModelTests {
     }
 }
 
-@Suite("Date text")
-struct DateTextTests {
-    @Test("date fields by arithmetic agree with Calendar across centuries, zones and leap days")
-    func agreesWithCalendar() {
-        for zone in ["UTC", "Asia/Karachi", "America/New_York", "Pacific/Chatham", "Asia/Kolkata"] {
-            let timeZone = TimeZone(identifier: zone)!
-            let text = DateText(timeZone: timeZone)
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
-            var date = Date(timeIntervalSince1970: -2_208_988_800)  // 1900-01-01
-            while date.timeIntervalSince1970 < 4_102_444_800 {      // 2100-01-01
-                let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
-                let fields = text.fields(date)
-                #expect(fields.year == parts.year && fields.month == parts.month && fields.day == parts.day
-                        && fields.hour == parts.hour && fields.minute == parts.minute && fields.second == parts.second
-                        && fields.weekday == parts.weekday, "\(zone) \(date)")
-                let day = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
-                #expect(text.day(date) == day, "\(zone) \(date)")
-                date = date.addingTimeInterval(86_400 * 37 + 3_671)
-            }
-        }
-        #expect(DateText(timeZone: TimeZone(identifier: "UTC")!).rfc822(Date(timeIntervalSince1970: 951_782_400)) == "Tue, 29 Feb 2000 00:00:00 +0000")
-    }
-}
-
 @Suite("Term relations")
 struct TermRelationsTests {
     @Test("a term's related terms are those its articles share most, ties alphabetical, itself never")
@@ -530,101 +484,5 @@ struct TermRelationsTests {
         #expect(tags(site.relations.tagsOfTag[trade]) == ["Budget", "Floods"])
         let japan = site.countries.firstIndex { $0.code == "JP" }!
         #expect(site.relations.countriesOfCountry[japan].isEmpty)
-    }
-}
-
-@Suite("Shared strings")
-struct SharedStringsTests {
-    @Test("long names repeated across articles come back as one copy; the articles read the same")
-    func sharing() {
-        var pool = SharedStrings()
-        func article(_ path: String) -> ArticleMetadata {
-            // Built at run time, so that each article has strings of its own.
-            let tag = ["no-confidence", "motion"].joined(separator: " ")
-            return ArticleMetadata(sourcePath: path, format: .markdown, title: path, byline: ["Mehwish", "Kowalski"].joined(separator: " "),
-                                   date: Date(timeIntervalSince1970: 0), tags: [tag, "trade"], slug: path)
-        }
-        var first = article("a"), second = article("b")
-        let unshared = second
-        first.share(&pool)
-        second.share(&pool)
-        #expect(second == unshared, "sharing changes no value")
-        func storage(_ text: String) -> UInt? {
-            var text = text
-            return text.withUTF8 { UInt(bitPattern: $0.baseAddress) }
-        }
-        #expect(storage(first.tags[0]) == storage(second.tags[0]))
-        #expect(storage(first.byline!) == storage(second.byline!))
-        #expect(storage(unshared.tags[0]) != storage(second.tags[0]), "the second article's own copy is let go")
-        #expect(pool.share("trade") == "trade")
-    }
-}
-
-@Suite("Article metadata")
-struct ArticleMetadataTests {
-    let date = Date(timeIntervalSince1970: 86_400)
-
-    @Test("the path, title, dek and slug, kept in one string, read back as given, whatever is set after")
-    func packedFields() {
-        var article = ArticleMetadata(sourcePath: "2025/01/café-ürün.md", format: .text, title: "Karachi’s floods — what next?",
-                                      dek: "A dek with an emoji 🌊 and an accent é", date: date, slug: "karachis-floods")
-        #expect(article.sourcePath == "2025/01/café-ürün.md")
-        #expect(article.title == "Karachi’s floods — what next?")
-        #expect(article.dek == "A dek with an emoji 🌊 and an accent é")
-        #expect(article.slug == "karachis-floods")
-
-        article.title = "Short"
-        #expect(article.title == "Short" && article.dek == "A dek with an emoji 🌊 and an accent é" && article.slug == "karachis-floods")
-        article.slug = "karachis-floods-2"
-        #expect(article.slug == "karachis-floods-2" && article.sourcePath == "2025/01/café-ürün.md")
-        article.dek = nil
-        #expect(article.dek == nil && article.slug == "karachis-floods-2" && article.title == "Short")
-        article.dek = ""
-        #expect(article.dek == "", "an empty dek is not the same as none")
-        article.sourcePath = "x.md"
-        #expect(article.sourcePath == "x.md" && article.title == "Short" && article.dek == "" && article.slug == "karachis-floods-2")
-
-        // A field that begins with a combining mark: side by side, it joins the letter before
-        // it into one character, and each field still reads back scalar for scalar.
-        let joined = ArticleMetadata(sourcePath: "a.md", format: .markdown, title: "Cafe", dek: "\u{301} and more",
-                                     date: date, slug: "\u{301}")
-        #expect(Array(joined.title.unicodeScalars) == Array("Cafe".unicodeScalars))
-        #expect(Array(joined.dek!.unicodeScalars) == Array("\u{301} and more".unicodeScalars))
-        #expect(Array(joined.slug.unicodeScalars) == Array("\u{301}".unicodeScalars))
-    }
-
-    @Test("two articles are equal only when every field is, a dek of nothing apart from an empty one")
-    func equality() {
-        let first = ArticleMetadata(sourcePath: "a.md", format: .markdown, title: "ab", date: date, slug: "c")
-        #expect(first == ArticleMetadata(sourcePath: "a.md", format: .markdown, title: "ab", date: date, slug: "c"))
-        // The same bytes one after the other, divided otherwise.
-        #expect(first != ArticleMetadata(sourcePath: "a.md", format: .markdown, title: "a", dek: "b", date: date, slug: "c"))
-        #expect(first != ArticleMetadata(sourcePath: "a.md", format: .markdown, title: "ab", dek: "", date: date, slug: "c"))
-        #expect(first != ArticleMetadata(sourcePath: "a.m", format: .markdown, title: "dab", date: date, slug: "c"))
-    }
-
-    @Test("source paths compare in place as strings do")
-    func pathComparisons() {
-        let paths = ["b/a.md", "a/b.md", "a/é.md", "a/e\u{301}z.md", "a/z.md", "A.md", "a/b.md.txt"]
-        let articles = paths.map { ArticleMetadata(sourcePath: $0, format: .markdown, title: "Title of \($0)", date: date, slug: "s") }
-        for (first, firstPath) in zip(articles, paths) {
-            for (second, secondPath) in zip(articles, paths) {
-                #expect(first.sourcePathPrecedes(second) == (firstPath < secondPath), "\(firstPath) against \(secondPath)")
-            }
-            #expect(first.hasSourcePath(firstPath))
-        }
-        #expect(!articles[1].hasSourcePath("a/b.m"))
-        #expect(!articles[1].hasSourcePath("a/b.md.txt"))
-    }
-
-    @Test("coded by each field's own name")
-    func coding() throws {
-        let article = ArticleMetadata(sourcePath: "2025/a.md", format: .text, title: "Title", dek: "Dek", byline: "By", date: date,
-                                      hasTime: true, countries: ["PK"], tags: ["trade"], slug: "title", wordCount: 12, bodyLine: 7)
-        let data = try JSONEncoder().encode(article)
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["sourcePath"] as? String == "2025/a.md" && object["title"] as? String == "Title")
-        #expect(object["dek"] as? String == "Dek" && object["slug"] as? String == "title")
-        #expect(try JSONDecoder().decode(ArticleMetadata.self, from: data) == article)
     }
 }
