@@ -23,11 +23,11 @@ extension SiteBuilder {
 
     /// What one page's rendering came to: a problem, or the record of what was written (or
     /// kept: `reused` when its inputs had not changed, `asBefore` when it rendered as its file
-    /// already was). The page's file is not held here: at a million pages, the files of those
-    /// kept were a hundred megabytes, and the plan names them.
+    /// already was). The page's file is not held here: the plan names it, and a large site's
+    /// kept files would be a large share of the peak.
     struct PageOutcome: Sendable {
         /// A problem, held in an array: nearly every page has none, and a diagnostic stored
-        /// inline made each of a million pages' outcomes several times larger.
+        /// inline made every page's outcome several times larger.
         private var failures: [Diagnostic] = []
         /// The key the record is stored under (`PageFingerprintStore.key(file)`).
         var key: UInt64 = 0
@@ -136,8 +136,8 @@ extension SiteBuilder {
         // When every article page is to be rendered, every article's file is read again, in render
         // order, and asked for ahead (`bodies`): with no pages kept from before, or when pages spread over the
         // archive have new fingerprints (a new version of Broadsheet, a template or setting that
-        // reaches every page). Read one at a time from a cold disk, a million bodies kept the render
-        // waiting on the disk for half its time.
+        // reaches every page). Read one at a time from a cold disk, the bodies kept the render
+        // waiting on the disk.
         func mostRenderAgain() -> Bool {
             guard !previous.isEmpty else { return true }
             let sample = Array(stride(from: 0, to: articleCount, by: max(1, articleCount / 64)))
@@ -148,8 +148,8 @@ extension SiteBuilder {
             return changed.count * 2 > sample.count
         }
         // Where earlier pages are there, each page that comes out as it was is kept after checking
-        // that its file is still there: a million such checks, one at a time on a cold disk,
-        // waited on the disk as long as the bodies' reads did. Their entries are asked for ahead too.
+        // that its file is still there: those checks, one at a time on a cold disk, wait on it as
+        // the bodies' reads do, so their entries are asked for ahead too.
         let bodies = ReadAhead.Source(contentDirectory, need: .contents) { position in
             let index = Int(plan.renderOrder[position])
             return index < articleCount ? site.articles[index].sourcePath : nil
@@ -215,8 +215,7 @@ extension SiteBuilder {
     }
 
     /// Keeps the files of the pages whose outcome keeps them, a few thousand at a time: each
-    /// page's file path is made for it (`Page.file`), and at a million pages, all of them made
-    /// at once before the writer took them were 130 MB at the peak of a build after a program change.
+    /// page's file path is made for it (`Page.file`), and all of them made at once set the peak.
     static func keepFiles(_ kept: some Collection<Bool>, writer: OutputWriter, batch: Int = 8192, file: (Int) -> String) {
         var paths: [String] = []
         paths.reserveCapacity(min(batch, kept.count))

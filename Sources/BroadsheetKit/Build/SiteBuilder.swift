@@ -63,7 +63,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         report.phases.append(clock.lap("load"))
 
         // index
-        // The loaded order is let go once the model has its own (at a million articles, 190 MB).
+        // The loaded order is let go once the model has its own: two copies would set the peak.
         let site = SiteModel(config: config, articles: consume loaded, gazetteer: gazetteer)
         // The model names files relative to the content folder; reports name them as the user sees them.
         report.diagnostics += site.warnings.map { warning in
@@ -72,7 +72,7 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             return warning
         }
         // Each article's file stamp by ID; the stamps by path, and with them the scan's copy of
-        // every path, are let go (at a million articles, about 150 MB).
+        // every path, are let go: a large archive's paths would be held through the render.
         let bodyStamps = site.articles.map { stamps[$0.sourcePath] }
         _ = consume stamps
         report.phases.append(clock.lap("index"))
@@ -151,8 +151,8 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
                 return stored.html(id) { templates.render(view, template: "partials/summary") }
             }
         }
-        // Each term's related-terms box, made once for all its pages: at 100,000 articles the
-        // United States has 1,566, and the box's chips were a sixth of a list page's lookups.
+        // Each term's related-terms box, made once for all its pages: a big country has
+        // thousands of pages, and the box's chips were a large share of a list page's look-ups.
         let termCount = site.tags.count + site.countries.count
         let relatedTerms = SummaryCache<String>(count: termCount, capacity: termCount) { key -> String in
             templates.render(fields.relatedTermsFields(key), template: "partials/related-terms")

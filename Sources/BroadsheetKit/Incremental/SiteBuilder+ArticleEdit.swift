@@ -9,26 +9,8 @@ import Taxonomy
 
 extension SiteBuilder {
     /// Shows edits to articles by rendering only the pages that show them, from what the last
-    /// build in this process knew (`BuildMode.preview`); nil when the
-    /// edits may change anything else, and a full build is needed.
-    ///
-    /// An edit qualifies when every changed file is an article the last build published whose
-    /// candidate tags and sampled words are as they were (they decide the archive's automatic
-    /// tags), and the model takes it in place (`SiteModel.replaceArticle`): a new headline
-    /// (and with it its URL), dek, byline, dateline, photo credit, body or word count; or new
-    /// tags and countries, those no other article has included (a term's pages and feeds then
-    /// come or go; in an archive with text articles, whose declared tags decide automatic ones,
-    /// only tags other articles declare); or a new
-    /// date or time (which may move the article among the others or into another month,
-    /// renumbering the articles it passes). For what pages show
-    /// of an article, the pages to render again are those whose fingerprint holds what changed
-    /// (`PageFingerprinter`): the article's own page; and when what lists show of it changed,
-    /// its neighbours' pages, the pages of the articles it is related to, the lists and feeds
-    /// that hold it, and the sitemap when its URL moved (the old page is removed). Their saved
-    /// fingerprints are dropped, so the next full build renders them again. For new tags and
-    /// countries or a new date, the pages are those whose fingerprint differs from the saved one
-    /// (`writeTermEdits`), whose new fingerprints are saved. Either way every other page is
-    /// what a full build renders, and what the next full build writes is what it would have.
+    /// preview build knew; nil when the edits may change anything else and a full build must
+    /// follow. Which edits qualify and which pages they reach: docs/incremental-builds.md.
     public func rebuildArticles(of changedFiles: [String]) throws(Diagnostic) -> BuildReport? {
         guard let memory = mode.preview, let saved = memory.session.state,
               !changedFiles.isEmpty, saved.outputDirectory == outputDirectory else { return nil }

@@ -18,11 +18,8 @@ extension SiteBuilder {
     /// all, so past this many the model is saved whole again, with none.
     static var savedEditsBeforeCompaction: Int { 48 }
 
-    /// How many edits a replayed move counts as towards `savedEditsBeforeCompaction`: at
-    /// 100,000 articles taking a move again costs every later build about 8 ms, and saving the
-    /// model whole once about 0.11 s, where other edits cost a fraction of a millisecond to
-    /// replay. Saving it whole after six moves keeps builds cheapest on average; after 48, a
-    /// series of date edits and undos made a build that changed nothing take 0.74 s, not 0.48.
+    /// How many edits a replayed move counts as towards `savedEditsBeforeCompaction`: replaying
+    /// a move costs every later build far more than other edits do (Benchmarks/HISTORY.md).
     static var replayCostOfMove: Int { 8 }
 
     /// Everything besides the content that shapes the site: the settings file as written and
@@ -64,9 +61,7 @@ extension SiteBuilder {
               fileSystem.directoryExists(contentDirectory) else { return nil }
         // The saved model is read while the content folder is scanned and its files stamped:
         // neither needs the other, and each leaves a core idle part of the time (the file is
-        // read in one piece, the scan's folders are listed one by one). At 100,000 articles
-        // a build that changed nothing loads in 0.35–0.39 s this way, 0.40–0.45 s one after
-        // the other, for 15 MB more at its peak.
+        // read in one piece, the scan's folders are listed one by one).
         let (cacheDirectory, fileSystem, workers) = (cacheDirectory, fileSystem, options.jobs)
         let key = savedBuildKey(config: config, templates: themeTemplates)
         let loading = BackgroundWork { SavedBuild.load(cacheDirectory: cacheDirectory, fileSystem: fileSystem, workers: workers, key: key) }

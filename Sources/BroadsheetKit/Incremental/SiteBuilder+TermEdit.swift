@@ -8,23 +8,9 @@ import Site
 import Taxonomy
 
 extension SiteBuilder {
-    /// Writes what edits to articles' tags, countries or dates change, once the model holds them
-    /// (`SiteModel.replaceTerms`, `moveArticle`): the pages whose fingerprint differs from the one the last
-    /// full build saved, as that build would. Which article pages can differ is known from what
-    /// changed: the edited articles', their neighbours' and those that show them as related
-    /// when what lists show of them changed, those whose related articles changed (found again
-    /// only near the edited articles in the lists of the terms they joined or left), and those
-    /// that carry a tag now shown under another name or lost a term that went; after a move,
-    /// every article it passed and its neighbours before and after. Every list page and feed is
-    /// fingerprinted (from each article's digest, cheap beside rendering one), and the sitemap's
-    /// files that list a page written. When pages and feeds come or go (a term that came or went,
-    /// a term or month with a page more or fewer), the plan is made again: the new ones are
-    /// written, the old ones removed, and the whole sitemap written again.
-    ///
-    /// With `PreviewMemory.editedPagesWritten` (the preview), the edited articles' own pages are
-    /// written first, and the caller told, before the rest is fingerprinted and rendered.
-    ///
-    /// `relatedLists` and the saved fingerprints change only once the pages are written.
+    /// Writes the pages that edits to articles' tags, countries or dates change, once the model
+    /// holds them: those whose fingerprint differs from the one the last full build saved, the
+    /// edited articles' own first when the preview asks. Which pages: docs/incremental-builds.md.
     func writeTermEdits(_ changes: [(id: Int, edit: SiteModel.TermEdit)], editedIDs: [Int], summariesBefore: [UInt64], moves: MovedArticles,
                         site: SiteModel, plan: inout PagePlan, templates: TemplateSet, relatedLists: inout [Int32],
                         digests known: inout [PageFingerprinter.ArticleDigest]?, added: [String], removed: [String], report: inout BuildReport,

@@ -1,8 +1,6 @@
 /// The load cache's entries by path: the entries in one array, in the order they came, and the
-/// paths in a table of positions. A `[String: Entry]` keeps its values in its own table, at
-/// most three quarters full and doubling as it grows: at a million articles that was 2.1
-/// million slots of a 200-byte entry, 440 MB, the peak of a build that found every article in
-/// the cache. Here each entry takes its own size once and each slot four bytes.
+/// paths in a table of positions. A `[String: Entry]` keeps a whole entry in each slot of a
+/// table at most three quarters full; here each entry takes its own size once, a slot four bytes.
 struct LoadCacheTable: Sendable {
     typealias Entry = LoadCache.Entry
 

@@ -1,6 +1,6 @@
 /// The page records the last build saved (`PageFingerprintStore`), looked up from every core
-/// while pages render, and let go as soon as the last page and feed have been: at a million
-/// pages the table is 50 MB, which was held through the rest of the build, at its peak.
+/// while pages render, and let go as soon as the last page and feed have been, before the
+/// rest of the build reaches its peak.
 final class PreviousRecords: @unchecked Sendable {
     // Read from many threads while pages render, changed only by `release`, after they are done.
     private var table: [UInt64: PageFingerprintStore.Record]
