@@ -34,8 +34,11 @@ let package = Package(
         .target(name: "TemplateEngine"),
         .target(name: "Rendering", dependencies: ["Core", "Site", "Taxonomy", "TemplateEngine"]),
         .target(name: "Output", dependencies: ["Core", "Site"]),
+        // What a build keeps in the cache folder for the next: readings, the site model, page
+        // fingerprints, summaries and related articles.
+        .target(name: "BuildCache", dependencies: ["Core", "Site", "Taxonomy", "Rendering"]),
         .target(name: "BroadsheetKit", dependencies: [
-            "Core", "Loading", "Markdown", "Taxonomy", "Site", "Rendering", "Output",
+            "Core", "Loading", "Markdown", "Taxonomy", "Site", "Rendering", "Output", "BuildCache",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Serve", dependencies: [
@@ -61,6 +64,7 @@ let package = Package(
         .executableTarget(name: "LoaderFuzzer", dependencies: ["Loading", "Taxonomy", "Core"], path: "Fuzz/LoaderFuzzer"),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Core"], exclude: ["Fixtures"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "BuildCacheTests", dependencies: ["BuildCache", "Core", "Site", "Taxonomy"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"], resources: [.copy("Spec")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Core"]),

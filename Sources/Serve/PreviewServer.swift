@@ -1,4 +1,5 @@
 import BroadsheetKit
+import BuildCache
 import Core
 import Foundation
 import Hummingbird

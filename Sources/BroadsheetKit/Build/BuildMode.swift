@@ -1,3 +1,5 @@
+import BuildCache
+
 /// How a build keeps what it learns for the next one.
 public enum BuildMode: Sendable {
     /// `broadsheet build` and the library's callers: readings, the site model, fingerprints and

@@ -1,3 +1,4 @@
+import BuildCache
 import Core
 import Foundation
 import Loading

@@ -1,3 +1,4 @@
+import BuildCache
 import Site
 
 /// What the date moves among one build's edits reach, in the model's numbering after all of

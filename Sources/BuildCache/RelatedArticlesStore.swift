@@ -9,17 +9,17 @@ import Site
 ///
 /// Layout: the magic `BSRA`, the structure digest, the article count and the number kept per
 /// article (all little-endian), then that many 32-bit IDs per article, -1 where there are fewer.
-struct RelatedArticlesStore {
-    let path: String
-    static let magic = Array("BSRA".utf8)
-    static let perArticle = 4
+package struct RelatedArticlesStore {
+    package let path: String
+    package static let magic = Array("BSRA".utf8)
+    package static let perArticle = 4
 
-    init(cacheDirectory: String) {
+    package init(cacheDirectory: String) {
         path = joinPath(cacheDirectory, "related.bin")
     }
 
     /// The saved lists when they were found in an archive of the same structure.
-    func load(structure: UInt64, count: Int, fileSystem: some FileSystem) -> [Int32]? {
+    package func load(structure: UInt64, count: Int, fileSystem: some FileSystem) -> [Int32]? {
         guard let data = try? fileSystem.readFile(path), data.count == 24 + count * Self.perArticle * 4 else { return nil }
         return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [Int32]? in
             guard Array(bytes[0..<4]) == Self.magic,
@@ -34,7 +34,7 @@ struct RelatedArticlesStore {
         }
     }
 
-    func save(_ lists: [Int32], structure: UInt64, count: Int, fileSystem: some FileSystem) throws {
+    package func save(_ lists: [Int32], structure: UInt64, count: Int, fileSystem: some FileSystem) throws {
         var data = Data(Self.magic)
         withUnsafeBytes(of: structure.littleEndian) { data.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt64(count).littleEndian) { data.append(contentsOf: $0) }
@@ -50,7 +50,7 @@ struct RelatedArticlesStore {
     }
 
     /// The lists, flat: `perArticle` slots per article.
-    static func flatten(_ lists: [[Int]]) -> [Int32] {
+    package static func flatten(_ lists: [[Int]]) -> [Int32] {
         var flat: [Int32] = []
         flat.reserveCapacity(lists.count * perArticle)
         for list in lists {
@@ -60,7 +60,7 @@ struct RelatedArticlesStore {
     }
 
     /// The articles whose lists hold any of `ids` (a few: an array, not hashed for every slot).
-    static func articles(relatedTo ids: [Int], in flat: [Int32]) -> [Int] {
+    package static func articles(relatedTo ids: [Int], in flat: [Int32]) -> [Int] {
         guard !ids.isEmpty else { return [] }
         var found: [Int] = []
         for (slot, id) in flat.enumerated() where id >= 0 && ids.contains(Int(id)) {
@@ -72,7 +72,7 @@ struct RelatedArticlesStore {
 
     /// The lists renumbered for an article's move among the others: each article keeps its
     /// list under its new ID, naming the articles by theirs.
-    static func renumbered(_ flat: [Int32], by move: SiteModel.Move) -> [Int32] {
+    package static func renumbered(_ flat: [Int32], by move: SiteModel.Move) -> [Int32] {
         var result = flat
         for id in move.range {
             let old = move.oldID(id)
@@ -83,7 +83,7 @@ struct RelatedArticlesStore {
         return result
     }
 
-    static func list(_ flat: [Int32], for id: Int) -> [Int] {
+    package static func list(_ flat: [Int32], for id: Int) -> [Int] {
         flat[(id * perArticle)..<((id + 1) * perArticle)].compactMap { $0 < 0 ? nil : Int($0) }
     }
 }

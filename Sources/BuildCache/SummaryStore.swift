@@ -17,11 +17,11 @@ import Rendering
 ///
 /// Each summary is read from the file when it is needed (`FileSystem.openFile`): at a million
 /// articles the store is hundreds of megabytes, of which a build after an edit reads a few.
-struct SummaryStore {
-    let dataPath: String
-    let indexPath: String
+package struct SummaryStore {
+    package let dataPath: String
+    package let indexPath: String
 
-    init(cacheDirectory: String) {
+    package init(cacheDirectory: String) {
         dataPath = joinPath(cacheDirectory, "summaries.bin")
         indexPath = joinPath(cacheDirectory, "summaries.index")
     }
@@ -32,7 +32,7 @@ struct SummaryStore {
 
     /// The key a summary is stored under: the fingerprints' seed (templates, settings, the
     /// program) with the digest of what summaries show of the article.
-    static func key(seed: UInt64, summaryDigest: UInt64) -> UInt64 {
+    package static func key(seed: UInt64, summaryDigest: UInt64) -> UInt64 {
         var hash = PageFingerprint.StableHasher()
         hash.add(number: seed)
         hash.add(number: summaryDigest)
@@ -41,7 +41,7 @@ struct SummaryStore {
 
     /// A check of the stored bytes, so that a data file that is not the one its index
     /// describes gives no summary rather than another article's.
-    static func check(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    package static func check(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         // Eight bytes a step (`StableHasher`): byte by byte it was a third of reading a
         // summary back, for the thirty thousand a term's pages show.
         var hash = PageFingerprint.StableHasher()
@@ -50,26 +50,26 @@ struct SummaryStore {
     }
 
     /// Where a summary lies in the data file: 16 bytes, a million of them held by a full build.
-    struct Entry: Sendable {
-        var start: UInt64
-        var count: UInt32
-        var check: UInt32
+    package struct Entry: Sendable {
+        package var start: UInt64
+        package var count: UInt32
+        package var check: UInt32
 
-        init(offset: Int, length: Int, check: UInt32) {
+        package init(offset: Int, length: Int, check: UInt32) {
             start = UInt64(offset)
             count = UInt32(length)
             self.check = check
         }
 
-        var offset: Int { Int(start) }
-        var length: Int { Int(count) }
+        package var offset: Int { Int(start) }
+        package var length: Int { Int(count) }
     }
 
     /// The stored summaries, when both files are there and the index is one this version wrote.
     /// The index is read as it is, its entries sorted by key and found by binary search: the
     /// preview server's first page after an edit asks for a few summaries, and making a table
     /// of 100,000 entries first cost it more than rendering them.
-    func reader(_ fileSystem: some FileSystem) -> Reader? {
+    package func reader(_ fileSystem: some FileSystem) -> Reader? {
         guard let index = try? fileSystem.readFile(indexPath), index.count >= Self.magic.count + 8,
               (index.count - Self.magic.count - 8) % Self.entrySize == 0,
               index.prefix(Self.magic.count).elementsEqual(Self.magic),
@@ -81,24 +81,24 @@ struct SummaryStore {
     }
 
     /// Summaries read from the store, from any thread.
-    final class Reader: Sendable {
+    package final class Reader: Sendable {
         /// The entries, sorted by key (`SummaryStore.entrySize` bytes each).
-        let index: [UInt8]
-        let data: any RandomAccessFile
+        package let index: [UInt8]
+        package let data: any RandomAccessFile
 
-        init(index: [UInt8], data: any RandomAccessFile) {
+        package init(index: [UInt8], data: any RandomAccessFile) {
             self.index = index
             self.data = data
         }
 
-        var count: Int { index.count / SummaryStore.entrySize }
+        package var count: Int { index.count / SummaryStore.entrySize }
 
-        func key(at position: Int) -> UInt64 {
+        package func key(at position: Int) -> UInt64 {
             index.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position * SummaryStore.entrySize, as: UInt64.self)) }
         }
 
         /// The entry stored under `key`, when there is one that lies within the data file.
-        func entry(_ key: UInt64) -> Entry? {
+        package func entry(_ key: UInt64) -> Entry? {
             var low = 0, high = count
             while low < high {
                 let middle = (low + high) / 2
@@ -116,13 +116,13 @@ struct SummaryStore {
         }
 
         /// The entry's bytes, when they are still what was stored.
-        func bytes(_ entry: Entry) -> Data? {
+        package func bytes(_ entry: Entry) -> Data? {
             guard let bytes = try? data.read(offset: entry.offset, count: entry.length), bytes.count == entry.length,
                   bytes.withUnsafeBytes(SummaryStore.check) == entry.check else { return nil }
             return bytes
         }
 
-        func html(_ key: UInt64) -> String? {
+        package func html(_ key: UInt64) -> String? {
             guard let entry = entry(key), let bytes = bytes(entry) else { return nil }
             return String(decoding: bytes, as: UTF8.self)
         }
@@ -131,7 +131,7 @@ struct SummaryStore {
     /// Collects a full build's summaries as they are rendered (or read), each article's once,
     /// into a new data file written in chunks; `finish` adds those of articles no rendered page
     /// showed from the old store, and puts the new files in place.
-    final class Writer: @unchecked Sendable {
+    package final class Writer: @unchecked Sendable {
         private let store: SummaryStore
         private let fileSystem: any FileSystem
         private let newDataPath: String
@@ -147,7 +147,7 @@ struct SummaryStore {
         /// Bytes gathered before they are appended to the file: a few hundred summaries.
         private static let chunk = 1 << 18
 
-        init?(store: SummaryStore, count: Int, fileSystem: some FileSystem) {
+        package init?(store: SummaryStore, count: Int, fileSystem: some FileSystem) {
             self.store = store
             self.fileSystem = fileSystem
             newDataPath = store.dataPath + ".new"
@@ -160,7 +160,7 @@ struct SummaryStore {
             }
         }
 
-        func add(_ id: Int, key: UInt64, html: String) {
+        package func add(_ id: Int, key: UInt64, html: String) {
             var html = html
             html.withUTF8 { bytes in
                 let check = SummaryStore.check(UnsafeRawBufferPointer(bytes))
@@ -178,7 +178,7 @@ struct SummaryStore {
         /// not yet written or from the new data file. At a million articles the summary cache
         /// cannot keep every summary that a rare tag's pages or a related-articles box need
         /// again, and reading one back costs a small part of rendering it again.
-        func html(_ id: Int) -> String? {
+        package func html(_ id: Int) -> String? {
             let found: (entry: Entry, file: (any RandomAccessFile)?, buffered: String?)? = lock.withLock {
                 // After `finish` the entries are sorted by key and the positions are gone.
                 guard id < positions.count, positions[id] >= 0, !failed else { return nil }
@@ -215,7 +215,7 @@ struct SummaryStore {
         /// Adds from `previous` the summaries of articles this build showed on no page it
         /// rendered (their pages were kept), then replaces the store. `keys` gives each
         /// article's key. A failure leaves no store rather than a wrong one.
-        func finish(keys: (Int) -> UInt64, previous: Reader?) {
+        package func finish(keys: (Int) -> UInt64, previous: Reader?) {
             lock.withLock {
                 if let previous {
                     for id in positions.indices where positions[id] < 0 {

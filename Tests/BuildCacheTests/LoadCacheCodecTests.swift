@@ -1,7 +1,7 @@
 import Core
 import Foundation
 import Testing
-@testable import BroadsheetKit
+@testable import BuildCache
 
 @Suite("Load cache file format")
 struct LoadCacheCodecTests {

@@ -6,9 +6,14 @@ import Foundation
 /// the same modification time and size, read under the same settings, is not read and parsed
 /// again. So a rebuild after one edit loads one article.
 public final class LoadCache: @unchecked Sendable {
-    struct Entry: Sendable {
-        var stamp: String
-        var outcome: SiteBuilderLoadOutcome
+    package struct Entry: Sendable {
+        package var stamp: String
+        package var outcome: SiteBuilderLoadOutcome
+
+        package init(stamp: String, outcome: SiteBuilderLoadOutcome) {
+            self.stamp = stamp
+            self.outcome = outcome
+        }
     }
 
     private var entries = LoadCacheTable()
@@ -26,7 +31,7 @@ public final class LoadCache: @unchecked Sendable {
     public init() {}
 
     /// Drops every entry when they were read under other settings.
-    func use(settings: String) {
+    package func use(settings: String) {
         lock.withLock {
             guard settings != self.settings else { return }
             entries = LoadCacheTable()
@@ -36,37 +41,37 @@ public final class LoadCache: @unchecked Sendable {
         }
     }
 
-    func outcome(for path: String, stamp: String) -> SiteBuilderLoadOutcome? {
+    package func outcome(for path: String, stamp: String) -> SiteBuilderLoadOutcome? {
         snapshot.outcome(for: path, stamp: stamp)
     }
 
     /// What loading a file came to when it was last read or found unchanged.
-    func entry(for path: String) -> Entry? {
+    package func entry(for path: String) -> Entry? {
         lock.withLock { entries[path] }
     }
 
     /// Whether the entries were read under these settings.
-    func isRead(under settings: String) -> Bool {
+    package func isRead(under settings: String) -> Bool {
         lock.withLock { self.settings == settings }
     }
 
     /// The entries as they are now, to be looked up from many threads without taking the lock
     /// for each of an archive's files.
-    var snapshot: Snapshot { lock.withLock { Snapshot(entries: entries) } }
+    package var snapshot: Snapshot { lock.withLock { Snapshot(entries: entries) } }
 
-    struct Snapshot: Sendable {
+    package struct Snapshot: Sendable {
         fileprivate let entries: LoadCacheTable
 
         /// No file has a reading yet: every one will be read.
-        var isEmpty: Bool { entries.isEmpty }
+        package var isEmpty: Bool { entries.isEmpty }
 
-        func outcome(for path: String, stamp: String) -> SiteBuilderLoadOutcome? {
+        package func outcome(for path: String, stamp: String) -> SiteBuilderLoadOutcome? {
             guard let entry = entries[path], entry.stamp == stamp else { return nil }
             return entry.outcome
         }
     }
 
-    func store(_ outcome: SiteBuilderLoadOutcome, for path: String, stamp: String) {
+    package func store(_ outcome: SiteBuilderLoadOutcome, for path: String, stamp: String) {
         lock.withLock {
             entries[path] = Entry(stamp: stamp, outcome: outcome)
             changedPaths.insert(path)
@@ -76,7 +81,7 @@ public final class LoadCache: @unchecked Sendable {
     /// Forgets articles that are gone. Every one of `paths` has an entry by now (each was
     /// found or stored), so as many entries as paths means nothing is gone: the usual rebuild
     /// does not hash a hundred thousand paths to learn that.
-    func keep(only paths: [String]) {
+    package func keep(only paths: [String]) {
         lock.withLock {
             guard entries.count != paths.count else { return }
             let paths = Set(paths)
@@ -92,7 +97,7 @@ public final class LoadCache: @unchecked Sendable {
     /// Lets every entry go, once saved: `build` needs none of them after loading (at a million
     /// articles, a third of a gigabyte held while the articles are gathered). A later `save`
     /// writes the file whole.
-    func removeAll() {
+    package func removeAll() {
         lock.withLock {
             entries = LoadCacheTable()
             changedPaths = []
@@ -102,7 +107,7 @@ public final class LoadCache: @unchecked Sendable {
 
     /// Reads a cache saved by an earlier build; a missing, unreadable or older-format one leaves
     /// this empty (the cache only ever saves time).
-    func load(from path: String, fileSystem: some FileSystem) {
+    package func load(from path: String, fileSystem: some FileSystem) {
         // Mapped and given back as it is decoded: at a million articles the file is 440 MB,
         // read whole it was held beside the entries it decodes to at the build's peak.
         guard let saved = try? fileSystem.readThrough(path, { LoadCacheCodec.decode($0, passed: $1) }) else { return }
@@ -117,7 +122,7 @@ public final class LoadCache: @unchecked Sendable {
     /// Saves what changed: appended to the file when the changes are few (a rebuild after an
     /// edit writes one record, not the archive's), the whole cache when the file would otherwise
     /// hold more than a quarter more records than entries, or does not match.
-    func save(to path: String, fileSystem: some FileSystem) throws {
+    package func save(to path: String, fileSystem: some FileSystem) throws {
         try lock.withLock {
             if let records = savedRecords {
                 guard !changedPaths.isEmpty else { return }
@@ -138,7 +143,7 @@ public final class LoadCache: @unchecked Sendable {
     /// Saves `records` as the whole file and lets every entry go. For a build that read every
     /// file: its readings are written as they are, in their order, never gathered here (at a
     /// million articles the entries' table was a third of a gigabyte beside the readings).
-    func saveWhole(_ records: some Sequence<(path: String, entry: Entry)>, to path: String, fileSystem: some FileSystem) throws {
+    package func saveWhole(_ records: some Sequence<(path: String, entry: Entry)>, to path: String, fileSystem: some FileSystem) throws {
         try lock.withLock {
             entries = LoadCacheTable()
             changedPaths = []
@@ -158,7 +163,7 @@ public final class LoadCache: @unchecked Sendable {
 
 /// One file's loading: an article (metadata before the archive's tag choice, its warnings, and
 /// its words when it is in the word sample), a draft, or a failure.
-enum SiteBuilderLoadOutcome: Sendable {
+package enum SiteBuilderLoadOutcome: Sendable {
     case article(ArticleMetadata, [Diagnostic], Set<String>?)
     case draft
     case failed(Diagnostic)

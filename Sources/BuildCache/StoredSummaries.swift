@@ -2,23 +2,23 @@ import Foundation
 
 /// Where a build's summaries come from before they are rendered: the store of the last full
 /// build, read on first use; and where a full build puts them for the next.
-final class StoredSummaries: @unchecked Sendable {
+package final class StoredSummaries: @unchecked Sendable {
     private let load: @Sendable () -> SummaryStore.Reader?
     private let key: @Sendable (Int) -> UInt64
-    let writer: SummaryStore.Writer?
+    package let writer: SummaryStore.Writer?
     private let lock = NSLock()
     private var loaded = false
     private var reader: SummaryStore.Reader?
 
     /// - Parameter key: the key of an article's summary by ID (`SummaryStore.key`).
-    init(key: @escaping @Sendable (Int) -> UInt64, writer: SummaryStore.Writer? = nil, load: @escaping @Sendable () -> SummaryStore.Reader?) {
+    package init(key: @escaping @Sendable (Int) -> UInt64, writer: SummaryStore.Writer? = nil, load: @escaping @Sendable () -> SummaryStore.Reader?) {
         self.key = key
         self.writer = writer
         self.load = load
     }
 
     /// The store as read, once, by the first summary that asks.
-    var previous: SummaryStore.Reader? {
+    package var previous: SummaryStore.Reader? {
         lock.withLock {
             if !loaded {
                 reader = load()
@@ -30,7 +30,7 @@ final class StoredSummaries: @unchecked Sendable {
 
     /// The article's summary HTML as this build already made it, or from the last build's
     /// store, or `render`ed when neither has it.
-    func html(_ id: Int, render: () -> String) -> String {
+    package func html(_ id: Int, render: () -> String) -> String {
         if let html = writer?.html(id) { return html }
         let key = key(id)
         let html = previous?.html(key) ?? render()
@@ -39,7 +39,7 @@ final class StoredSummaries: @unchecked Sendable {
     }
 
     /// Puts a full build's summaries in place (see `SummaryStore.Writer.finish`).
-    func finish() {
+    package func finish() {
         writer?.finish(keys: key, previous: previous)
     }
 }

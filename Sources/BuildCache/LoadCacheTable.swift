@@ -1,32 +1,32 @@
 /// The load cache's entries by path: the entries in one array, in the order they came, and the
 /// paths in a table of positions. A `[String: Entry]` keeps a whole entry in each slot of a
 /// table at most three quarters full; here each entry takes its own size once, a slot four bytes.
-struct LoadCacheTable: Sendable {
-    typealias Entry = LoadCache.Entry
+package struct LoadCacheTable: Sendable {
+    package typealias Entry = LoadCache.Entry
 
     /// Nil where an entry was removed, until the next compaction.
     private var entries: [Entry?] = []
     private var positions: [String: Int32] = [:]
 
-    init() {}
+    package init() {}
 
-    init(minimumCapacity: Int) {
+    package init(minimumCapacity: Int) {
         entries.reserveCapacity(minimumCapacity)
         positions.reserveCapacity(minimumCapacity)
     }
 
-    var count: Int { positions.count }
-    var isEmpty: Bool { positions.isEmpty }
+    package var count: Int { positions.count }
+    package var isEmpty: Bool { positions.isEmpty }
 
     /// The paths that have an entry, in no particular order.
-    var paths: Dictionary<String, Int32>.Keys { positions.keys }
+    package var paths: Dictionary<String, Int32>.Keys { positions.keys }
 
     /// Each path with its entry, in no particular order.
-    var records: LazyMapSequence<[String: Int32], (path: String, entry: Entry)> {
+    package var records: LazyMapSequence<[String: Int32], (path: String, entry: Entry)> {
         positions.lazy.map { [entries] path, position in (path, entries[Int(position)]!) }
     }
 
-    subscript(path: String) -> Entry? {
+    package subscript(path: String) -> Entry? {
         get { positions[path].flatMap { entries[Int($0)] } }
         set {
             if let entry = newValue {

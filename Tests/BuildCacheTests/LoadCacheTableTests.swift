@@ -1,5 +1,5 @@
 import Testing
-@testable import BroadsheetKit
+@testable import BuildCache
 
 @Suite("Load cache table")
 struct LoadCacheTableTests {

@@ -2,14 +2,14 @@ import Foundation
 
 /// Runs `body` for every index on `workers` threads (all cores when nil) and returns the
 /// results in index order, so the outcome never depends on the number of threads or their timing.
-func parallelMap<T: Sendable>(_ count: Int, workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
+package func parallelMap<T: Sendable>(_ count: Int, workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
     parallelMap(count, workers: workers, index: { $0 }, body)
 }
 
 /// `parallelMap` visiting the indices in `order` (every index below its count, each once),
 /// and still returning the results in index order: the order decides only which items are
 /// worked on close together in time.
-func parallelMap<T: Sendable>(in order: [Int32], workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
+package func parallelMap<T: Sendable>(in order: [Int32], workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
     parallelMap(order.count, workers: workers, index: { Int(order[$0]) }, body)
 }
 
@@ -59,19 +59,19 @@ final class ChunkCounter: @unchecked Sendable {
 /// No lock: distinct elements of one buffer are distinct memory, and `concurrentPerform`
 /// returns only when every worker is done, so the array is read after every write. (A lock
 /// per slot made the two cores wait on each other for every article.)
-struct ResultSlots<T>: @unchecked Sendable {
+package struct ResultSlots<T>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<T>
 
-    init(_ storage: UnsafeMutableBufferPointer<T>) {
+    package init(_ storage: UnsafeMutableBufferPointer<T>) {
         self.storage = storage
     }
 
-    func initialize(_ index: Int, _ value: T) {
+    package func initialize(_ index: Int, _ value: T) {
         (storage.baseAddress! + index).initialize(to: value)
     }
 
     /// Replaces the value at `index`, in storage already initialized.
-    func assign(_ index: Int, _ value: T) {
+    package func assign(_ index: Int, _ value: T) {
         storage[index] = value
     }
 }

@@ -15,41 +15,53 @@ import Taxonomy
 /// reported, by file, and the number of drafts, for the report; and the model's parts.
 /// Records appended after them replace one article's fields: a build from the saved model adds
 /// one for each article it changed, rather than writing the archive's model again.
-struct SavedBuild {
-    var key: String
+package struct SavedBuild {
+    package var key: String
     /// `SavedBuild.fileHash(path:stamp:)` of each content file, in scan order.
-    var fileHashes: [UInt64]
+    package var fileHashes: [UInt64]
     /// `SavedBuild.tagInputHash` of each content file's reading, in scan order: what it gave the
     /// archive's choice of automatic tags.
-    var tagInputs: [UInt64]
+    package var tagInputs: [UInt64]
     /// What loading reported, by the file's position in the scan, in that order.
-    var loadDiagnostics: [(file: Int, diagnostic: Diagnostic)]
-    var drafts: Int
+    package var loadDiagnostics: [(file: Int, diagnostic: Diagnostic)]
+    package var drafts: Int
     /// How many files the output folder holds of this build's.
-    var files: Int
-    var parts: SiteModel.Parts
+    package var files: Int
+    package var parts: SiteModel.Parts
+
+    package init(key: String, fileHashes: [UInt64], tagInputs: [UInt64], loadDiagnostics: [(file: Int, diagnostic: Diagnostic)],
+                 drafts: Int, files: Int, parts: SiteModel.Parts) {
+        (self.key, self.fileHashes, self.tagInputs, self.loadDiagnostics) = (key, fileHashes, tagInputs, loadDiagnostics)
+        (self.drafts, self.files, self.parts) = (drafts, files, parts)
+    }
 
     /// One article changed by a build from the saved model: its file's new hash and problems,
     /// and its fields as the model holds them now.
-    struct Edit {
-        var file: Int
-        var fileHash: UInt64
-        var tagInputs: UInt64
-        var diagnostics: [Diagnostic]
-        var id: Int
-        var article: ArticleMetadata
+    package struct Edit {
+        package var file: Int
+        package var fileHash: UInt64
+        package var tagInputs: UInt64
+        package var diagnostics: [Diagnostic]
+        package var id: Int
+        package var article: ArticleMetadata
         /// How many files the output folder holds of the build's after this edit (pages and
         /// feeds come and go with terms).
-        var outputFiles: Int
+        package var outputFiles: Int
+
+        package init(file: Int, fileHash: UInt64, tagInputs: UInt64, diagnostics: [Diagnostic], id: Int, article: ArticleMetadata,
+                     outputFiles: Int) {
+            (self.file, self.fileHash, self.tagInputs, self.diagnostics) = (file, fileHash, tagInputs, diagnostics)
+            (self.id, self.article, self.outputFiles) = (id, article, outputFiles)
+        }
     }
 
-    static let fileName = "site-model.bin"
-    static let magic = Array("BSSM".utf8)
-    static let version = 3
-    static let articlesPerRun = 4096
+    package static let fileName = "site-model.bin"
+    package static let magic = Array("BSSM".utf8)
+    package static let version = 3
+    package static let articlesPerRun = 4096
 
     /// A content file's path and stamp as one number: equal numbers mean an unchanged file.
-    static func fileHash(path: String, stamp: String) -> UInt64 {
+    package static func fileHash(path: String, stamp: String) -> UInt64 {
         var hash = PageFingerprint.StableHasher()
         hash.add(path)
         hash.add(stamp)
@@ -59,7 +71,7 @@ struct SavedBuild {
     /// What a reading gives the archive's choice of automatic tags: its candidates and, when it
     /// is in the word sample, its words. Equal numbers mean the same choice; 0 for a file that
     /// is not an article.
-    static func tagInputHash(_ outcome: SiteBuilderLoadOutcome) -> UInt64 {
+    package static func tagInputHash(_ outcome: SiteBuilderLoadOutcome) -> UInt64 {
         guard case .article(let metadata, _, let words) = outcome else { return 0 }
         var hash = PageFingerprint.StableHasher()
         hash.add(number: UInt64(metadata.automaticTags.count))
@@ -75,7 +87,7 @@ struct SavedBuild {
 
     /// The saved build, in pieces of about `pieceSize` bytes given to `write` as they fill: at a
     /// million articles it is several hundred megabytes, not to be held whole beside the model.
-    func encode(pieceSize: Int = 1 << 20, write: (Data) throws -> Void) rethrows {
+    package func encode(pieceSize: Int = 1 << 20, write: (Data) throws -> Void) rethrows {
         var writer = LoadCacheCodec.Writer()
         writer.bytes.reserveCapacity(pieceSize + (64 << 10))
         func flush(ifOver size: Int) throws {
@@ -137,7 +149,7 @@ struct SavedBuild {
     }
 
     /// An appended record: one article's edit.
-    static func encode(_ edits: [Edit]) -> Data {
+    package static func encode(_ edits: [Edit]) -> Data {
         var writer = LoadCacheCodec.Writer()
         for edit in edits {
             writer.int(edit.file)
@@ -152,7 +164,7 @@ struct SavedBuild {
     }
 
     /// The key a saved build's file starts with; nil where it does not start as one does.
-    static func savedKey(_ start: Data) -> String? {
+    package static func savedKey(_ start: Data) -> String? {
         start.withUnsafeBytes { raw in
             var reader = LoadCacheCodec.Reader(bytes: raw)
             guard reader.take(magic.count).map(Array.init) == magic, reader.int() == version else { return nil }
@@ -162,13 +174,13 @@ struct SavedBuild {
 
     /// The saved build and the edits appended since; nil for a missing, damaged or older
     /// file (the saved build only ever saves time).
-    static func decode(_ data: Data, workers: Int? = nil) -> (build: SavedBuild, edits: [Edit])? {
+    package static func decode(_ data: Data, workers: Int? = nil) -> (build: SavedBuild, edits: [Edit])? {
         data.withUnsafeBytes { decode($0, workers: workers) }
     }
 
     /// The same from bytes in place, telling `passed` how far it has read as it goes, so that
     /// the caller can let go of what lies behind (`FileSystem.readThrough`).
-    static func decode(_ raw: UnsafeRawBufferPointer, workers: Int? = nil, batchBytes: Int = SavedBuild.batchBytes,
+    package static func decode(_ raw: UnsafeRawBufferPointer, workers: Int? = nil, batchBytes: Int = SavedBuild.batchBytes,
                        passed: (Int) -> Void = { _ in })
         -> (build: SavedBuild, edits: [Edit])? {
         let bytes = SharedBytes(raw)
@@ -274,7 +286,7 @@ struct SavedBuild {
     }
 
     /// How many bytes of article runs are decoded before those behind are let go.
-    static let batchBytes = 16 << 20
+    package static let batchBytes = 16 << 20
 
     /// Reads the saved build in the cache folder with the edits since applied to its file
     /// hashes and problems (the edits to the model are returned, for `SiteModel` to apply).
@@ -283,7 +295,7 @@ struct SavedBuild {
     /// the model, and read and decoded whole it was let go only as the load cache's readings
     /// were decoded (at a million articles 488 MB read and about a gigabyte decoded, and a peak
     /// of 2.8 GB).
-    static func load(cacheDirectory: String, fileSystem: some FileSystem, workers: Int?, key: String) -> (build: SavedBuild, edits: [Edit])? {
+    package static func load(cacheDirectory: String, fileSystem: some FileSystem, workers: Int?, key: String) -> (build: SavedBuild, edits: [Edit])? {
         let path = joinPath(cacheDirectory, fileName)
         // The magic, the version and the key's length take at most this much more than the key.
         guard let start = try? fileSystem.openFile(path).read(offset: 0, count: magic.count + 20 + key.utf8.count),
@@ -301,13 +313,13 @@ struct SavedBuild {
         return (build, edits)
     }
 
-    func save(cacheDirectory: String, fileSystem: some FileSystem) throws {
+    package func save(cacheDirectory: String, fileSystem: some FileSystem) throws {
         try fileSystem.writeInPieces(joinPath(cacheDirectory, Self.fileName)) { write in try encode(write: write) }
     }
 
     /// The model's parts, handed over: the model restored from them is then the only holder of
     /// its arrays, and changes them in place rather than copying a whole archive's.
-    mutating func takeParts() -> SiteModel.Parts {
+    package mutating func takeParts() -> SiteModel.Parts {
         let parts = self.parts
         self.parts = SiteModel.Parts(articles: [], articleMonths: [], contestedPaths: [], tags: [], countries: [], warnings: [],
                                      articleTags: IndexLists(), articleCountries: IndexLists(),
@@ -315,27 +327,29 @@ struct SavedBuild {
         return parts
     }
 
-    static func append(_ edits: [Edit], cacheDirectory: String, fileSystem: some FileSystem) throws {
+    package static func append(_ edits: [Edit], cacheDirectory: String, fileSystem: some FileSystem) throws {
         try fileSystem.appendFile(joinPath(cacheDirectory, fileName), contents: encode(edits))
     }
 
-    static func remove(cacheDirectory: String, fileSystem: some FileSystem) {
+    package static func remove(cacheDirectory: String, fileSystem: some FileSystem) {
         try? fileSystem.removeItem(joinPath(cacheDirectory, fileName))
     }
 }
 
 /// What the saved model keeps of a full build's scan, gathered while loading.
-struct SavedScan {
-    var fileHashes: [UInt64] = []
-    var tagInputs: [UInt64] = []
-    var diagnostics: [(file: Int, diagnostic: Diagnostic)] = []
+package struct SavedScan {
+    package var fileHashes: [UInt64] = []
+    package var tagInputs: [UInt64] = []
+    package var diagnostics: [(file: Int, diagnostic: Diagnostic)] = []
+
+    package init() {}
 }
 
 /// A file's bytes, mapped for the length of a decode, read from every core: nothing writes them.
 private struct SharedBytes: @unchecked Sendable {
-    let raw: UnsafeRawBufferPointer
+    package let raw: UnsafeRawBufferPointer
 
-    init(_ raw: UnsafeRawBufferPointer) {
+    package init(_ raw: UnsafeRawBufferPointer) {
         self.raw = raw
     }
 }

@@ -11,15 +11,15 @@ import Rendering
 /// looks up every one of a large site's pages, and reading, hashing and writing hundreds of
 /// thousands of paths cost a tenth of it. Two paths sharing a hash could at worst make a page
 /// render again: a page is kept only when its whole fingerprint matches too.
-struct PageFingerprintStore {
-    let path: String
+package struct PageFingerprintStore {
+    package let path: String
 
-    init(cacheDirectory: String) {
+    package init(cacheDirectory: String) {
         path = joinPath(cacheDirectory, "page-fingerprints.bin")
     }
 
     /// The key a page's fingerprint is stored under.
-    static func key(_ file: String) -> UInt64 {
+    package static func key(_ file: String) -> UInt64 {
         var hash = PageFingerprint.StableHasher()
         hash.add(file)
         return hash.value
@@ -30,18 +30,23 @@ struct PageFingerprintStore {
     /// comes out as before (a new version of Broadsheet, a template edit that does not reach
     /// it), its file is kept rather than written again: at a million pages, replacing every
     /// file took fifteen minutes, where rendering them took five.
-    struct Record: Equatable, Sendable {
-        var fingerprint: UInt64
-        var content: UInt64 = 0
+    package struct Record: Equatable, Sendable {
+        package var fingerprint: UInt64
+        package var content: UInt64 = 0
+
+        package init(fingerprint: UInt64, content: UInt64 = 0) {
+            self.fingerprint = fingerprint
+            self.content = content
+        }
     }
 
     /// A hash of a page's bytes, never 0 (which stands for "not known").
-    static func contentHash(_ text: String) -> UInt64 {
+    package static func contentHash(_ text: String) -> UInt64 {
         contentHash(CollectionOfOne(text))
     }
 
     /// A hash of several files' bytes taken together (a feed's three formats).
-    static func contentHash(_ texts: some Sequence<String>) -> UInt64 {
+    package static func contentHash(_ texts: some Sequence<String>) -> UInt64 {
         var hash = PageFingerprint.StableHasher()
         for text in texts { hash.add(text) }
         return hash.value == 0 ? 1 : hash.value
@@ -59,7 +64,7 @@ struct PageFingerprintStore {
     }
 
     /// The records by page key; none when the file is missing or not one this version wrote.
-    func load(_ fileSystem: some FileSystem) -> [UInt64: Record] {
+    package func load(_ fileSystem: some FileSystem) -> [UInt64: Record] {
         guard let data = stored(fileSystem) else { return [:] }
         var table: [UInt64: Record] = [:]
         table.reserveCapacity((data.count - Self.magic.count) / Self.recordSize)
@@ -88,14 +93,14 @@ struct PageFingerprintStore {
     /// Drops the records of `files`, written outside a full build (the preview's quick
     /// rebuilds): the next full build renders them again, rather than keep a file whose
     /// record describes the data of the build before.
-    func forget(_ files: [String], fileSystem: some FileSystem) throws {
+    package func forget(_ files: [String], fileSystem: some FileSystem) throws {
         try update([], removing: files, fileSystem: fileSystem)
     }
 
     /// Gives the pages of `pairs` their new records (those new to the table after the rest)
     /// and drops those of `removed`: for pages written outside a full build from the same
     /// fingerprints a full build computes.
-    func update(_ pairs: [(key: UInt64, record: Record)], removing removed: [String], fileSystem: some FileSystem) throws {
+    package func update(_ pairs: [(key: UInt64, record: Record)], removing removed: [String], fileSystem: some FileSystem) throws {
         guard !pairs.isEmpty || !removed.isEmpty, let data = stored(fileSystem) else { return }
         var pending = Dictionary(pairs.map { ($0.key, $0.record) }, uniquingKeysWith: { _, last in last })
         let dropped = Set(removed.map(Self.key))
@@ -120,18 +125,18 @@ struct PageFingerprintStore {
     }
 
     /// Pairs of page key and record, in the build's page order.
-    func save(_ pairs: some Sequence<(key: UInt64, record: Record)>, to fileSystem: some FileSystem) throws {
+    package func save(_ pairs: some Sequence<(key: UInt64, record: Record)>, to fileSystem: some FileSystem) throws {
         try stage(pairs, to: fileSystem)
         try commitStaged(fileSystem)
     }
 
     /// Where a build's records wait, beside the store, until its site is in place.
-    var stagedPath: String { path + ".new" }
+    package var stagedPath: String { path + ".new" }
 
     /// Writes the records of `pairs` beside the store, a few megabytes at a time, as the pages'
     /// outcomes give them: at a million pages they are 32 MB, and gathered into an array, then
     /// bytes, then `Data`, they were held three times over at the end of the render.
-    func stage(_ pairs: some Sequence<(key: UInt64, record: Record)>, to fileSystem: some FileSystem, pieceSize: Int = 4 << 20) throws {
+    package func stage(_ pairs: some Sequence<(key: UInt64, record: Record)>, to fileSystem: some FileSystem, pieceSize: Int = 4 << 20) throws {
         try fileSystem.writeInPieces(stagedPath) { write in
             var bytes = Self.magic
             bytes.reserveCapacity(pieceSize + Self.recordSize)
@@ -146,7 +151,7 @@ struct PageFingerprintStore {
     }
 
     /// Puts the staged records in the store's place, once the pages they describe are in place.
-    func commitStaged(_ fileSystem: some FileSystem) throws {
+    package func commitStaged(_ fileSystem: some FileSystem) throws {
         try fileSystem.moveReplacing(from: stagedPath, to: path)
         // The text table of earlier versions, which this one never reads.
         let legacy = parentFolder(of: path) + "/page-fingerprints.tsv"
@@ -155,19 +160,19 @@ struct PageFingerprintStore {
 
     /// Drops the staged records of a build that failed: the store still describes the site,
     /// which that build left as it was.
-    func discardStaged(_ fileSystem: some FileSystem) {
+    package func discardStaged(_ fileSystem: some FileSystem) {
         if fileSystem.fileExists(stagedPath) { try? fileSystem.removeItem(stagedPath) }
     }
 
     /// Without records that describe this build's pages, none: a record left from an earlier
     /// build could keep a page whose file this build changed.
-    func remove(_ fileSystem: some FileSystem) {
+    package func remove(_ fileSystem: some FileSystem) {
         discardStaged(fileSystem)
         if fileSystem.fileExists(path) { try? fileSystem.removeItem(path) }
     }
 
     /// Of the running program: a new version of Broadsheet may render the same context differently.
-    static let rendererStamp: String = {
+    package static let rendererStamp: String = {
         let path = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } ?? ""
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0

@@ -1,7 +1,7 @@
 import Core
 import Foundation
 import Testing
-@testable import BroadsheetKit
+@testable import BuildCache
 
 @Suite("Page fingerprint store")
 struct PageFingerprintStoreTests {

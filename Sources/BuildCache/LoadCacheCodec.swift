@@ -11,9 +11,9 @@ import Foundation
 /// that the file is gone. A later record for a path replaces an earlier one, so a rebuild that
 /// read a few files appends their records instead of writing a hundred thousand again. Any
 /// mismatch or short read (a build killed while appending) means "no cache".
-enum LoadCacheCodec {
-    static let magic: [UInt8] = Array("BSLC".utf8)
-    static let version: UInt32 = 5
+package enum LoadCacheCodec {
+    package static let magic: [UInt8] = Array("BSLC".utf8)
+    package static let version: UInt32 = 5
 
     /// The record kinds; `removed` marks a file that is no longer in the content folder.
     fileprivate enum Kind: Int {
@@ -21,7 +21,7 @@ enum LoadCacheCodec {
     }
 
     /// A whole cache file: header and one record per entry.
-    static func encode(_ entries: [String: LoadCache.Entry], settings: String) -> Data {
+    package static func encode(_ entries: [String: LoadCache.Entry], settings: String) -> Data {
         var data = Data()
         encode(entries, settings: settings) { data.append($0) }
         return data
@@ -30,13 +30,13 @@ enum LoadCacheCodec {
     /// A whole cache file in pieces of about `pieceSize` bytes, each given to `write` as it
     /// fills: at a million articles the file is about 450 MB, and building it whole (then
     /// copying it into `Data`) held it two or three times over at the end of loading.
-    static func encode(_ entries: [String: LoadCache.Entry], settings: String, pieceSize: Int = 4 << 20,
+    package static func encode(_ entries: [String: LoadCache.Entry], settings: String, pieceSize: Int = 4 << 20,
                        write: (Data) throws -> Void) rethrows {
         try encode(records: entries.lazy.map { (path: $0.key, entry: $0.value) }, settings: settings, pieceSize: pieceSize, write: write)
     }
 
     /// A whole cache file of `records`, one for each path, in their order.
-    static func encode(records: some Sequence<(path: String, entry: LoadCache.Entry)>, settings: String, pieceSize: Int = 4 << 20,
+    package static func encode(records: some Sequence<(path: String, entry: LoadCache.Entry)>, settings: String, pieceSize: Int = 4 << 20,
                        write: (Data) throws -> Void) rethrows {
         var writer = Writer()
         writer.bytes.reserveCapacity(pieceSize + (64 << 10))
@@ -55,19 +55,19 @@ enum LoadCacheCodec {
 
     /// Records to append to a file `encode` wrote: the entry for each path, or nil where the
     /// file is gone.
-    static func encodeRecords(_ records: [(path: String, entry: LoadCache.Entry?)]) -> Data {
+    package static func encodeRecords(_ records: [(path: String, entry: LoadCache.Entry?)]) -> Data {
         var writer = Writer()
         for record in records { writer.record(path: record.path, entry: record.entry) }
         return Data(writer.bytes)
     }
 
     /// The entries, the settings they were read under, and how many records the file holds.
-    static func decode(_ data: Data) -> (entries: LoadCacheTable, settings: String, records: Int)? {
+    package static func decode(_ data: Data) -> (entries: LoadCacheTable, settings: String, records: Int)? {
         data.withUnsafeBytes { decode($0) }
     }
 
     /// The same from bytes in place, telling `passed` every `step` bytes how far it has read.
-    static func decode(_ raw: UnsafeRawBufferPointer, step: Int = 16 << 20, passed: (Int) -> Void = { _ in })
+    package static func decode(_ raw: UnsafeRawBufferPointer, step: Int = 16 << 20, passed: (Int) -> Void = { _ in })
         -> (entries: LoadCacheTable, settings: String, records: Int)? {
         var reader = Reader(bytes: raw)
         guard reader.take(magic.count).map(Array.init) == magic, reader.int() == Int(version),
@@ -93,10 +93,10 @@ enum LoadCacheCodec {
         return (entries, settings, records)
     }
 
-    struct Writer {
-        var bytes: [UInt8] = []
+    package struct Writer {
+        package var bytes: [UInt8] = []
 
-        mutating func record(path: String, entry: LoadCache.Entry?) {
+        package mutating func record(path: String, entry: LoadCache.Entry?) {
             string(path)
             guard let entry else {
                 int(Kind.removed.rawValue)
@@ -125,7 +125,7 @@ enum LoadCacheCodec {
         }
 
         /// LEB128: most numbers here are small.
-        mutating func int(_ value: Int) {
+        package mutating func int(_ value: Int) {
             var rest = UInt64(bitPattern: Int64(value))
             repeat {
                 let low = UInt8(rest & 0x7F)
@@ -134,7 +134,7 @@ enum LoadCacheCodec {
             } while rest != 0
         }
 
-        mutating func string(_ value: String) {
+        package mutating func string(_ value: String) {
             var value = value
             value.withUTF8 { utf8 in
                 int(utf8.count)
@@ -143,42 +143,42 @@ enum LoadCacheCodec {
         }
 
         /// A flag, then the value when there is one.
-        mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
+        package mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
             int(value == nil ? 0 : 1)
             if let value { write(&self, value) }
         }
 
-        mutating func optionalString(_ value: String?) { optional(value) { $0.string($1) } }
+        package mutating func optionalString(_ value: String?) { optional(value) { $0.string($1) } }
 
-        mutating func optionalInt(_ value: Int?) { optional(value) { $0.int($1) } }
+        package mutating func optionalInt(_ value: Int?) { optional(value) { $0.int($1) } }
 
         /// A count, then each value.
-        mutating func list<Value>(_ values: [Value], _ write: (inout Writer, Value) -> Void) {
+        package mutating func list<Value>(_ values: [Value], _ write: (inout Writer, Value) -> Void) {
             int(values.count)
             for value in values { write(&self, value) }
         }
 
-        mutating func strings(_ values: [String]) {
+        package mutating func strings(_ values: [String]) {
             int(values.count)
             for value in values { string(value) }
         }
 
-        mutating func double(_ value: Double) {
+        package mutating func double(_ value: Double) {
             int(Int(Int64(bitPattern: value.bitPattern)))
         }
 
         /// A hash, in eight bytes: its bits are as likely high as low.
-        mutating func uint64(_ value: UInt64) {
+        package mutating func uint64(_ value: UInt64) {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
 
-        mutating func ints(_ values: [Int]) { list(values) { $0.int($1) } }
+        package mutating func ints(_ values: [Int]) { list(values) { $0.int($1) } }
 
-        mutating func int32s(_ values: [Int32]) { list(values) { $0.int(Int($1)) } }
+        package mutating func int32s(_ values: [Int32]) { list(values) { $0.int(Int($1)) } }
 
-        mutating func diagnostics(_ values: [Diagnostic]) { list(values) { $0.diagnostic($1) } }
+        package mutating func diagnostics(_ values: [Diagnostic]) { list(values) { $0.diagnostic($1) } }
 
-        mutating func metadata(_ metadata: ArticleMetadata) {
+        package mutating func metadata(_ metadata: ArticleMetadata) {
             string(metadata.sourcePath)
             string(metadata.format.rawValue)
             string(metadata.title)
@@ -196,7 +196,7 @@ enum LoadCacheCodec {
             optionalInt(metadata.bodyLine)
         }
 
-        mutating func diagnostic(_ diagnostic: Diagnostic) {
+        package mutating func diagnostic(_ diagnostic: Diagnostic) {
             string(diagnostic.severity.rawValue)
             string(diagnostic.stage.rawValue)
             optionalString(diagnostic.file)
@@ -206,19 +206,19 @@ enum LoadCacheCodec {
         }
     }
 
-    struct Reader {
-        let bytes: UnsafeRawBufferPointer
-        var offset = 0
+    package struct Reader {
+        package let bytes: UnsafeRawBufferPointer
+        package var offset = 0
 
-        var atEnd: Bool { offset == bytes.count }
+        package var atEnd: Bool { offset == bytes.count }
 
-        mutating func take(_ count: Int) -> UnsafeRawBufferPointer.SubSequence? {
+        package mutating func take(_ count: Int) -> UnsafeRawBufferPointer.SubSequence? {
             guard count >= 0, count <= bytes.count - offset else { return nil }
             defer { offset += count }
             return bytes[offset..<offset + count]
         }
 
-        mutating func int() -> Int? {
+        package mutating func int() -> Int? {
             var value: UInt64 = 0
             var shift: UInt64 = 0
             while offset < bytes.count, shift < 64 {
@@ -231,25 +231,25 @@ enum LoadCacheCodec {
             return nil
         }
 
-        mutating func string() -> String? {
+        package mutating func string() -> String? {
             guard let count = int(), let utf8 = take(count) else { return nil }
             return String(decoding: utf8, as: UTF8.self)
         }
 
         /// The flag `Writer.optional` wrote, then the value when there is one; nil (the outer
         /// optional) when the data is cut short.
-        mutating func optional<Value>(_ read: (inout Reader) -> Value?) -> Value?? {
+        package mutating func optional<Value>(_ read: (inout Reader) -> Value?) -> Value?? {
             guard let flag = int() else { return nil }
             if flag == 0 { return .some(nil) }
             guard let value = read(&self) else { return nil }
             return .some(value)
         }
 
-        mutating func optionalString() -> String?? { optional { $0.string() } }
+        package mutating func optionalString() -> String?? { optional { $0.string() } }
 
-        mutating func optionalInt() -> Int?? { optional { $0.int() } }
+        package mutating func optionalInt() -> Int?? { optional { $0.int() } }
 
-        mutating func strings() -> [String]? {
+        package mutating func strings() -> [String]? {
             guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
             var values: [String] = []
             values.reserveCapacity(count)
@@ -260,23 +260,23 @@ enum LoadCacheCodec {
             return values
         }
 
-        mutating func double() -> Double? {
+        package mutating func double() -> Double? {
             int().map { Double(bitPattern: UInt64(bitPattern: Int64($0))) }
         }
 
         /// A count of things still to read: nil when negative or more than the bytes left.
-        mutating func count() -> Int? {
+        package mutating func count() -> Int? {
             guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
             return count
         }
 
-        mutating func uint64() -> UInt64? {
+        package mutating func uint64() -> UInt64? {
             guard let eight = take(8) else { return nil }
             return UInt64(littleEndian: UnsafeRawBufferPointer(rebasing: eight).loadUnaligned(as: UInt64.self))
         }
 
         /// What `Writer.list` wrote: a count, then each value; nil when any is cut short.
-        mutating func list<Value>(_ read: (inout Reader) -> Value?) -> [Value]? {
+        package mutating func list<Value>(_ read: (inout Reader) -> Value?) -> [Value]? {
             guard let count = count() else { return nil }
             var values: [Value] = []
             values.reserveCapacity(count)
@@ -287,13 +287,13 @@ enum LoadCacheCodec {
             return values
         }
 
-        mutating func ints() -> [Int]? { list { $0.int() } }
+        package mutating func ints() -> [Int]? { list { $0.int() } }
 
-        mutating func int32s() -> [Int32]? { list { $0.int().flatMap { Int32(exactly: $0) } } }
+        package mutating func int32s() -> [Int32]? { list { $0.int().flatMap { Int32(exactly: $0) } } }
 
-        mutating func diagnostics() -> [Diagnostic]? { list { $0.diagnostic() } }
+        package mutating func diagnostics() -> [Diagnostic]? { list { $0.diagnostic() } }
 
-        mutating func metadata() -> ArticleMetadata? {
+        package mutating func metadata() -> ArticleMetadata? {
             guard let sourcePath = string(), let format = string().flatMap(ContentFormat.init(rawValue:)), let title = string(),
                   let dek = optionalString(), let byline = optionalString(), let date = double(), let hasTime = int(),
                   let dateline = optionalString(), let photoCredit = optionalString(), let countries = strings(),
@@ -330,7 +330,7 @@ enum LoadCacheCodec {
             return LoadCache.Entry(stamp: stamp, outcome: outcome)
         }
 
-        mutating func diagnostic() -> Diagnostic? {
+        package mutating func diagnostic() -> Diagnostic? {
             guard let severity = string().flatMap(Diagnostic.Severity.init(rawValue:)), let stage = string().flatMap(Stage.init(rawValue:)),
                   let file = optionalString(), let line = optionalInt(), let column = optionalInt(), let message = string()
             else { return nil }
