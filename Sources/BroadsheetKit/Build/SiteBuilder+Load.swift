@@ -12,8 +12,7 @@ import Taxonomy
 extension SiteBuilder {
     /// The articles, each content file's stamp hash by path (the cache itself, with every reading,
     /// is let go here unless the preview server keeps it), and, for the preview server, the content files in scan order.
-    func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic)
-        -> ([ArticleMetadata], [String: UInt64], [String], SavedScan) {
+    func load(config: SiteConfig, report: inout BuildReport) throws(Diagnostic) -> LoadedArchive {
         guard fileSystem.directoryExists(contentDirectory) else {
             throw .error(.load, file: contentDirectory, "the content folder does not exist")
         }
@@ -113,7 +112,7 @@ extension SiteBuilder {
         stamps.reserveCapacity(paths.count)
         for (path, reading) in zip(paths, readings) { stamps[path] = PageFingerprinter.stampHash(reading.stamp) }
         // Only the preview server needs the scan's paths after loading.
-        return (articles, stamps, mode.preview == nil ? [] : paths, scanned)
+        return LoadedArchive(articles: articles, stamps: stamps, paths: mode.preview == nil ? [] : paths, scan: scanned)
     }
 
     typealias LoadOutcome = SiteBuilderLoadOutcome
@@ -148,4 +147,13 @@ extension SiteBuilder {
     static func needsWordSample(_ paths: [String]) -> Bool {
         paths.contains { ContentFormat(path: $0) == .text }
     }
+}
+
+/// What the load step hands on: the articles, each content file's stamp hash by path, the
+/// content files in scan order (kept for the preview only), and what the saved model needs of the scan.
+struct LoadedArchive {
+    var articles: [ArticleMetadata]
+    var stamps: [String: UInt64]
+    var paths: [String]
+    var scan: SavedScan
 }

@@ -40,8 +40,31 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         var report = BuildReport()
         report.outputDirectory = outputDirectory
         var clock = PhaseClock()
+        let (config, templates) = try configure(&report)
+        report.phases.append(clock.lap("config"))
+        let buildLock = holdingBuildLock()
+        defer { withExtendedLifetime(buildLock) {} }
+        if let quick = try buildFromSaved(config: config, templates: templates, report: report, clock: &clock) { return quick }
+        // A saved model describes the site before this build: gone until this one succeeds
+        // (for good when this build keeps none, as the preview server's do not).
+        SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+        var loaded = try load(config: config, report: &report)
+        report.phases.append(clock.lap("load"))
+        let (site, bodyStamps) = index(&loaded, config: config, report: &report)
+        report.phases.append(clock.lap("index"))
+        let plan = PagePlan(site: site)
+        report.phases.append(clock.lap("plan"))
+        try failIfStrict(report)
+        let writer = try renderAndWrite(site: site, plan: plan, templates: templates, bodyStamps: bodyStamps, loaded: loaded,
+                                        report: &report, clock: &clock)
+        report.count(site, plan, rendered: plan.pageCount - report.pagesReused)
+        report.files = writer.writtenCount
+        if mode.endsProcess { MemoryLeftToExit.hold((site, plan, writer)) }
+        return report
+    }
 
-        // config
+    /// The settings, with `--base-url` applied, and the theme.
+    private func configure(_ report: inout BuildReport) throws(Diagnostic) -> (SiteConfig, TemplateSet) {
         var config = try SiteConfigLoader.load(joinPath(options.siteDirectory, "site.yml"), fileSystem: fileSystem)
         if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
         if !SiteConfig.isAbsoluteURL(config.baseURL) {
@@ -50,41 +73,30 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
         }
         let templates = try TemplateSet(directory: templatesDirectory, fileSystem: fileSystem)
         report.diagnostics += templates.unknownVariables
-        report.phases.append(clock.lap("config"))
+        return (config, templates)
+    }
 
-        let buildLock = holdingBuildLock()
-        defer { withExtendedLifetime(buildLock) {} }
-        if let quick = try buildFromSaved(config: config, templates: templates, report: report, clock: &clock) { return quick }
-        // A saved model describes the site before this build: gone until this one succeeds
-        // (for good when this build keeps none, as the preview server's do not).
-        SavedBuild.remove(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
-
-        // load
-        let (loaded, stamps, paths, files) = try load(config: config, report: &report)
-        report.phases.append(clock.lap("load"))
-
-        // index
-        // The loaded order is let go once the model has its own: two copies would set the peak.
-        let site = SiteModel(config: config, articles: consume loaded, gazetteer: gazetteer)
+    /// The site model made from the loaded articles, and each article's file stamp by ID. The
+    /// loaded articles and stamps by path are let go as soon as the model has its own.
+    private func index(_ loaded: inout LoadedArchive, config: SiteConfig, report: inout BuildReport) -> (SiteModel, [UInt64?]) {
+        let articles = loaded.articles
+        loaded.articles = []
+        let site = SiteModel(config: config, articles: consume articles, gazetteer: gazetteer)
         // The model names files relative to the content folder; reports name them as the user sees them.
         report.diagnostics += site.warnings.map { warning in
             var warning = warning
             warning.file = warning.file.map { joinPath(contentDirectory, $0) }
             return warning
         }
-        // Each article's file stamp by ID; the stamps by path, and with them the scan's copy of
-        // every path, are let go: a large archive's paths would be held through the render.
-        let bodyStamps = site.articles.map { stamps[$0.sourcePath] }
-        _ = consume stamps
-        report.phases.append(clock.lap("index"))
+        let bodyStamps = site.articles.map { loaded.stamps[$0.sourcePath] }
+        loaded.stamps = [:]
+        return (site, bodyStamps)
+    }
 
-        // plan
-        let plan = PagePlan(site: site)
-        report.phases.append(clock.lap("plan"))
-
-        try failIfStrict(report)
-
-        // render + write
+    /// The render and write steps: every page rendered or kept, the output moved into place,
+    /// and what the next build starts from saved; on any failure the previous output stays.
+    private func renderAndWrite(site: SiteModel, plan: PagePlan, templates: TemplateSet, bodyStamps: [UInt64?], loaded: LoadedArchive,
+                                report: inout BuildReport, clock: inout PhaseClock) throws(Diagnostic) -> OutputWriter {
         let writer = try OutputWriter(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem)
         let store = PageFingerprintStore(cacheDirectory: cacheDirectory)
         // `--clean` renders everything afresh; otherwise unchanged pages keep their files.
@@ -100,35 +112,34 @@ public struct SiteBuilder<FS: FileSystem>: Sendable {
             // Fingerprints are kept only for a build whose files are in place, and none are
             // when this build's could not be staged.
             if !rendered.recordsStaged || (try? store.commitStaged(fileSystem)) == nil { store.remove(fileSystem) }
-            // The next build starts from this one's model when only what pages show of a few
-            // articles changed; not after an article that could not be rendered, which it would
-            // not try again.
-            if keepsSavedBuild, rendered.diagnostics.isEmpty {
-                let saved = SavedBuild(key: savedBuildKey(config: config, templates: templates), fileHashes: files.fileHashes,
-                                       tagInputs: files.tagInputs, loadDiagnostics: files.diagnostics, drafts: report.drafts, files: writer.writtenCount,
-                                       parts: site.parts)
-                try? saved.save(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
-            }
+            keepForNextBuild(site: site, plan: plan, templates: templates, rendered: rendered, loaded: loaded,
+                             outputFiles: writer.writtenCount, drafts: report.drafts)
             report.phases.append(clock.lap("write"))
-            mode.preview?.session.state = BuildSession.State(
-                site: site, plan: plan, templates: rendered.templates, relatedLists: rendered.relatedLists,
-                idBySourcePath: Dictionary(site.articles.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
-                scanIndex: Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
-                needsWordSample: Self.needsWordSample(paths), outputDirectory: outputDirectory, digests: rendered.digests)
         } catch {
             writer.abandon()
             store.discardStaged(fileSystem)
             throw error
         }
+        return writer
+    }
 
-        report.articles = site.articles.count
-        report.pages = plan.pageCount
-        report.feeds = plan.feeds.count
-        report.tags = site.tags.count
-        report.countries = site.countries.count
-        report.files = writer.writtenCount
-        if mode.endsProcess { MemoryLeftToExit.hold((site, plan, writer)) }
-        return report
+    /// What the next build starts from: the saved model, when only what pages show of a few
+    /// articles may change (not after an article that could not be rendered, which it would not
+    /// try again), or, in the preview, the session's state.
+    private func keepForNextBuild(site: SiteModel, plan: PagePlan, templates: TemplateSet, rendered: Rendered, loaded: LoadedArchive,
+                                  outputFiles: Int, drafts: Int) {
+        if keepsSavedBuild, rendered.diagnostics.isEmpty {
+            let saved = SavedBuild(key: savedBuildKey(config: site.config, templates: templates), fileHashes: loaded.scan.fileHashes,
+                                   tagInputs: loaded.scan.tagInputs, loadDiagnostics: loaded.scan.diagnostics, drafts: drafts,
+                                   files: outputFiles, parts: site.parts)
+            try? saved.save(cacheDirectory: cacheDirectory, fileSystem: fileSystem)
+        }
+        let paths = loaded.paths
+        mode.preview?.session.state = BuildSession.State(
+            site: site, plan: plan, templates: rendered.templates, relatedLists: rendered.relatedLists,
+            idBySourcePath: Dictionary(site.articles.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
+            scanIndex: Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
+            needsWordSample: Self.needsWordSample(paths), outputDirectory: outputDirectory, digests: rendered.digests)
     }
 
     /// With `--strict`, the first warning or skipped file fails the build, before anything is written.
