@@ -94,9 +94,8 @@ public final class LoadCache: @unchecked Sendable {
 
     public var count: Int { lock.withLock { entries.count } }
 
-    /// Lets every entry go, once saved: `build` needs none of them after loading (at a million
-    /// articles, a third of a gigabyte held while the articles are gathered). A later `save`
-    /// writes the file whole.
+    /// Lets every entry go, once saved: `build` needs none of them after loading, and they
+    /// would be held while the articles are gathered. A later `save` writes the file whole.
     package func removeAll() {
         lock.withLock {
             entries = LoadCacheTable()
@@ -108,8 +107,8 @@ public final class LoadCache: @unchecked Sendable {
     /// Reads a cache saved by an earlier build; a missing, unreadable or older-format one leaves
     /// this empty (the cache only ever saves time).
     package func load(from path: String, fileSystem: some FileSystem) {
-        // Mapped and given back as it is decoded: at a million articles the file is 440 MB,
-        // read whole it was held beside the entries it decodes to at the build's peak.
+        // Mapped and given back as it is decoded: read whole, the file was held beside the
+        // entries it decodes to at the build's peak.
         guard let saved = try? fileSystem.readThrough(path, { LoadCacheCodec.decode($0, passed: $1) }) else { return }
         lock.withLock {
             entries = saved.entries

@@ -2,9 +2,8 @@ import Core
 import Foundation
 
 /// The load cache's file format: length-prefixed fields in one buffer, written and read in a
-/// single pass. `JSONEncoder` and `JSONDecoder` took a quarter of a rebuild's time and built a
-/// tree of the whole cache in memory first; this reads a 100,000-article cache in a fraction
-/// of that and never holds more than the file and the entries.
+/// single pass. `JSONEncoder` and `JSONDecoder` were slow and built a tree of the whole cache
+/// in memory first; this never holds more than the file and the entries.
 ///
 /// Layout: the magic `BSLC`, a format version and the settings the entries were read under,
 /// then records to the end of the file: a file's path, its stamp and its outcome, or a mark
@@ -28,8 +27,8 @@ package enum LoadCacheCodec {
     }
 
     /// A whole cache file in pieces of about `pieceSize` bytes, each given to `write` as it
-    /// fills: at a million articles the file is about 450 MB, and building it whole (then
-    /// copying it into `Data`) held it two or three times over at the end of loading.
+    /// fills: building it whole (then copying it into `Data`) held it two or three times over
+    /// at the end of loading.
     package static func encode(_ entries: [String: LoadCache.Entry], settings: String, pieceSize: Int = 4 << 20,
                        write: (Data) throws -> Void) rethrows {
         try encode(records: entries.lazy.map { (path: $0.key, entry: $0.value) }, settings: settings, pieceSize: pieceSize, write: write)

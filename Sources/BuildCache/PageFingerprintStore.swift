@@ -28,8 +28,8 @@ package struct PageFingerprintStore {
     /// What the store holds for a page: the fingerprint of its inputs, and a hash of the bytes
     /// its file was given (`content`, 0 when not known). When the inputs changed but the page
     /// comes out as before (a new version of Broadsheet, a template edit that does not reach
-    /// it), its file is kept rather than written again: at a million pages, replacing every
-    /// file took fifteen minutes, where rendering them took five.
+    /// it), its file is kept rather than written again: replacing every file of a large site
+    /// takes longer than rendering them.
     package struct Record: Equatable, Sendable {
         package var fingerprint: UInt64
         package var content: UInt64 = 0
@@ -134,8 +134,8 @@ package struct PageFingerprintStore {
     package var stagedPath: String { path + ".new" }
 
     /// Writes the records of `pairs` beside the store, a few megabytes at a time, as the pages'
-    /// outcomes give them: at a million pages they are 32 MB, and gathered into an array, then
-    /// bytes, then `Data`, they were held three times over at the end of the render.
+    /// outcomes give them: gathered into an array, then bytes, then `Data`, they were held three
+    /// times over at the end of the render.
     package func stage(_ pairs: some Sequence<(key: UInt64, record: Record)>, to fileSystem: some FileSystem, pieceSize: Int = 4 << 20) throws {
         try fileSystem.writeInPieces(stagedPath) { write in
             var bytes = Self.magic

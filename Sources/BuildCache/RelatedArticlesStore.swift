@@ -27,7 +27,7 @@ package struct RelatedArticlesStore {
                   Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 12, as: UInt64.self))) == count,
                   Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 20, as: UInt32.self))) == Self.perArticle
             else { return nil }
-            // Copied in one piece: every build from the saved model reads 400,000 of them at 100,000 articles.
+            // Copied in one piece: every build from the saved model reads every article's list.
             var lists = [Int32](repeating: 0, count: count * Self.perArticle)
             lists.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[24...])) }
             return lists.map(Int32.init(littleEndian:))

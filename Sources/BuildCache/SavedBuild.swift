@@ -207,13 +207,12 @@ package struct SavedBuild {
         }
         let runs = starts
         // Each run is decoded into its place in the model's arrays: decoded into arrays of its
-        // own and then joined, the articles were held twice for a moment (at a million, 200 MB).
+        // own and then joined, the articles were held twice for a moment.
         let placeholder = ArticleMetadata(sourcePath: "", format: .markdown, title: "", date: Date(timeIntervalSince1970: 0), slug: "")
         var articles = [ArticleMetadata](repeating: placeholder, count: articleCount)
         var articleMonths = [Int32](repeating: 0, count: articleCount)
-        // The runs in batches of about 16 MB, each let go once decoded: read whole, the file
-        // (580 MB at a million articles) was held beside the model it decodes to, and made
-        // the peak of every build after an edit.
+        // The runs in batches of about 16 MB, each let go once decoded: read whole, the file was
+        // held beside the model it decodes to, and made the peak of every build after an edit.
         var batches: [Range<Int>] = []
         var batchStart = 0
         for index in runs.indices where runs[index].upperBound - runs[batchStart].lowerBound >= batchBytes || index == runs.count - 1 {
@@ -293,8 +292,7 @@ package struct SavedBuild {
     /// The saved build and its edits, when it was saved under `key`. The key is read first, from
     /// the file's start: a build after a change of settings, templates or program has no use for
     /// the model, and read and decoded whole it was let go only as the load cache's readings
-    /// were decoded (at a million articles 488 MB read and about a gigabyte decoded, and a peak
-    /// of 2.8 GB).
+    /// were decoded, at the peak.
     package static func load(cacheDirectory: String, fileSystem: some FileSystem, workers: Int?, key: String) -> (build: SavedBuild, edits: [Edit])? {
         let path = joinPath(cacheDirectory, fileName)
         // The magic, the version and the key's length take at most this much more than the key.

@@ -15,8 +15,8 @@ import Rendering
 /// write the store; the few summaries an edit changes are rendered by each build after it
 /// until the next full build stores them.
 ///
-/// Each summary is read from the file when it is needed (`FileSystem.openFile`): at a million
-/// articles the store is hundreds of megabytes, of which a build after an edit reads a few.
+/// Each summary is read from the file when it is needed (`FileSystem.openFile`): a large
+/// archive's store is large, and a build after an edit reads a few summaries of it.
 package struct SummaryStore {
     package let dataPath: String
     package let indexPath: String
@@ -68,7 +68,7 @@ package struct SummaryStore {
     /// The stored summaries, when both files are there and the index is one this version wrote.
     /// The index is read as it is, its entries sorted by key and found by binary search: the
     /// preview server's first page after an edit asks for a few summaries, and making a table
-    /// of 100,000 entries first cost it more than rendering them.
+    /// of every entry first would cost it more than rendering them.
     package func reader(_ fileSystem: some FileSystem) -> Reader? {
         guard let index = try? fileSystem.readFile(indexPath), index.count >= Self.magic.count + 8,
               (index.count - Self.magic.count - 8) % Self.entrySize == 0,
@@ -175,9 +175,9 @@ package struct SummaryStore {
         }
 
         /// The summary HTML this build already added for the article, read back from the chunk
-        /// not yet written or from the new data file. At a million articles the summary cache
-        /// cannot keep every summary that a rare tag's pages or a related-articles box need
-        /// again, and reading one back costs a small part of rendering it again.
+        /// not yet written or from the new data file. A large archive's summary cache cannot keep
+        /// every summary that a rare tag's pages or a related-articles box need again, and
+        /// reading one back costs a small part of rendering it again.
         package func html(_ id: Int) -> String? {
             let found: (entry: Entry, file: (any RandomAccessFile)?, buffered: String?)? = lock.withLock {
                 // After `finish` the entries are sorted by key and the positions are gone.
@@ -234,7 +234,7 @@ package struct SummaryStore {
                     return
                 }
                 // By key, for the reader's binary search; two articles with the same summary keep
-                // one. Written a megabyte at a time: at a million articles the index is 24 MB.
+                // one. Written a megabyte at a time, as a large archive's index is large.
                 entries.sort { $0.key < $1.key }
                 let newIndexPath = store.indexPath + ".new"
                 do {

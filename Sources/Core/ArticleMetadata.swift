@@ -8,8 +8,7 @@ import Foundation
 public struct ArticleMetadata: Sendable, Hashable, Codable {
     /// The source path, title, dek and slug, one after the other in one string (see
     /// `sourcePath`, `title`, `dek`, `slug`). Four strings of their own were four heap
-    /// allocations an article, each with its own header: at a million articles, held for the
-    /// whole build, about 150 MB more than their text.
+    /// allocations an article, each with its own header, held for the whole build.
     private var packedText: String
     /// Where the title, the dek and the slug start in `packedText`, in UTF-8 bytes.
     private var titleStart: UInt32

@@ -3,8 +3,7 @@ import Foundation
 /// Keeps the files a phase is about to read a window ahead of it: threads of its own ask the
 /// file system to bring in the next files (`FilePrefetcher`) while the workers parse or render
 /// the ones before. An archive larger than the system's cache is otherwise read one file per
-/// worker at a time, each read waiting on the disk; at a million articles the load and the
-/// render each waited minutes on reads.
+/// worker at a time, each read waiting on the disk.
 ///
 /// Positions are the order the phase reads its files in; each worker calls `advance()` once
 /// per item it finishes, which moves the window. Only a hint: what the phase reads is the same
@@ -13,8 +12,7 @@ public final class ReadAhead: @unchecked Sendable {
     /// Files asked for ahead of the workers: a few megabytes of articles.
     public static let window = 1024
     /// Requests in flight at once for each folder: a disk answers many faster than one after
-    /// another. (16 for each of two folders did no better than 8 in all at a million pages:
-    /// 637 s against 525 s for a build after a program change, in an hour whose disk read slower.)
+    /// another; more did no better (Benchmarks/HISTORY.md).
     public static let threadsPerSource = 8
     /// Positions taken and items finished between wake-ups.
     public static let batch = 64

@@ -1,7 +1,7 @@
 /// One copy of each repeated name: the tags, bylines and photo credits an archive's articles
 /// share. Every article read its names into strings of its own, and a name longer than fifteen
-/// bytes (a Swift string's inline limit) is an allocation per article: at a million articles,
-/// about a hundred megabytes of the same few thousand names.
+/// bytes (a Swift string's inline limit) is an allocation per article: many copies of the
+/// same few thousand names.
 public struct SharedStrings {
     private var pool: [String: String] = [:]
 

@@ -46,8 +46,8 @@ public enum SourceTextDecoder {
                 let count = input.count
                 var index = 0, out = 0
                 while index < count {
-                    // Eight bytes at a time up to the next that may need a change: a byte at a
-                    // time this loop was 2 % of a cold build. The step does not wait for the test
+                    // Eight bytes at a time up to the next that may need a change: every byte of
+                    // every article passes here. The step does not wait for the test
                     // (the test only decides whether to stop), so the loads run ahead.
                     if let source = input.baseAddress, let target = output.baseAddress {
                         while index + 8 <= count {

@@ -2,8 +2,8 @@ import Foundation
 
 /// The paths a quick rebuild removes from and adds to the file list (one path a line, in
 /// `String` order), each in its place. The list's lines are found once and read as strings only
-/// where a bisection looks: at a million pages, a string for each line was a hundred megabytes
-/// for a few paths' sake.
+/// where a bisection looks: a string for each line of a large site's list would be made for a
+/// few paths' sake.
 struct ManifestEdit {
     /// Where each line of the list starts and ends (the newline left out).
     private var lines: [Range<Int>] = []

@@ -56,8 +56,8 @@ extension OutputWriter {
         guard !removed.isEmpty || !added.isEmpty else { return }
         let manifestPath = manifestPath(cacheDirectory: cacheDirectory)
         // Read mapped and let go as the new list is written beside it in pieces, then moved over
-        // it: at a million pages, the old list and the new one read and made whole were 240 MB,
-        // and the peak of a build after a headline edit.
+        // it: the old list and the new one, read and made whole, set the peak of a build after a
+        // headline edit.
         let temporary = manifestPath + ".broadsheet-new"
         var changed = false
         do {

@@ -11,9 +11,8 @@ import Foundation
 ///
 /// A first build stages the site as it will stand and moves the whole folder into place at
 /// once. A rebuild stages each file under a number instead (`12/345`, a thousand and some to a
-/// folder), and each is renamed to its own path on commit: staged at their paths, the files of
-/// a rebuild that rewrote every page of a million-article site made a million folders in the
-/// staging folder, and removing them after the renames was a third of the write phase.
+/// folder), and each is renamed to its own path on commit: staged at their paths, a rebuild of
+/// every page made as many folders in the staging folder, and removing them cost much of the write.
 public final class OutputWriter: @unchecked Sendable {
     public let outputDirectory: String
     public let stagingDirectory: String
@@ -27,7 +26,7 @@ public final class OutputWriter: @unchecked Sendable {
     private let staged = PathSet()
     /// The files kept from the last build; with `staged`, every file of the new site. Two
     /// sets that do not overlap, rather than one of every file beside one of the staged: a
-    /// first build stages every file, and a million paths held twice were 40 MB.
+    /// first build stages every file, and would hold every path twice.
     private let kept = PathSet()
     private let lock = NSLock()
 
@@ -167,7 +166,7 @@ public final class OutputWriter: @unchecked Sendable {
         }
 
         /// Whether `previous`, a manifest as stored, lists these files: compared line by line
-        /// in place, without the list made first (at a million pages both are 94 MB), telling
+        /// in place, without the list made first (both are large for a large site), telling
         /// `passed` every few megabytes how far it has read.
         func isListed(by previous: UnsafeRawBufferPointer, passed: (Int) -> Void = { _ in }) -> Bool {
             var offset = 0, reported = 0
@@ -294,8 +293,8 @@ public final class OutputWriter: @unchecked Sendable {
             return
         }
         // Each move looks up the file's entry in the staging folder and in the output folder, one
-        // move after another: after a template edit at a million pages, each lookup in the output
-        // folder waited on a cold disk. Both are asked for ahead.
+        // move after another: after a template edit, each lookup in the output folder waits on a
+        // cold disk. Both are asked for ahead.
         let order = files.stagedOrder
         // Only read while the files move: nothing is staged once the site is committed.
         nonisolated(unsafe) let files = files

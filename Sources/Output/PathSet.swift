@@ -1,9 +1,8 @@
 import Foundation
 
 /// The relative paths of the files a build writes, kept as bytes in large blocks with a table
-/// of their positions. A `Set<String>` of a million-page site's paths took about 250 MB: a heap
-/// allocation of a hundred bytes or more for each path, and the set's table. Here a path costs
-/// its bytes, twelve bytes of position and about six of table.
+/// of their positions. A `Set<String>` costs a heap allocation of a hundred bytes or more for
+/// each path, and the set's table; here a path costs its bytes, twelve of position and about six of table.
 ///
 /// Not safe across threads: `OutputWriter` holds it under its lock.
 final class PathSet {

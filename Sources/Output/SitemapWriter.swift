@@ -73,8 +73,8 @@ public struct SitemapWriter: Sendable {
         /// newest date in it.
         func urlset(_ entries: Range<Int>) -> (contents: String, newest: String?) {
             var buffer = Array((header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n").utf8)
-            // Made to its size at once: grown by doubling, a file of 50,000 URLs (6 MB) came to
-            // 21 MB with its copies, the largest item at the peak of a large site's build.
+            // Made to its size at once: grown by doubling, a full sitemap file with its copies was
+            // the largest item at the peak of a large site's build.
             buffer.reserveCapacity(buffer.count + entries.reduce(0) { $0 + pathLength($1) }
                                    + entries.count * (base.utf8.count + Self.entryMarkup) + 16)
             var newest: [UInt8]?

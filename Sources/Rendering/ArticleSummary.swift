@@ -5,10 +5,9 @@ import TemplateEngine
 
 /// One article as lists, related boxes and neighbour links show it: its HTML from
 /// `partials/summary` (`summary_html`) and its fields, each made when a template looks it up.
-/// The default theme's lists look up only `summary_html`, and making every field of the
-/// thirty-odd thousand summaries the United States' pages show at 100,000 articles was as much
-/// of their time as rendering the pages; a theme that lays the fields out itself still gets
-/// them all, the same as from a dictionary.
+/// The default theme's lists look up only `summary_html`, and making every field of every
+/// summary a big term's pages show cost as much as rendering them; a theme that lays the fields
+/// out itself still gets them all.
 public final class ArticleSummary: TemplateObject, Sendable {
     public let id: Int
     /// `partials/summary` rendered, when the theme has it; otherwise no `summary_html`, and the

@@ -44,9 +44,7 @@ extension PageContextBuilder {
     }
 
     /// schema.org `NewsArticle` for search engines, written by hand with its keys in sorted order
-    /// (JSONSerialization costs more than the rest of the page's context), straight into one
-    /// string: the fields in a list sorted for each page were 2 % of a cold build. `<`, `>` and
-    /// `&` are written as JSON escapes, so no article text can close the script element it sits in.
+    /// straight into one string (`Field.jsonLD`: no article text can close its script element).
     func jsonLD(id: Int) -> String {
         let article = site.articles[id]
         var json = #"{"@context":"https://schema.org","@type":"NewsArticle","#

@@ -22,8 +22,8 @@ public struct PageFingerprinter: Sendable {
     /// from it, rather than hashing the same hundred bytes again.
     let seed: PageFingerprint.StableHasher
     /// What every page of a tag, or of a country, shows of its term alike (see `termPagePart`),
-    /// made once: the United States has 1,587 pages at 100,000 articles, and finding its
-    /// related terms and neighbours for each was half of fingerprinting every list.
+    /// made once: a big country has thousands of pages, and finding its related terms and
+    /// neighbours for each was half of fingerprinting every list.
     private var tagPageParts: [UInt64] = []
     private var countryPageParts: [UInt64] = []
 
@@ -85,8 +85,7 @@ public struct PageFingerprinter: Sendable {
     }
 
     /// The same, with the body file's stamp hashed (`stampHash`): a build holds every article's
-    /// stamp through rendering, and eight bytes each rather than a text of twenty-six were
-    /// 70 MB less at a million articles.
+    /// stamp through rendering, eight bytes each rather than a text of twenty-six.
     public func article(_ id: Int, related: [Int], bodyStampHash: UInt64) -> UInt64 {
         var hash = seed
         hash.add(number: bodyStampHash)

@@ -10,12 +10,9 @@ import Foundation
 /// which thread makes it does not matter. At most `capacity` summaries are kept (the oldest
 /// go first), so memory stays bounded on an archive of millions.
 public final class SummaryCache<Summary>: @unchecked Sendable {
-    /// 16,384 summaries of about 2 KB each (fields and HTML) bound the cache near 32 MB.
-    /// Enough whatever the archive's size: pages are rendered in the order of the articles
-    /// they show (`PagePlan.renderOrder`), so a summary is needed again within the span of
-    /// IDs one page of a term covers, which depends on how often the term is used, not on
-    /// how many articles there are. At 100,000 articles a cache of 12,500 made 100,098 summaries (in plan order:
-    /// 856,709), one of 4,096 made 137,045.
+    /// Enough whatever the archive's size: pages are rendered in the order of the articles they
+    /// show (`PagePlan.renderOrder`), so a summary is needed again within the span of IDs one
+    /// page of a term covers, which depends on how often the term is used, not on the archive.
     public static var defaultCapacity: Int { 1 << 14 }
     private var rendered: [Summary?]
     /// The IDs kept, oldest first, as a ring.

@@ -6,7 +6,7 @@ import Taxonomy
 /// Planning is pure: it reads the site model and decides; rendering and writing come after.
 public struct PagePlan: Sendable {
     /// The cases that carry a pagination are `indirect`: held inline it made every page,
-    /// article pages included, about ninety bytes larger (a million articles, 120 MB).
+    /// article pages included, about ninety bytes larger.
     public enum Kind: Sendable, Hashable {
         case article(id: Int)
         indirect case home(Pagination)
@@ -58,8 +58,7 @@ public struct PagePlan: Sendable {
         }
     }
 
-    /// Article `id`'s page. The plan holds no article's page: each follows from the model, and
-    /// a million of them held were 30 MB.
+    /// Article `id`'s page. The plan holds no article's page: each follows from the model.
     public static func articlePage(_ id: Int, in site: SiteModel) -> Page {
         Page(kind: .article(id: id), path: site.articlePath(id))
     }

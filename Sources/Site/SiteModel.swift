@@ -10,8 +10,7 @@ public struct SiteModel: Sendable {
     /// Articles newest first; an article's ID is its position here.
     public internal(set) var articles: [ArticleMetadata]
     /// The month each article's URL is under, by ID (`monthKey`): with its slug, its page
-    /// path (`articlePath(_:)`). The paths themselves, a string each, held for the whole build,
-    /// were about 150 MB at a million articles.
+    /// path (`articlePath(_:)`). The paths themselves, a string each, are not held.
     public internal(set) var articleMonths: [Int32]
     /// The article paths more than one article wanted: each such base path and the numbered
     /// paths handed out instead. Usually none; an edit that touches one can move another
