@@ -105,65 +105,85 @@ extension SiteBuilder {
         let order = given.indices.filter { keepsDate[$0] } + given.indices.filter { !keepsDate[$0] }
         let edits = order.map { given[$0] }
         let digestsBefore = edits.map { PageFingerprinter.articleDigest($0.id, in: site) }
-        var removed: [String] = [], added: [String] = [], moved: Set<Int> = []
-        var termEdits: [(id: Int, edit: SiteModel.TermEdit)] = []
-        var editedIDs: [Int] = [], appliedIDs: [Int] = []
-        var moves = MovedArticles()
-        for edit in edits {
-            let current = moves.moves.reduce(edit.id) { $1.newID($0) }
-            let before = PagePlan.articlePage(current, in: site)
-            appliedIDs.append(current)
-            // The slugs of the terms earlier edits name, should this edit make terms come or go.
-            let tagSlugs = termEdits.isEmpty ? [] : site.tags.map(\.slug)
-            let countrySlugs = termEdits.isEmpty ? [] : site.countries.map(\.slug)
-            guard let change = site.replaceArticle(of: current, with: edit.article, gazetteer: gazetteer) else { return nil }
-            if change.termsChanged {
-                termEdits = termEdits.map { ($0.id, $0.edit.reindexed(tagSlugs: tagSlugs, countrySlugs: countrySlugs, in: site)) }
-            }
-            // An article moved by its date renumbers those it passed, the earlier edits' among them.
-            if let move = change.move {
-                report.articleMoves.append(move)
-                editedIDs = editedIDs.map(move.newID)
-                termEdits = termEdits.map { (move.newID($0.id), $0.edit.renumbered(by: move)) }
-                moved = Set(moved.map(move.newID))
-                moves.add(move, edit: change, in: site)
-            }
-            let id = change.move?.to ?? current
-            editedIDs.append(id)
-            if change.changesListsOrTerms { termEdits.append((id, change)) }
-            let after = PagePlan.articlePage(id, in: site)
-            if after.path != before.path {
-                removed.append(before.file)
-                added.append(after.file)
-                moved.insert(id)
-            }
-        }
+        guard let applied = applyToModel(edits, site: &site, report: &report) else { return nil }
         report.phases.append(clock.lap("index"))
         report.filesRead = edits.count
         // New tags or countries: the pages to write are found by their fingerprints.
-        if !termEdits.isEmpty {
-            try writeTermEdits(termEdits, editedIDs: editedIDs, summariesBefore: digestsBefore.map(\.summary), moves: moves, site: site,
-                               plan: &plan, templates: templates, relatedLists: &relatedLists, digests: &digests,
-                               added: added, removed: removed, report: &report, clock: &clock)
-            return Array(zip(order, appliedIDs))
+        if !applied.termEdits.isEmpty {
+            try writeTermEdits(applied.termEdits, editedIDs: applied.editedIDs, summariesBefore: digestsBefore.map(\.summary),
+                               moves: applied.moves, site: site, plan: &plan, templates: templates, relatedLists: &relatedLists,
+                               digests: &digests, added: applied.added, removed: applied.removed, report: &report, clock: &clock)
+            return Array(zip(order, applied.appliedIDs))
         }
-
         // What pages show of an article changed only for the edited ones.
         if digests != nil {
             for edit in edits { digests?[edit.id] = PageFingerprinter.articleDigest(edit.id, in: site) }
         }
-        // Which pages show what changed: each edited article's own, whose body the model does
-        // not hold (a word for another leaves every field and the word count as they were).
+        try writeShownPages(edits, digestsBefore: digestsBefore, applied: applied, site: site, plan: plan, templates: templates,
+                            relatedLists: relatedLists, report: &report, clock: &clock)
+        return Array(zip(order, applied.appliedIDs))
+    }
+
+    /// What giving the model a list of edits came to: each edit's article's ID when it was
+    /// applied and after, the edits that change lists or terms, the moves, and the page files
+    /// that moved (a new headline, a new date).
+    struct AppliedEdits {
+        var appliedIDs: [Int] = [], editedIDs: [Int] = []
+        var termEdits: [(id: Int, edit: SiteModel.TermEdit)] = []
+        var moves = MovedArticles()
+        var removed: [String] = [], added: [String] = []
+        var moved: Set<Int> = []
+    }
+
+    /// Gives the model each edit, in order; nil when it refuses one.
+    private func applyToModel(_ edits: [ArticleEdit], site: inout SiteModel, report: inout BuildReport) -> AppliedEdits? {
+        var applied = AppliedEdits()
+        for edit in edits {
+            let current = applied.moves.moves.reduce(edit.id) { $1.newID($0) }
+            let before = PagePlan.articlePage(current, in: site)
+            applied.appliedIDs.append(current)
+            // The slugs of the terms earlier edits name, should this edit make terms come or go.
+            let tagSlugs = applied.termEdits.isEmpty ? [] : site.tags.map(\.slug)
+            let countrySlugs = applied.termEdits.isEmpty ? [] : site.countries.map(\.slug)
+            guard let change = site.replaceArticle(of: current, with: edit.article, gazetteer: gazetteer) else { return nil }
+            if change.termsChanged {
+                applied.termEdits = applied.termEdits.map { ($0.id, $0.edit.reindexed(tagSlugs: tagSlugs, countrySlugs: countrySlugs, in: site)) }
+            }
+            // An article moved by its date renumbers those it passed, the earlier edits' among them.
+            if let move = change.move {
+                report.articleMoves.append(move)
+                applied.editedIDs = applied.editedIDs.map(move.newID)
+                applied.termEdits = applied.termEdits.map { (move.newID($0.id), $0.edit.renumbered(by: move)) }
+                applied.moved = Set(applied.moved.map(move.newID))
+                applied.moves.add(move, edit: change, in: site)
+            }
+            let id = change.move?.to ?? current
+            applied.editedIDs.append(id)
+            if change.changesListsOrTerms { applied.termEdits.append((id, change)) }
+            let after = PagePlan.articlePage(id, in: site)
+            if after.path != before.path {
+                applied.removed.append(before.file)
+                applied.added.append(after.file)
+                applied.moved.insert(id)
+            }
+        }
+        return applied
+    }
+
+    /// Writes the pages that show what edits to articles changed (when no term came, went or
+    /// changed): each edited article's own page, and when what lists show of it changed, its
+    /// neighbours', its related articles', the lists and feeds that hold it, and the sitemap's
+    /// entries of pages that moved. Their saved fingerprints are dropped.
+    private func writeShownPages(_ edits: [ArticleEdit], digestsBefore: [PageFingerprinter.ArticleDigest], applied: AppliedEdits,
+                                 site: SiteModel, plan: PagePlan, templates: TemplateSet, relatedLists: [Int32],
+                                 report: inout BuildReport, clock: inout PhaseClock) throws(Diagnostic) {
+        // Each edited article's own page, whose body the model does not hold (a word for another
+        // leaves every field and the word count as they were).
         var articlePages = Set(edits.map(\.id))
         // An array: there are a few, looked for in every list of a large site.
-        var listed: [Int] = []
-        for (edit, before) in zip(edits, digestsBefore)
-        where PageFingerprinter.articleDigest(edit.id, in: site).summary != before.summary {
-            listed.append(edit.id)
-        }
-        let count = site.articles.count
+        let listed = zip(edits, digestsBefore).filter { PageFingerprinter.articleDigest($0.0.id, in: site).summary != $0.1.summary }.map(\.0.id)
         for id in listed {
-            articlePages.formUnion([id - 1, id, id + 1].filter { (0..<count).contains($0) })
+            articlePages.formUnion([id - 1, id, id + 1].filter { (0..<site.articles.count).contains($0) })
         }
         articlePages.formUnion(RelatedArticlesStore.articles(relatedTo: listed, in: relatedLists))
         let listPages = listed.isEmpty ? [] : plan.listPages.indices.filter { index in
@@ -172,7 +192,6 @@ extension SiteBuilder {
         let feeds = listed.isEmpty ? [] : plan.feeds.indices.filter { plan.feeds[$0].articleIDs.contains(where: listed.contains) }
         report.phases.append(clock.lap("plan"))
 
-        let site = site, plan = plan
         let contexts = Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
                                      gazetteer: gazetteer, stored: storedSummaries(site: site, templates: templates))
         let producer = producer(site: site, plan: plan, templates: templates, contexts: contexts, relatedLists: relatedLists)
@@ -180,7 +199,9 @@ extension SiteBuilder {
             + feeds.map(PageProducer<FS>.Request.feed)
         var files: [(path: String, contents: String)] = []
         for request in requests { files += try producer.files(for: request) }
-        if !moved.isEmpty { files += SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile, listing: moved) }
+        if !applied.moved.isEmpty {
+            files += SitemapWriter(site: site).render(plan, maximumURLs: options.sitemapURLsPerFile, listing: applied.moved)
+        }
         report.phases.append(clock.lap("render"))
         // A full build keeps a page whose fingerprint is unchanged: these pages' saved
         // fingerprints describe files they no longer hold.
@@ -190,9 +211,8 @@ extension SiteBuilder {
             throw .error(.write, file: cacheDirectory, "cannot update the page fingerprints: \(error.localizedDescription)")
         }
         try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
-                                       writing: files, added: added, removing: removed)
+                                       writing: files, added: applied.added, removing: applied.removed)
         report.count(site, plan, rendered: articlePages.count + listPages.count)
-        return Array(zip(order, appliedIDs))
     }
 }
 
