@@ -46,33 +46,7 @@ extension SiteBuilder {
         let replansAfterFirstPages = !replannedInPlace && mode.preview?.editedPagesWritten != nil
         if !replannedInPlace, !replansAfterFirstPages { replanWhole() }
 
-        // Related articles, found again where an edit can change them.
-        var affected = Set(editedIDs)
-        for (id, edit) in changes {
-            // Those that lost a term that went have one term fewer in common with others.
-            affected.formUnion(edit.unlinked)
-            for index in edit.tags { affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.tags[index].articleIDs)) }
-            for index in edit.countries {
-                affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.countries[index].articleIDs))
-            }
-        }
-        var related = relatedLists
-        if moving {
-            related = moves.renumbered(relatedLists)
-            affected.formUnion(moves.relatedAffected)
-        }
-        let refound = affected.sorted()
-        let lists = parallelMap(refound.count, workers: options.jobs) {
-            RelatedArticlesStore.flatten([RelatedArticles.find(for: refound[$0], in: site, limit: RelatedArticlesStore.perArticle)])
-        }
-        var relatedChanged: [Int] = []
-        for (id, list) in zip(refound, lists) {
-            let slots = (id * RelatedArticlesStore.perArticle)..<((id + 1) * RelatedArticlesStore.perArticle)
-            if !related[slots].elementsEqual(list) {
-                related.replaceSubrange(slots, with: list)
-                relatedChanged.append(id)
-            }
-        }
+        let (related, relatedChanged) = refindRelated(changes, editedIDs: editedIDs, moves: moves, site: site, relatedLists: relatedLists)
         report.phases.append(clock.lap("plan"))
 
         // A stored summary's key is made from its article's digest: until every digest is made
@@ -101,66 +75,17 @@ extension SiteBuilder {
         let plan = plan
 
         let count = site.articles.count
-        let digester = PageFingerprinter.Digester(site: site)
-        // Every article's digest, made again only where the edits can have changed it: the
-        // edited articles' and those that lost a term that went. A digest holds no ID, so a
-        // move takes the moved article's from its old place to its new one and the articles it
-        // passed keep theirs, one place along. A tag shown under another name changes every
-        // carrier's: then all.
-        var digests: [PageFingerprinter.ArticleDigest]
-        if var kept = known, kept.count == count, changes.allSatisfy({ $0.edit.renamedTags.isEmpty }) {
-            for move in moves.moves { kept.insert(kept.remove(at: move.from), at: move.to) }
-            for id in Set(editedIDs).union(changes.flatMap { $0.edit.unlinked }) { kept[id] = digester.digest(id) }
-            digests = kept
-        } else {
-            digests = parallelMap(count, workers: options.jobs) { digester.digest($0) }
-        }
+        let digests = updatedDigests(known, changes: changes, editedIDs: editedIDs, moves: moves, site: site)
         known = digests
         let fingerprinter = PageFingerprinter(site: site, articleDigests: digests, shared: sharedStamp(templates), gazetteer: gazetteer)
         let contexts = makeContexts(digests: digests)
         let store = PageFingerprintStore(cacheDirectory: cacheDirectory)
         let previous = store.load(fileSystem)
 
-        // The article pages that can differ: with a move, those it passed and its neighbours
-        // before and after, whose pages link their neighbours.
-        var candidates = Set(editedIDs).union(relatedChanged)
-        candidates.formUnion(moves.linkingNeighbours)
-        let listed = zip(editedIDs, summariesBefore).filter { digests[$0.0].summary != $0.1 }.map(\.0)
-        for id in listed { candidates.formUnion([id - 1, id + 1].filter { (0..<count).contains($0) }) }
-        candidates.formUnion(RelatedArticlesStore.articles(relatedTo: listed, in: related))
-        for (_, edit) in changes {
-            for index in edit.renamedTags { candidates.formUnion(site.tags[index].articleIDs) }
-            // Their pages no longer link the term that went.
-            candidates.formUnion(edit.unlinked)
-        }
-        var fingerprints: [(key: UInt64, fingerprint: UInt64)] = []
-        var changedArticles: [Int] = []
-        for id in candidates.sorted() {
-            let fingerprint = fingerprinter.article(id, related: RelatedArticlesStore.list(related, for: id),
-                                                    bodyStamp: fileSystem.stamp(joinPath(contentDirectory, site.articles[id].sourcePath)))
-            let key = PageFingerprintStore.key(PagePlan.articlePage(id, in: site).file)
-            guard previous[key]?.fingerprint != fingerprint else { continue }
-            if !writtenFirst.contains(id) { changedArticles.append(id) }
-            fingerprints.append((key, fingerprint))
-        }
-        let listFingerprints = parallelMap(plan.listPages.count, workers: options.jobs) { index -> UInt64? in
-            TemplateSet.template(for: plan.listPages[index].kind).map { fingerprinter.list(plan.listPages[index], template: $0) }
-        }
-        var changedLists: [Int] = []
-        for (index, fingerprint) in listFingerprints.enumerated() {
-            guard let fingerprint else { continue }
-            let key = PageFingerprintStore.key(plan.listPages[index].file)
-            guard previous[key]?.fingerprint != fingerprint else { continue }
-            changedLists.append(index)
-            fingerprints.append((key, fingerprint))
-        }
-        var feeds: [Int] = []
-        for (index, feed) in plan.feeds.enumerated() {
-            let fingerprint = fingerprinter.feed(feed), key = PageFingerprintStore.key(feed.path)
-            guard previous[key]?.fingerprint != fingerprint else { continue }
-            feeds.append(index)
-            fingerprints.append((key, fingerprint))
-        }
+        let changed = changedPages(changes, editedIDs: editedIDs, summariesBefore: summariesBefore, moves: moves, writtenFirst: writtenFirst,
+                                   site: site, plan: plan, related: related, relatedChanged: relatedChanged, digests: digests,
+                                   fingerprinter: fingerprinter, previous: previous)
+        let (fingerprints, changedArticles, changedLists, feeds) = (changed.fingerprints, changed.articles, changed.lists, changed.feeds)
 
         // The pages, rendered on every core: a country's pages after the article all shift by one.
         let listPages = changedLists
@@ -210,6 +135,108 @@ extension SiteBuilder {
                                                                           fileSystem: fileSystem)
         relatedLists = related
         report.count(site, plan, rendered: writtenFirst.count + changedArticles.count + listPages.count)
+    }
+
+    typealias TermChanges = [(id: Int, edit: SiteModel.TermEdit)]
+
+    /// Related articles found again where the edits can change them: the edited articles', those
+    /// that lost a term that went, and those near the edited ones in the lists of the terms they
+    /// joined or left; after a move, the lists renumbered. The new lists, and the articles whose changed.
+    private func refindRelated(_ changes: TermChanges, editedIDs: [Int], moves: MovedArticles, site: SiteModel,
+                               relatedLists: [Int32]) -> (lists: [Int32], changed: [Int]) {
+        var affected = Set(editedIDs)
+        for (id, edit) in changes {
+            // Those that lost a term that went have one term fewer in common with others.
+            affected.formUnion(edit.unlinked)
+            for index in edit.tags { affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.tags[index].articleIDs)) }
+            for index in edit.countries {
+                affected.formUnion(RelatedArticles.affected(byChangeOf: id, in: site.countries[index].articleIDs))
+            }
+        }
+        var related = relatedLists
+        if !moves.isEmpty {
+            related = moves.renumbered(relatedLists)
+            affected.formUnion(moves.relatedAffected)
+        }
+        let refound = affected.sorted()
+        let lists = parallelMap(refound.count, workers: options.jobs) {
+            RelatedArticlesStore.flatten([RelatedArticles.find(for: refound[$0], in: site, limit: RelatedArticlesStore.perArticle)])
+        }
+        var changed: [Int] = []
+        for (id, list) in zip(refound, lists) {
+            let slots = (id * RelatedArticlesStore.perArticle)..<((id + 1) * RelatedArticlesStore.perArticle)
+            if !related[slots].elementsEqual(list) {
+                related.replaceSubrange(slots, with: list)
+                changed.append(id)
+            }
+        }
+        return (related, changed)
+    }
+
+    /// Every article's digest, made again only where the edits can have changed it: the edited
+    /// articles' and those that lost a term that went. A digest holds no ID, so a move takes the
+    /// moved article's from its old place to its new one and the articles it passed keep theirs,
+    /// one place along. A tag shown under another name changes every carrier's: then all.
+    private func updatedDigests(_ known: [PageFingerprinter.ArticleDigest]?, changes: TermChanges, editedIDs: [Int], moves: MovedArticles,
+                                site: SiteModel) -> [PageFingerprinter.ArticleDigest] {
+        let digester = PageFingerprinter.Digester(site: site)
+        guard var kept = known, kept.count == site.articles.count, changes.allSatisfy({ $0.edit.renamedTags.isEmpty }) else {
+            return parallelMap(site.articles.count, workers: options.jobs) { digester.digest($0) }
+        }
+        for move in moves.moves { kept.insert(kept.remove(at: move.from), at: move.to) }
+        for id in Set(editedIDs).union(changes.flatMap { $0.edit.unlinked }) { kept[id] = digester.digest(id) }
+        return kept
+    }
+
+    /// The pages whose fingerprints differ from those the last full build saved, with their new
+    /// fingerprints: the article pages that can differ (see below), and every list page and feed.
+    struct ChangedPages {
+        var fingerprints: [(key: UInt64, fingerprint: UInt64)] = []
+        var articles: [Int] = [], lists: [Int] = [], feeds: [Int] = []
+    }
+
+    private func changedPages(_ changes: TermChanges, editedIDs: [Int], summariesBefore: [UInt64], moves: MovedArticles, writtenFirst: Set<Int>,
+                              site: SiteModel, plan: PagePlan, related: [Int32], relatedChanged: [Int], digests: [PageFingerprinter.ArticleDigest],
+                              fingerprinter: PageFingerprinter, previous: [UInt64: PageFingerprintStore.Record]) -> ChangedPages {
+        var changed = ChangedPages()
+        let count = site.articles.count
+        // The article pages that can differ: with a move, those it passed and its neighbours
+        // before and after, whose pages link their neighbours.
+        var candidates = Set(editedIDs).union(relatedChanged)
+        candidates.formUnion(moves.linkingNeighbours)
+        let listed = zip(editedIDs, summariesBefore).filter { digests[$0.0].summary != $0.1 }.map(\.0)
+        for id in listed { candidates.formUnion([id - 1, id + 1].filter { (0..<count).contains($0) }) }
+        candidates.formUnion(RelatedArticlesStore.articles(relatedTo: listed, in: related))
+        for (_, edit) in changes {
+            for index in edit.renamedTags { candidates.formUnion(site.tags[index].articleIDs) }
+            // Their pages no longer link the term that went.
+            candidates.formUnion(edit.unlinked)
+        }
+        for id in candidates.sorted() {
+            let fingerprint = fingerprinter.article(id, related: RelatedArticlesStore.list(related, for: id),
+                                                    bodyStamp: fileSystem.stamp(joinPath(contentDirectory, site.articles[id].sourcePath)))
+            let key = PageFingerprintStore.key(PagePlan.articlePage(id, in: site).file)
+            guard previous[key]?.fingerprint != fingerprint else { continue }
+            if !writtenFirst.contains(id) { changed.articles.append(id) }
+            changed.fingerprints.append((key, fingerprint))
+        }
+        let listFingerprints = parallelMap(plan.listPages.count, workers: options.jobs) { index -> UInt64? in
+            TemplateSet.template(for: plan.listPages[index].kind).map { fingerprinter.list(plan.listPages[index], template: $0) }
+        }
+        for (index, fingerprint) in listFingerprints.enumerated() {
+            guard let fingerprint else { continue }
+            let key = PageFingerprintStore.key(plan.listPages[index].file)
+            guard previous[key]?.fingerprint != fingerprint else { continue }
+            changed.lists.append(index)
+            changed.fingerprints.append((key, fingerprint))
+        }
+        for (index, feed) in plan.feeds.enumerated() {
+            let fingerprint = fingerprinter.feed(feed), key = PageFingerprintStore.key(feed.path)
+            guard previous[key]?.fingerprint != fingerprint else { continue }
+            changed.feeds.append(index)
+            changed.fingerprints.append((key, fingerprint))
+        }
+        return changed
     }
 
     /// The files of a plan's lists, term pages, feeds and sitemap: what comes or goes with a term.
