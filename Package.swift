@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Core"], exclude: ["Fixtures"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "BuildCacheTests", dependencies: ["BuildCache", "Core", "Site", "Taxonomy"]),
-        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"], resources: [.copy("Spec")]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "Core"], resources: [.copy("Spec")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Core"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Taxonomy", "Core"]),

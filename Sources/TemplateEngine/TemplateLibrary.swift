@@ -7,7 +7,7 @@ public struct TemplateLibrary: Sendable {
     let escape: Escape
 
     /// Compiles each template of `sources` (text by name). An error names the template.
-    public init(sources: [String: String], escape: @escaping Escape = TemplateLibrary.escapeHTML) throws(LibraryError) {
+    public init(sources: [String: String], escape: @escaping Escape) throws(LibraryError) {
         var templates: [String: [TemplateNode]] = [:]
         for (name, text) in sources {
             do {
@@ -25,8 +25,6 @@ public struct TemplateLibrary: Sendable {
         public var error: TemplateError
     }
 
-    public var names: some Collection<String> { templates.keys }
-
     /// The template `name` rendered with `value` at the bottom of the context stack; nil when
     /// there is no such template. `capacity` is reserved first: a page's size saves the
     /// buffer's growing, but a string kept afterwards keeps what was reserved.
@@ -42,21 +40,5 @@ public struct TemplateLibrary: Sendable {
         var renderer = TemplateRenderer(library: self, stack: [value])
         renderer.render(nodes, into: &output)
         return true
-    }
-
-    /// The Mustache specification's escaping: `&`, `<`, `>` and `"`.
-    public static let escapeHTML: Escape = { text in
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
     }
 }

@@ -138,7 +138,7 @@ struct TemplateScanner {
 }
 
 extension String {
-    /// Without the spaces and tabs at either end.
+    /// Without the spaces, tabs and line breaks at either end.
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }

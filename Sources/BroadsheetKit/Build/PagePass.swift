@@ -22,15 +22,15 @@ struct PagePass<FS: FileSystem>: Sendable {
     var plan: PagePlan { producer.plan }
 
     func articleOutcome(_ id: Int) -> PageOutcome {
-        let file = PagePlan.articlePage(id, in: site).file
-        let (key, fingerprint) = articleLookup(id)
-        return outcome(.article(id), key: key, fingerprint: fingerprint, files: [file])
+        let page = PagePlan.articlePage(id, in: site), file = page.file
+        let (key, fingerprint) = articleLookup(id, file: file)
+        return outcome(.page(page), key: key, fingerprint: fingerprint, files: [file])
     }
 
     func listOutcome(_ index: Int) -> PageOutcome {
         let page = plan.listPages[index]
         guard let template = TemplateSet.template(for: page.kind) else { return PageOutcome() }
-        return outcome(.list(index), key: PageFingerprintStore.key(page.file), fingerprint: fingerprinter.list(page, template: template),
+        return outcome(.page(page), key: PageFingerprintStore.key(page.file), fingerprint: fingerprinter.list(page, template: template),
                        files: [page.file])
     }
 
@@ -66,10 +66,10 @@ struct PagePass<FS: FileSystem>: Sendable {
 
     /// What an article page is looked up by: its file's key, and a fingerprint of its own, its
     /// neighbours' and its related articles' data and of its body file's stamp.
-    private func articleLookup(_ id: Int) -> (key: UInt64, fingerprint: UInt64) {
+    private func articleLookup(_ id: Int, file: String) -> (key: UInt64, fingerprint: UInt64) {
         let stamp = bodyStamps[id] ?? PageFingerprinter.stampHash(fileSystem.stamp(joinPath(contentDirectory, site.articles[id].sourcePath)))
         let related = RelatedArticlesStore.list(producer.relatedLists, for: id)
-        return (PageFingerprintStore.key(PagePlan.articlePage(id, in: site).file), fingerprinter.article(id, related: related, bodyStampHash: stamp))
+        return (PageFingerprintStore.key(file), fingerprinter.article(id, related: related, bodyStampHash: stamp))
     }
 
     /// When most article pages are to be rendered again (no pages kept from before, or new
@@ -96,7 +96,7 @@ struct PagePass<FS: FileSystem>: Sendable {
         let articleCount = plan.articleCount
         let sample = Array(stride(from: 0, to: articleCount, by: max(1, articleCount / 64)))
         let changed = sample.filter { id in
-            let lookup = articleLookup(id)
+            let lookup = articleLookup(id, file: PagePlan.articlePage(id, in: site).file)
             return previous[lookup.key]?.fingerprint != lookup.fingerprint
         }
         return changed.count * 2 > sample.count

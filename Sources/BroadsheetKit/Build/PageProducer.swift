@@ -9,11 +9,10 @@ import Site
 /// Turns page requests into files: the one place each kind of page is made. A full build, a
 /// rebuild after edits and the preview ask it for every page they write.
 struct PageProducer<FS: FileSystem>: Sendable {
-    /// A page to make: an article's (by ID), a list page (by its place in the plan), or a
-    /// feed's three files (by its place among the plan's feeds).
+    /// A page to make (an article's, or a list page of the plan), or a feed's three files (by
+    /// its place among the plan's feeds).
     enum Request: Hashable, Sendable {
-        case article(Int)
-        case list(Int)
+        case page(PagePlan.Page)
         case feed(Int)
     }
 
@@ -31,13 +30,12 @@ struct PageProducer<FS: FileSystem>: Sendable {
     /// none for a list page no template renders.
     func files(for request: Request) throws(Diagnostic) -> [(path: String, contents: String)] {
         switch request {
-        case .article(let id):
-            let page = PagePlan.articlePage(id, in: site)
-            let body = try loader.loadBody(site.articles[id])
-            let context = contexts.article(id: id, bodyHTML: markdown.html(body), related: RelatedArticlesStore.list(relatedLists, for: id))
-            return [(page.file, finish(templates.renderPage(context, template: "article"), page: page))]
-        case .list(let index):
-            let page = plan.listPages[index]
+        case .page(let page):
+            if case .article(let id) = page.kind {
+                let body = try loader.loadBody(site.articles[id])
+                let context = contexts.article(id: id, bodyHTML: markdown.html(body), related: RelatedArticlesStore.list(relatedLists, for: id))
+                return [(page.file, finish(templates.renderPage(context, template: "article"), page: page))]
+            }
             guard let template = TemplateSet.template(for: page.kind) else { return [] }
             return [(page.file, finish(templates.renderPage(contexts.list(page), template: template), page: page))]
         case .feed(let index):
@@ -48,8 +46,7 @@ struct PageProducer<FS: FileSystem>: Sendable {
     /// The path of the file `request` is recorded under (a feed's RSS file).
     func recordPath(of request: Request) -> String {
         switch request {
-        case .article(let id): PagePlan.articlePage(id, in: site).file
-        case .list(let index): plan.listPages[index].file
+        case .page(let page): page.file
         case .feed(let index): plan.feeds[index].path
         }
     }

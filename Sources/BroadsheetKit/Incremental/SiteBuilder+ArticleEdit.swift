@@ -195,8 +195,8 @@ extension SiteBuilder {
         let contexts = Self.contexts(site: site, fields: PageContextBuilder(site: site, gazetteer: gazetteer), templates: templates,
                                      gazetteer: gazetteer, stored: storedSummaries(site: site, templates: templates))
         let producer = producer(site: site, plan: plan, templates: templates, contexts: contexts, relatedLists: relatedLists)
-        let requests = articlePages.sorted().map(PageProducer<FS>.Request.article) + listPages.map(PageProducer<FS>.Request.list)
-            + feeds.map(PageProducer<FS>.Request.feed)
+        let requests = articlePages.sorted().map { PageProducer<FS>.Request.page(PagePlan.articlePage($0, in: site)) }
+            + listPages.map { .page(plan.listPages[$0]) } + feeds.map { .feed($0) }
         var files: [(path: String, contents: String)] = []
         for request in requests { files += try producer.files(for: request) }
         if !applied.moved.isEmpty {

@@ -63,7 +63,7 @@ extension SiteBuilder {
             writtenFirst = Set(editedIDs)
             // After a move the plan still numbers the articles as before: an article's page needs none of it.
             let firstPages = producer(site: site, plan: plan, templates: templates, contexts: makeContexts(digests: nil), relatedLists: related)
-            for id in writtenFirst.sorted() { files += try firstPages.files(for: .article(id)) }
+            for id in writtenFirst.sorted() { files += try firstPages.files(for: .page(PagePlan.articlePage(id, in: site))) }
             try OutputWriter.updateInPlace(outputDirectory: outputDirectory, cacheDirectory: cacheDirectory, fileSystem: fileSystem,
                                            writing: files, added: added, removing: removed)
             report.pagesWrittenFirst = files.map(\.path)
@@ -90,8 +90,8 @@ extension SiteBuilder {
         // The pages, rendered on every core: a country's pages after the article all shift by one.
         let listPages = changedLists
         let producer = producer(site: site, plan: plan, templates: templates, contexts: contexts, relatedLists: related)
-        let requests = changedArticles.map(PageProducer<FS>.Request.article) + changedLists.map(PageProducer<FS>.Request.list)
-            + feeds.map(PageProducer<FS>.Request.feed)
+        let requests = changedArticles.map { PageProducer<FS>.Request.page(PagePlan.articlePage($0, in: site)) }
+            + changedLists.map { .page(plan.listPages[$0]) } + feeds.map { .feed($0) }
         let rendered = parallelMap(requests.count, workers: options.jobs) { position in
             Result { () throws(Diagnostic) in try producer.files(for: requests[position]) }
         }
